@@ -1,0 +1,32 @@
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { writeAudit, type Actor } from '../../core/audit.ts';
+import { hashPassword } from '../passwords.ts';
+import type { Role, SessionUser } from '../roles.ts';
+
+export type RegisterUserInput = { email: string; password: string; role?: Role; displayName?: string };
+
+/** Self-registration creates an applicant; staff accounts are created by an admin (or the demo seed). */
+export async function registerUser(ctx: AppContext, actor: Actor, input: RegisterUserInput): Promise<SessionUser> {
+  const email = input.email.trim().toLowerCase();
+  const role = input.role ?? 'applicant';
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  const now = ctx.clock.now();
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('users')
+        .values({ id, email, password_hash: passwordHash, role, display_name: input.displayName ?? null, created_at: now })
+        .execute();
+      await writeAudit(tx, actor, now, { entityType: 'user', entityId: id, action: 'register', data: { role } });
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw AppError.field('EMAIL_TAKEN', 'body.email', '该邮箱已注册，请直接登录或找回密码', 'This e-mail is already registered; log in instead');
+    }
+    throw error;
+  }
+  return { id, email, role, displayName: input.displayName ?? null };
+}

@@ -1,0 +1,26 @@
+import type { AppContext } from '../core/context.ts';
+import { SYSTEM_ACTOR } from '../core/audit.ts';
+import { registerUser } from './commands/register-user.ts';
+import type { Role } from './roles.ts';
+
+export const DEMO_PASSWORD = 'openbeian-demo';
+
+export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string }[] = [
+  { email: 'applicant@example.com', role: 'applicant', displayName: '示例申请人' },
+  { email: 'reviewer@example.com', role: 'reviewer', displayName: '初审员' },
+  { email: 'compliance@example.com', role: 'compliance', displayName: '核查员' },
+  { email: 'butler@example.com', role: 'butler', displayName: '资质管家' },
+  { email: 'admin@example.com', role: 'admin', displayName: '管理员' },
+];
+
+/** Idempotent: accounts that exist are left as they are. */
+export async function seedDemoAccounts(ctx: AppContext): Promise<string[]> {
+  const created: string[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await ctx.db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst();
+    if (existing) continue;
+    await registerUser(ctx, SYSTEM_ACTOR, { ...account, password: DEMO_PASSWORD });
+    created.push(account.email);
+  }
+  return created;
+}

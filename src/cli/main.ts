@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig } from '../core/config.ts';
+import { openDatabase } from '../core/db/database.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { createContext } from '../core/context.ts';
+import { createLogger } from '../core/logger.ts';
+import { seedDemoAccounts } from '../accounts/index.ts';
+import { createPlatform } from '../platform.ts';
+
+const USAGE = `openbeian <command>
+
+  serve               start the platform (API, web console, background jobs)
+  migrate             apply database migrations and exit
+  seed                create the demo accounts (not in production mode)
+  precheck FILE.json  check a filing draft and print the findings as JSON
+  export-allowlist [--format nginx|haproxy|text] [--out FILE]
+                      the connected domains, for the proxy's map file
+
+Settings come from the environment; see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command === 'precheck') {
+    const { runPrecheckCommand } = await import('./precheck.ts');
+    return runPrecheckCommand(rest);
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const platform = await createPlatform(config);
+      await platform.app.listen({ port: config.port, host: config.host });
+      const shutdown = async () => {
+        await platform.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      return -1;
+    }
+    case 'migrate': {
+      const database = await openDatabase(config);
+      const result = await migrate(database.db);
+      console.log(`applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied} already applied`);
+      await database.close();
+      return 0;
+    }
+    case 'seed': {
+      if (config.mode === 'production') {
+        console.error('seed: demo accounts are not allowed in production mode');
+        return 1;
+      }
+      const database = await openDatabase(config);
+      await migrate(database.db);
+      const ctx = createContext(config, database, createLogger('warn'));
+      const created = await seedDemoAccounts(ctx);
+      console.log(created.length ? `created ${created.join(', ')}` : 'demo accounts already exist');
+      await database.close();
+      return 0;
+    }
+    case 'export-allowlist': {
+      const { runExportAllowlist } = await import('./export-allowlist.ts');
+      return runExportAllowlist(config, rest);
+    }
+    default:
+      console.error(`unknown command: ${command}\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * All settings, parsed once at boot from the environment. A wrong value stops the start with a message
+ * that names the variable; nothing else in the code reads process.env.
+ */
+const modeSchema = z.enum(['demo', 'production', 'test']);
+
+const hexKey = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPENBEIAN_MODE: modeSchema.default('demo'),
+  OPENBEIAN_DATA_DIR: z.string().min(1).default('./data'),
+  OPENBEIAN_STORAGE: z.enum(['local']).default('local'),
+  /** Current field-encryption key, hex. Demo/test fall back to a fixed, clearly-labelled development key. */
+  OPENBEIAN_ENCRYPTION_KEY: hexKey.optional(),
+  OPENBEIAN_ENCRYPTION_KEY_ID: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be 1–32 of a-z, 0-9, -').default('k1'),
+  /** Older keys still needed to read data written before a rotation: "id:hex,id:hex". */
+  OPENBEIAN_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .regex(/^([a-z0-9-]{1,32}:[0-9a-fA-F]{64})(,[a-z0-9-]{1,32}:[0-9a-fA-F]{64})*$/, 'must be id:hex pairs separated by commas')
+    .optional(),
+  OPENBEIAN_SEED_DEMO: z.enum(['true', 'false']).optional(),
+  OPENBEIAN_MAIL: z.enum(['outbox', 'smtp']).default('outbox'),
+  OPENBEIAN_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  OPENBEIAN_MAIL_FROM: z.string().email().default('noreply@openbeian.local'),
+  OPENBEIAN_SMS: z.enum(['outbox', 'http']).default('outbox'),
+  OPENBEIAN_SMS_URL: z.string().url().optional(),
+  OPENBEIAN_SMS_KEY: z.string().optional(),
+  OPENBEIAN_FACE_VERIFIER: z.enum(['demo', 'http']).default('demo'),
+  OPENBEIAN_FACE_URL: z.string().url().optional(),
+  OPENBEIAN_FACE_KEY: z.string().optional(),
+  OPENBEIAN_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated); others' headers are ignored. */
+  OPENBEIAN_TRUST_PROXY: z.string().regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be addresses or CIDRs separated by commas').default('127.0.0.1,::1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Mode = z.infer<typeof modeSchema>;
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  mode: Mode;
+  isDevMode: boolean;
+  dataDir: string;
+  storage: 'local';
+  encryption: { currentKeyId: string; keys: Record<string, Buffer> };
+  seedDemo: boolean;
+  mail: { adapter: 'outbox' | 'smtp'; smtpUrl?: string; from: string };
+  sms: { adapter: 'outbox' | 'http'; url?: string; key?: string };
+  face: { adapter: 'demo' | 'http'; url?: string; key?: string };
+  publicUrl: string;
+  trustProxy: string[];
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+};
+
+/** Publicly known; only ever used outside production, which refuses to start without a real key. */
+const DEVELOPMENT_KEY = '6f70656e626569616e2d646576656c6f706d656e742d6b65792d6e6f742d7365';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const isProduction = e.OPENBEIAN_MODE === 'production';
+  const seedDemo = e.OPENBEIAN_SEED_DEMO ? e.OPENBEIAN_SEED_DEMO === 'true' : e.OPENBEIAN_MODE === 'demo';
+
+  if (isProduction && !e.OPENBEIAN_ENCRYPTION_KEY) {
+    problems.push('OPENBEIAN_ENCRYPTION_KEY: required in production mode (64 hex characters)');
+  }
+  if (isProduction && seedDemo) {
+    problems.push('OPENBEIAN_SEED_DEMO: demo accounts are not allowed in production mode');
+  }
+  if (e.OPENBEIAN_MAIL === 'smtp' && !e.OPENBEIAN_SMTP_URL) {
+    problems.push('OPENBEIAN_SMTP_URL: required when OPENBEIAN_MAIL=smtp');
+  }
+  if (e.OPENBEIAN_SMS === 'http' && !e.OPENBEIAN_SMS_URL) {
+    problems.push('OPENBEIAN_SMS_URL: required when OPENBEIAN_SMS=http');
+  }
+  if (e.OPENBEIAN_FACE_VERIFIER === 'http' && (!e.OPENBEIAN_FACE_URL || !e.OPENBEIAN_FACE_KEY)) {
+    problems.push('OPENBEIAN_FACE_URL / OPENBEIAN_FACE_KEY: both required when OPENBEIAN_FACE_VERIFIER=http');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const keys: Record<string, Buffer> = {};
+  for (const pair of e.OPENBEIAN_ENCRYPTION_OLD_KEYS?.split(',') ?? []) {
+    const [id, hex] = pair.split(':') as [string, string];
+    keys[id] = Buffer.from(hex, 'hex');
+  }
+  keys[e.OPENBEIAN_ENCRYPTION_KEY_ID] = Buffer.from(e.OPENBEIAN_ENCRYPTION_KEY ?? DEVELOPMENT_KEY, 'hex');
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    mode: e.OPENBEIAN_MODE,
+    isDevMode: e.OPENBEIAN_MODE !== 'production',
+    dataDir: e.OPENBEIAN_DATA_DIR,
+    storage: e.OPENBEIAN_STORAGE,
+    encryption: { currentKeyId: e.OPENBEIAN_ENCRYPTION_KEY_ID, keys },
+    seedDemo,
+    mail: { adapter: e.OPENBEIAN_MAIL, smtpUrl: e.OPENBEIAN_SMTP_URL, from: e.OPENBEIAN_MAIL_FROM },
+    sms: { adapter: e.OPENBEIAN_SMS, url: e.OPENBEIAN_SMS_URL, key: e.OPENBEIAN_SMS_KEY },
+    face: { adapter: e.OPENBEIAN_FACE_VERIFIER, url: e.OPENBEIAN_FACE_URL, key: e.OPENBEIAN_FACE_KEY },
+    publicUrl: e.OPENBEIAN_PUBLIC_URL,
+    trustProxy: e.OPENBEIAN_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+  };
+}

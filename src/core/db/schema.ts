@@ -1,0 +1,263 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables; one interface per table, names as in the SQL migrations. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: 'applicant' | 'reviewer' | 'compliance' | 'butler' | 'admin';
+  display_name: string | null;
+  subject_key: string | null;
+  subject_bound_at: Timestamp | null;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  request_ip: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  account_key: string;
+  ip: string;
+  failed_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  request_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  created_at: Timestamp;
+  topic: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: Json<Record<string, unknown>>;
+  processed_at: Timestamp | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: Json<Record<string, unknown>>;
+  run_at: Timestamp;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface SentMessagesTable {
+  id: Generated<number>;
+  created_at: Timestamp;
+  channel: 'sms' | 'email';
+  recipient_hash: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  template: string;
+  dedupe_key: string;
+  adapter: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  user_id: string;
+  scope: string;
+  created_at: Timestamp;
+  status_code: number;
+  response: Json<unknown>;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface DB extends FilingTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+  sent_messages: SentMessagesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  user_id: string;
+  kind: string | null;
+  status: string;
+  version: Generated<number>;
+  draft: string;
+  province: string | null;
+  subject_name: string | null;
+  subject_key: string | null;
+  domains: ColumnType<string[], string[] | undefined, string[]>;
+  filing_number: string | null;
+  target_services: ColumnType<string[], string[] | undefined, string[]>;
+  reject_reasons: ColumnType<unknown[], string | undefined, string>;
+  supplement_items: ColumnType<unknown[], string | undefined, string>;
+  claimed_by: string | null;
+  claimed_at: Timestamp | null;
+  sla_due_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_activity_at: Timestamp;
+}
+
+export interface OrderMaterialsTable {
+  id: string;
+  order_id: string;
+  kind: string;
+  applies_to: string | null;
+  issued_on: string | null;
+  sha256: string;
+  format: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  colour: string | null;
+  findings: ColumnType<unknown[], string | undefined, string>;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+  replaced_at: Timestamp | null;
+}
+
+export interface FaceVerificationsTable {
+  id: string;
+  order_id: string;
+  person_path: string;
+  person_key: string;
+  outcome: 'passed' | 'failed' | 'error';
+  score: number | null;
+  vendor_ref: string | null;
+  photo_sha256: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReviewCallsTable {
+  id: Generated<number>;
+  order_id: string;
+  reviewer: string | null;
+  person_path: string;
+  outcome: 'answered' | 'missed' | 'wrong_number' | 'refused';
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface SmsChallengesTable {
+  id: string;
+  order_id: string;
+  mobile_hash: string;
+  mobile: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  sent_count: Generated<number>;
+  expires_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface NumberSequencesTable {
+  province: string;
+  year: number;
+  next: number;
+}
+
+export interface FiledSubjectsTable {
+  number: string;
+  province: string;
+  user_id: string | null;
+  subject_key: string;
+  leader_key: string;
+  name: string;
+  nature: string;
+  draft: string;
+  status: 'active' | 'cancelled';
+  approved_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FiledServicesTable {
+  number: string;
+  subject_number: string;
+  seq: number;
+  kind: string;
+  name: string;
+  domain: string | null;
+  domains: ColumnType<string[], string[] | undefined, string[]>;
+  home_url: string | null;
+  content_types: ColumnType<string[], string[] | undefined, string[]>;
+  leader_name: string | null;
+  access_state: 'connected' | 'revoked' | 'cancelled';
+  approved_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FilingHistoryTable {
+  id: Generated<number>;
+  subject_number: string;
+  order_id: string | null;
+  kind: string;
+  at: Timestamp;
+  summary: string;
+}
+
+export interface SimNationalRecordsTable {
+  id: Generated<number>;
+  domain: string | null;
+  subject_key: string;
+  leader_key: string | null;
+  subject_number: string | null;
+  /** 'pending': an order for this subject is in progress at another provider. */
+  status: 'active' | 'cancelled' | 'pending';
+  created_at: Timestamp;
+}
+
+export interface FilingTables {
+  orders: OrdersTable;
+  order_materials: OrderMaterialsTable;
+  face_verifications: FaceVerificationsTable;
+  review_calls: ReviewCallsTable;
+  sms_challenges: SmsChallengesTable;
+  number_sequences: NumberSequencesTable;
+  filed_subjects: FiledSubjectsTable;
+  filed_services: FiledServicesTable;
+  filing_history: FilingHistoryTable;
+  sim_national_records: SimNationalRecordsTable;
+}

@@ -1,0 +1,95 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data at rest: ID numbers, mobiles and face images are stored as `keyId.iv.tag.ciphertext`
+ * (AES-256-GCM). The key id lets a rotated key keep reading old rows. Look-ups use a keyed hash so the
+ * plain value never needs an index.
+ */
+export type KeyRing = { currentKeyId: string; keys: Record<string, Buffer> };
+
+export class TamperedDataError extends Error {
+  constructor(reason: string) {
+    super(`encrypted field cannot be read: ${reason}`);
+    this.name = 'TamperedDataError';
+  }
+}
+
+export class FieldCipher {
+  constructor(private readonly ring: KeyRing) {
+    for (const [id, key] of Object.entries(ring.keys)) {
+      if (key.length !== 32) throw new Error(`encryption key ${id} must be 32 bytes`);
+    }
+    if (!ring.keys[ring.currentKeyId]) throw new Error(`no key for current key id ${ring.currentKeyId}`);
+  }
+
+  encrypt(plain: string | Buffer): string {
+    const key = this.ring.keys[this.ring.currentKeyId]!;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    // The key id is authenticated too, so a row cannot be re-labelled to another key.
+    cipher.setAAD(Buffer.from(this.ring.currentKeyId));
+    const body = Buffer.concat([cipher.update(typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain), cipher.final()]);
+    return [this.ring.currentKeyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  decryptToBuffer(sealed: string): Buffer {
+    const parts = sealed.split('.');
+    if (parts.length !== 4) throw new TamperedDataError('malformed');
+    const [keyId, iv, tag, body] = parts as [string, string, string, string];
+    const key = this.ring.keys[keyId];
+    if (!key) throw new TamperedDataError(`unknown key id ${keyId}`);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(keyId));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
+    } catch {
+      throw new TamperedDataError('authentication failed');
+    }
+  }
+
+  decrypt(sealed: string): string {
+    return this.decryptToBuffer(sealed).toString('utf8');
+  }
+
+  keyIdOf(sealed: string): string {
+    return sealed.split('.', 1)[0]!;
+  }
+
+  /** Keyed hash for exact look-ups (e.g. "is this ID number already a subject leader elsewhere?"). */
+  lookupHash(value: string): string {
+    // Always the current key's derived HMAC key; a rotation re-hashes in a migration job.
+    const key = this.ring.keys[this.ring.currentKeyId]!;
+    return createHmac('sha256', createHmac('sha256', key).update('lookup-hash').digest())
+      .update(value.trim().toUpperCase())
+      .digest('hex');
+  }
+}
+
+/** 11010519491231002X → 110***********002X: enough for a person to recognise, too little to misuse. */
+export function maskIdNumber(value: string): string {
+  if (value.length <= 7) return '*'.repeat(value.length);
+  return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
+}
+
+/** 13812345678 → 138****5678 */
+export function maskMobile(value: string): string {
+  if (value.length < 7) return '*'.repeat(value.length);
+  return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
+}
+
+/** zhang.san@example.com → z***n@example.com */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at < 1) return '***';
+  const local = value.slice(0, at);
+  const shown = local.length <= 2 ? `${local[0]}*` : `${local[0]}***${local[local.length - 1]}`;
+  return `${shown}${value.slice(at)}`;
+}
+
+/** 张三丰 → 张** ; keeps the family name only. */
+export function maskName(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 1) return value;
+  return chars[0] + '*'.repeat(chars.length - 1);
+}

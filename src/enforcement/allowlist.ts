@@ -1,0 +1,40 @@
+/**
+ * The connected domains as files a web server reads (DESIGN §5.5). All forms list registrable domains in ASCII
+ * (punycode), sorted, one per line, because that is what browsers put in the Host header.
+ *
+ * - nginx:   `.example.com 1;` for `map $host $filed { hostnames; default 0; include allow.map; }`; with `hostnames`
+ *            a leading dot matches the domain itself and every sub-domain.
+ * - haproxy: `.example.com`, for an ACL that matches the end of the host with a dot put in front of it
+ *            (docs/enforcement.md): the dot keeps `badexample.com` from matching `example.com`.
+ * - text:    `example.com`, for scripts.
+ */
+export const ALLOWLIST_FORMATS = ['nginx', 'haproxy', 'text'] as const;
+export type AllowlistFormat = (typeof ALLOWLIST_FORMATS)[number];
+
+export function renderAllowlist(sortedDomains: readonly string[], format: AllowlistFormat): string {
+  if (sortedDomains.length === 0) return '';
+  switch (format) {
+    case 'nginx':
+      return `.${sortedDomains.join(' 1;\n.')} 1;\n`;
+    case 'haproxy':
+      return `.${sortedDomains.join('\n.')}\n`;
+    case 'text':
+      return `${sortedDomains.join('\n')}\n`;
+    default:
+      return assertNever(format);
+  }
+}
+
+/**
+ * The export in slices of `linesPerChunk` lines, for a stream: joining two million lines at once would hold the
+ * event loop (and every enforcement check) for the best part of a second.
+ */
+export function* allowlistChunks(sortedDomains: readonly string[], format: AllowlistFormat, linesPerChunk = 20_000): Generator<string> {
+  for (let start = 0; start < sortedDomains.length; start += linesPerChunk) {
+    yield renderAllowlist(sortedDomains.slice(start, start + linesPerChunk), format);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unknown allowlist format ${String(value)}`);
+}

@@ -1,0 +1,15 @@
+import type { AppContext } from '../../core/context.ts';
+import type { Actor } from '../../core/audit.ts';
+import { AppError } from '../../core/errors.ts';
+import type { SessionUser } from '../../accounts/index.ts';
+import { loadVisibleOrder } from '../repo.ts';
+import { transitionOrder } from '../transition.ts';
+
+export async function abandonOrder(ctx: AppContext, actor: Actor, user: SessionUser, id: string) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const order = await loadVisibleOrder(ctx, tx, user, id, { forUpdate: true });
+    if (order.userId !== user.id) throw new AppError('FORBIDDEN');
+    const after = await transitionOrder(ctx, tx, actor, order, { to: 'abandoned', reason: 'abandoned by the applicant' });
+    return { id: after.id, status: after.status, version: after.version };
+  });
+}

@@ -1,0 +1,58 @@
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { isStaff, type SessionUser } from '../../accounts/index.ts';
+import { footerHtml, footerRule, toUnicodeDomain } from '../../rules/index.ts';
+
+async function loadVisibleSubject(ctx: AppContext, user: SessionUser, number: string) {
+  const subject = await ctx.db.selectFrom('filed_subjects').selectAll().where('number', '=', number).executeTakeFirst();
+  if (!subject || (subject.user_id !== user.id && !isStaff(user.role))) throw new AppError('NOT_FOUND');
+  return subject;
+}
+
+/** A filed subject with its services, numbers, access state and history (owner and staff). */
+export async function getFiledSubject(ctx: AppContext, user: SessionUser, number: string) {
+  const subject = await loadVisibleSubject(ctx, user, number);
+  const [services, history] = await Promise.all([
+    ctx.db.selectFrom('filed_services').selectAll().where('subject_number', '=', number).orderBy('seq').execute(),
+    ctx.db.selectFrom('filing_history').selectAll().where('subject_number', '=', number).orderBy('id').execute(),
+  ]);
+  return {
+    number: subject.number,
+    province: subject.province,
+    name: subject.name,
+    nature: subject.nature,
+    status: subject.status,
+    approvedAt: subject.approved_at.toISOString(),
+    footerRule: footerRule(subject.province),
+    services: services.map((s) => ({
+      number: s.number,
+      seq: s.seq,
+      kind: s.kind,
+      name: s.name,
+      domain: s.domain ? toUnicodeDomain(s.domain) : null,
+      domains: s.domains.map(toUnicodeDomain),
+      homeUrl: s.home_url,
+      accessState: s.access_state,
+      approvedAt: s.approved_at.toISOString(),
+    })),
+    history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, orderId: h.order_id, summary: h.summary })),
+  };
+}
+
+/** The subjects this account has filed here. */
+export async function listFiledSubjects(ctx: AppContext, user: SessionUser) {
+  let query = ctx.db.selectFrom('filed_subjects').select(['number', 'name', 'province', 'status', 'approved_at']).orderBy('approved_at', 'desc').limit(200);
+  if (!isStaff(user.role)) query = query.where('user_id', '=', user.id);
+  const rows = await query.execute();
+  return { items: rows.map((r) => ({ number: r.number, name: r.name, province: r.province, status: r.status, approvedAt: r.approved_at.toISOString() })) };
+}
+
+/** Footer HTML for one service, following the province's rule (Guangdong shows the subject number). */
+export async function getFooter(ctx: AppContext, user: SessionUser, number: string, serviceSeq: number) {
+  const subject = await loadVisibleSubject(ctx, user, number);
+  const service = await ctx.db.selectFrom('filed_services').select(['number']).where('subject_number', '=', number).where('seq', '=', serviceSeq).executeTakeFirst();
+  if (!service) throw AppError.field('NOT_FOUND', 'query.service', '该主体下没有这个网站序号', 'No service with this number under the subject');
+  const year = Number(ctx.clock.now().toISOString().slice(0, 4));
+  const html = footerHtml({ province: subject.province, subjectNumber: subject.number, serviceNumber: service.number, organisationName: subject.nature === 'individual' ? undefined : subject.name, year });
+  return { html, rule: footerRule(subject.province), serviceNumber: service.number };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { actorOf, requireRole, requireUser } from '../../http/auth.ts';
+import { createOrder } from '../commands/create-order.ts';
+import { getFiledSubject, getFooter, listFiledSubjects } from './queries.ts';
+
+const numberParams = z.object({ subjectNumber: z.string().min(6).max(40) });
+const ON_FILING_KINDS = ['new_service_subject_here', 'change_subject', 'change_service', 'change_access', 'cancel_subject', 'cancel_service', 'cancel_access'] as const;
+
+export async function filedRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/filings', { schema: { tags: ['filings'], summary: 'Subjects filed by this account' } }, async (request) => listFiledSubjects(ctx, requireUser(request)));
+
+  r.get('/api/v1/filings/:subjectNumber', { schema: { tags: ['filings'], summary: 'A filed subject with services, numbers and access state', params: numberParams } }, async (request) =>
+    getFiledSubject(ctx, requireUser(request), request.params.subjectNumber),
+  );
+
+  r.get(
+    '/api/v1/filings/:subjectNumber/footer',
+    { schema: { tags: ['filings'], summary: 'Footer HTML for a service, per the province rule', params: numberParams, querystring: z.object({ service: z.coerce.number().int().min(1).max(999).default(1) }) } },
+    async (request) => getFooter(ctx, requireUser(request), request.params.subjectNumber, request.query.service),
+  );
+
+  r.post(
+    '/api/v1/filings/:subjectNumber/orders',
+    {
+      schema: {
+        tags: ['filings'],
+        summary: 'Open a change, cancellation or new-service order on an existing filing',
+        params: numberParams,
+        body: z.object({ kind: z.enum(ON_FILING_KINDS), draft: z.record(z.string(), z.unknown()).optional(), services: z.array(z.string().max(60)).max(50).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireRole(request, ['applicant']);
+      const subject = await getFiledSubject(ctx, user, request.params.subjectNumber);
+      if (subject.status !== 'active') throw new AppError('INVALID_TRANSITION', { status: subject.status });
+      const unknown = (request.body.services ?? []).filter((n) => !subject.services.some((s) => s.number === n));
+      if (unknown.length) throw AppError.field('VALIDATION_FAILED', 'body.services', `不属于该主体的网站备案号：${unknown.join('、')}`, `Not a service of this subject: ${unknown.join(', ')}`);
+      const filed = await ctx.db.selectFrom('filed_subjects').select('draft').where('number', '=', subject.number).executeTakeFirstOrThrow();
+      // Start from the filed data so a change edits what is on record.
+      const draft = request.body.draft ?? (JSON.parse(ctx.cipher.decrypt(filed.draft)) as Record<string, unknown>);
+      const created = await createOrder(ctx, actorOf(request), user, { draft, filingNumber: subject.number, targetServices: request.body.services, kind: request.body.kind });
+      return reply.status(201).send(created);
+    },
+  );
+}

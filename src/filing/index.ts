@@ -1,0 +1,10 @@
+export { orderRoutes } from './routes.ts';
+export { loadOrderForUpdate, loadVisibleOrder, toOrder, type Order } from './repo.ts';
+export { transitionOrder } from './transition.ts';
+export { ORDER_STATUSES, describeStatus, type OrderStatus } from './status.ts';
+export { responsiblePersons, type ResponsiblePerson } from './responsible-persons.ts';
+export { precheckOrder } from './precheck-order.ts';
+export { filedRoutes } from './filed/routes.ts';
+export { registerInactivityHandlers } from './commands/expire-inactive-order.ts';
+export { handoffRoutes } from './handoff-routes.ts';
+export { statsRoutes } from './stats-routes.ts';

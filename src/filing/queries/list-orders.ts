@@ -1,0 +1,44 @@
+import type { AppContext } from '../../core/context.ts';
+import { isStaff, type SessionUser } from '../../accounts/index.ts';
+import { describeStatus, FINAL_STATUSES, isOrderStatus } from '../status.ts';
+
+export type ListOrdersQuery = { status?: string; kind?: string; province?: string; tab?: 'in_progress' | 'completed'; page: number; pageSize: number };
+
+/** Applicants see their own orders; staff see all. Newest first. */
+export async function listOrders(ctx: AppContext, user: SessionUser, query: ListOrdersQuery) {
+  let select = ctx.db.selectFrom('orders');
+  if (!isStaff(user.role)) select = select.where('user_id', '=', user.id);
+  if (query.status) select = select.where('status', '=', query.status);
+  if (query.kind) select = select.where('kind', '=', query.kind);
+  if (query.province) select = select.where('province', '=', query.province);
+  if (query.tab === 'completed') select = select.where('status', 'in', [...FINAL_STATUSES]);
+  if (query.tab === 'in_progress') select = select.where('status', 'not in', [...FINAL_STATUSES]);
+  const [rows, total] = await Promise.all([
+    select
+      .select(['id', 'number', 'kind', 'status', 'province', 'subject_name', 'domains', 'created_at', 'updated_at', 'sla_due_at', 'filing_number'])
+      .orderBy('created_at', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    select.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      number: row.number,
+      kind: row.kind,
+      status: row.status,
+      step: isOrderStatus(row.status) ? describeStatus(row.status) : null,
+      province: row.province,
+      subjectName: row.subject_name,
+      domain: row.domains[0] ?? null,
+      domains: row.domains,
+      filingNumber: row.filing_number,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    })),
+    total: Number(total.count),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

@@ -1,0 +1,3 @@
+export { uploadMaterial, type UploadMaterialInput } from './commands/upload-material.ts';
+export { listMaterials, asDraftMaterials, type MaterialView } from './queries/list-materials.ts';
+export { storeFile, readStoredFile } from './storage.ts';

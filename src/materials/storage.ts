@@ -1,0 +1,36 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../core/context.ts';
+
+/**
+ * Content-addressed file store on local disk: a file lives at files/ab/cd/<sha256>, written once. Files are
+ * identity documents and faces, so they are encrypted at rest with the field cipher.
+ */
+function pathFor(ctx: AppContext, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha256');
+  return join(ctx.config.dataDir, 'files', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+export async function storeFile(ctx: AppContext, bytes: Buffer): Promise<string> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const target = pathFor(ctx, sha256);
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return sha256;
+  await mkdir(join(target, '..'), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, ctx.cipher.encrypt(bytes));
+  await rename(temporary, target);
+  return sha256;
+}
+
+export async function readStoredFile(ctx: AppContext, sha256: string): Promise<Buffer | null> {
+  try {
+    return ctx.cipher.decryptToBuffer(await readFile(pathFor(ctx, sha256), 'utf8'));
+  } catch {
+    return null;
+  }
+}

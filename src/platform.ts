@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { seedDemoAccounts } from './accounts/index.ts';
+import { startBackgroundLoop } from './core/background.ts';
+import type { Clock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import { createContext, type AppContext } from './core/context.ts';
+import { openDatabase, type Database } from './core/db/database.ts';
+import { migrate } from './core/db/migrate.ts';
+import { createLogger } from './core/logger.ts';
+import { registerHandlers } from './handlers.ts';
+import { buildApp } from './http/app.ts';
+
+export type Platform = { ctx: AppContext; app: FastifyInstance; stop(): Promise<void> };
+
+/** Wires one running platform: database, migrations, handlers, demo seed, HTTP. Used by `serve` and by tests. */
+export async function createPlatform(config: Config, options: { database?: Database; clock?: Clock; background?: boolean } = {}): Promise<Platform> {
+  const logger = createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config));
+  await migrate(database.db);
+  const ctx = createContext(config, database, logger, options.clock);
+  registerHandlers(ctx);
+  if (config.seedDemo) await seedDemoAccounts(ctx);
+  const app = await buildApp(ctx);
+  const loop = options.background === false ? null : startBackgroundLoop(ctx);
+  return {
+    ctx,
+    app,
+    async stop() {
+      await loop?.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+/** Test runs keep their screenshots out of git; UPDATE_SCREENSHOTS=1 refreshes the ones in docs/. */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(process.cwd(), 'docs', 'screenshots')
+  : join(process.cwd(), '.test-results', 'screenshots');
+
+/** Debian's Chromium, never a downloaded one; the flags keep it off a network this machine does not have, in Chinese. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--lang=zh-CN',
+    ],
+  });
+}
+
+/** The browser tests need the built console; build it once if this checkout has none. */
+export function ensureWebBuild(): void {
+  const built = join(process.cwd(), 'web', 'dist', 'index.html');
+  if (existsSync(built) && newestSource(join(process.cwd(), 'web', 'src')) < statSync(built).mtimeMs) return;
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('vite build failed');
+}
+
+/** The console's sources: a build older than any of them is rebuilt, so the tests never drive stale code. */
+function newestSource(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir).map((name) => {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      return stat.isDirectory() ? newestSource(path) : stat.mtimeMs;
+    }),
+  );
+}

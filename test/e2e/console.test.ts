@@ -1,0 +1,559 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from '../../src/accounts/index.ts';
+import { testDatabases } from '../support/databases.ts';
+import { buildDraft } from '../support/drafts.ts';
+import { preparedOrder, submitted } from '../support/journey.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { facePhotoJpeg, idCardJpeg, licenceJpeg } from './documents.ts';
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 375, height: 812 };
+const PASSWORD = 'correct horse';
+const FILES = join(process.cwd(), 'node_modules', '.cache', 'e2e');
+
+// Chromium comes from Debian (.ci/run installs it); without it there is nothing to drive, and the run says so.
+const SKIPPED = 'skipped: /usr/bin/chromium is not installed (apt-get install chromium)';
+if (!hasChromium) console.warn(`browser tests ${SKIPPED}`);
+describe.skipIf(!hasChromium)(
+  hasChromium ? 'the web console in Chromium' : `the web console in Chromium — ${SKIPPED}`,
+  () => {
+    let platform: TestPlatform;
+    let browser: Browser;
+    let base: string;
+    const draft = buildDraft();
+    const files = {
+      licence: join(FILES, 'licence.jpg'),
+      idCard: join(FILES, 'id-card.jpg'),
+      face: join(FILES, 'face.jpg'),
+      tiny: join(FILES, 'tiny.png'),
+    };
+    /** What the browser reported that a user would never want: CSP refusals and uncaught page errors. */
+    const problems: string[] = [];
+
+    beforeAll(async () => {
+      ensureWebBuild();
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      mkdirSync(FILES, { recursive: true });
+      writeFileSync(
+        files.licence,
+        await licenceJpeg(draft.subject.name, draft.subject.certificate.number, draft.subject.certificate.address),
+      );
+      writeFileSync(files.idCard, await idCardJpeg(draft.subject.leader.name, draft.subject.leader.idNumber));
+      writeFileSync(files.face, await facePhotoJpeg());
+      writeFileSync(files.tiny, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+      platform = await startTestPlatform(testDatabases()[0]!);
+      await seedDemoAccounts(platform.ctx);
+      await platform.app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${(platform.app.server.address() as { port: number }).port}`;
+      browser = await launchBrowser();
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await platform?.stop();
+    });
+
+    /** A fresh browser profile (its own cookies and storage), as one person on one device. */
+    async function open(
+      size = DESKTOP,
+      options: { isMobile?: boolean } = {},
+    ): Promise<{ page: Page; context: BrowserContext }> {
+      const context = await browser.newContext({
+        viewport: size,
+        isMobile: options.isMobile,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(45_000);
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/.test(message.text()))
+          problems.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+      return { page, context };
+    }
+
+    /** A screenshot of the whole page (a dialog: of the screen) once the network and the pre-check are quiet. */
+    async function shot(page: Page, name: string, fullPage = true) {
+      await page.waitForLoadState('networkidle');
+      if (/\/(orders\/new|filings\/new|orders\/[^/]+\/edit)/.test(page.url()))
+        await page.waitForSelector('[data-precheck="settled"]');
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+    }
+
+    async function choose(page: Page, fieldId: string, text: string) {
+      await page.click(`#${fieldId}`);
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    }
+
+    /** Types a date into the console's date picker and confirms it. */
+    async function pickDate(page: Page, fieldId: string, date: string) {
+      await page.click(`#${fieldId}`);
+      await page.fill(`#${fieldId}`, date);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.inputValue(`#${fieldId}`)).toBe(date);
+    }
+
+    async function logIn(page: Page, email: string, password = PASSWORD, landing = /\/orders$/) {
+      await page.goto(`${base}/login`);
+      await page.fill('#email', email);
+      await page.fill('#password', password);
+      await page.click('button[type=submit]');
+      await page.waitForURL(landing);
+    }
+
+    async function applicantWithOrder(
+      email: string,
+      overrides: Parameters<typeof buildDraft>[0],
+      submit: boolean,
+    ): Promise<string> {
+      const owner = platform.client();
+      await owner.post('/api/v1/auth/register', { email, password: PASSWORD });
+      await owner.login(email, PASSWORD);
+      const id = await preparedOrder(owner, buildDraft(overrides));
+      if (submit) await submitted(owner, id);
+      return id;
+    }
+
+    it('shows the public pages — home, FAQ, block page, query — at desktop and phone widths, in Chinese and English', async () => {
+      for (const [size, suffix] of [
+        [DESKTOP, 'desktop'],
+        [PHONE, 'phone'],
+      ] as const) {
+        const { page, context } = await open(size, { isMobile: suffix === 'phone' });
+        await page.goto(`${base}/`);
+        await page.getByRole('heading', { name: 'ICP 备案，一次填对' }).waitFor();
+        await page.getByText('网站开通后 30 日内须在全国互联网安全管理服务平台办理公安联网备案').waitFor();
+        await shot(page, `home-${suffix}`);
+        await page.goto(`${base}/faq`);
+        await page.getByText('非经营性备案和经营性许可证有什么区别？').waitFor();
+        await page.getByText('代办服务可以开发票、退款吗？').click();
+        await page.getByText('服务确认开始后不支持退款').waitFor();
+        await shot(page, `faq-${suffix}`);
+        await page.goto(`${base}/blocked?host=unfiled-example.cn`);
+        await page.getByText('unfiled-example.cn 暂时无法访问').waitFor();
+        await page.getByText('已在其他接入商备案').waitFor();
+        await shot(page, `blocked-${suffix}`);
+        await page.goto(`${base}/query?q=nobody-filed-this.cn`);
+        await page.getByText('没有找到备案信息').waitFor();
+        await page.goto(`${base}/login`);
+        await page.locator('#email').waitFor();
+        await shot(page, `login-${suffix}`);
+        await context.close();
+      }
+      // The English switch, remembered across pages.
+      const { page, context } = await open();
+      await page.goto(`${base}/`);
+      await page.getByRole('button', { name: 'language / 语言' }).click();
+      await page.getByRole('heading', { name: 'ICP filing, right the first time' }).waitFor();
+      await page.goto(`${base}/faq`);
+      await page.getByText('Non-commercial filing or commercial licence?').waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await shot(page, 'faq-english-desktop');
+      await page.goto(`${base}/no-such-page`);
+      await page.getByText('Page not found').waitFor();
+      await context.close();
+    });
+
+    it('puts the server’s field errors under the fields on the register page', async () => {
+      const { page, context } = await open();
+      await page.goto(`${base}/register`);
+      await page.fill('#email', 'owner@example.com');
+      // Longer than the API accepts: the browser lets it through, the server names the field.
+      await page.fill('#password', 'x'.repeat(130));
+      await page.click('button[type=submit]');
+      const passwordItem = page.locator('.ant-form-item', { has: page.locator('#password') });
+      await passwordItem.locator('.ant-form-item-explain-error').waitFor();
+      expect(await passwordItem.locator('.ant-form-item-explain-error').textContent()).not.toBe('');
+      await page.getByText('请求内容有误，请按提示修改').waitFor();
+      await shot(page, 'register-error-desktop');
+      await context.close();
+    });
+
+    it('walks register → wizard → upload → face → submit; reviewer approves; SMS check; numbers, footer and public query', async () => {
+      const { page, context } = await open();
+      await page.goto(`${base}/register`);
+      await page.fill('#email', 'owner@example.com');
+      await page.fill('#password', PASSWORD);
+      await shot(page, 'register-desktop');
+      await page.click('button[type=submit]');
+      await page.waitForURL(/\/orders$/);
+      await page.getByText('暂无进行中的订单').waitFor();
+
+      await page.goto(`${base}/filings/new`);
+      await choose(page, 'field-province', '浙江');
+      await choose(page, 'field-subject-nature', '企业');
+      await page.fill('#field-subject-name', draft.subject.name);
+      await choose(page, 'field-subject-certificate-type', '营业执照');
+      // A mistyped credit code is marked in place as the user types.
+      await page.fill('#field-subject-certificate-number', '91330106MA2B3C4D5X');
+      await page.waitForSelector('[data-finding="CREDIT_CODE_INVALID"]');
+      await shot(page, 'wizard-finding-desktop');
+      await page.fill('#field-subject-certificate-number', draft.subject.certificate.number);
+      await page.waitForSelector('[data-finding="CREDIT_CODE_INVALID"]', { state: 'detached' });
+      await page.fill('#field-subject-certificate-address', draft.subject.certificate.address);
+      await page.fill('#field-subject-mailingAddress', draft.subject.mailingAddress);
+      await page.fill('#field-subject-legalRepresentative', '张伟');
+      // The kind appears as soon as it can be decided.
+      await expect.poll(() => page.getByTestId('kind').textContent()).toBe('首次备案');
+      await shot(page, 'wizard-subject-desktop');
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.waitForURL(/\/orders\/[0-9a-f-]+\/edit\?step=1/);
+      const orderId = /orders\/([0-9a-f-]+)\/edit/.exec(page.url())![1]!;
+
+      const leader = draft.subject.leader;
+      await page.fill('#field-subject-leader-name', leader.name);
+      await choose(page, 'field-subject-leader-idType', '居民身份证');
+      await page.fill('#field-subject-leader-idNumber', leader.idNumber);
+      await pickDate(page, 'field-subject-leader-idValidUntil', leader.idValidUntil);
+      await page.fill('#field-subject-leader-mobile', leader.mobile);
+      // The emergency phone must differ from the mobile: marked on the field.
+      await page.fill('#field-subject-leader-emergencyPhone', leader.mobile);
+      await page.waitForSelector('#field-subject-leader-emergencyPhone[aria-invalid="true"]');
+      await page.fill('#field-subject-leader-emergencyPhone', leader.emergencyPhone);
+      await page.fill('#field-subject-leader-email', leader.email);
+      await shot(page, 'wizard-leader-desktop');
+      await page.getByRole('button', { name: '下一步' }).click();
+
+      const site = draft.services[0]!;
+      await page.fill('#field-services-0--name', site.name);
+      await page.fill('#field-services-0--domains-0--name', site.domains[0]!.name);
+      await page.fill('#field-services-0--domains-0--holder', site.domains[0]!.holder);
+      await pickDate(page, 'field-services-0--domains-0--realNameVerifiedOn', site.domains[0]!.realNameVerifiedOn);
+      await pickDate(page, 'field-services-0--domains-0--expiresOn', site.domains[0]!.expiresOn);
+      await page.fill('#field-services-0--access-serviceCode', site.access.serviceCode);
+      await page.fill('#field-services-0--access-ips-0-', site.access.ips[0]!);
+      await choose(page, 'field-services-0--contentTypes-0-', '企业信息');
+      await shot(page, 'wizard-website-desktop');
+      // The half-filled draft survives a reload.
+      await page.getByText('已自动保存').waitFor();
+      await page.reload();
+      await expect.poll(() => page.inputValue('#field-services-0--domains-0--name')).toBe(site.domains[0]!.name);
+      await page.getByRole('button', { name: '下一步' }).click();
+
+      // Materials: the checklist from the pre-check; a file too small is refused in the browser first.
+      await page.getByText('主体证件').first().waitFor();
+      await page.setInputFiles('[data-material="subject_certificate:subject"]', files.tiny);
+      await page.getByText('小于 200 KB').waitFor();
+      await page.setInputFiles('[data-material="subject_certificate:subject"]', files.licence);
+      await expect
+        .poll(() => page.locator('.ant-tag-green', { hasText: '已提供' }).count(), { timeout: 20_000 })
+        .toBe(1);
+      await page.setInputFiles('[data-material="subject_leader_id:subject.leader"]', files.idCard);
+      await expect
+        .poll(() => page.locator('.ant-tag-green', { hasText: '已提供' }).count(), { timeout: 20_000 })
+        .toBe(2);
+      await page.getByText('2/2 已提供').waitFor();
+      await shot(page, 'wizard-materials-desktop');
+      await page.getByRole('button', { name: '下一步' }).click();
+
+      await page.getByAltText('手机扫码继续办理的二维码').waitFor();
+      await page.setInputFiles('[data-face="subject.leader"]', files.face);
+      await page.getByTestId('face-ok-subject.leader').waitFor();
+      await shot(page, 'wizard-face-desktop');
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByText('预检通过，可以提交').waitFor();
+      await shot(page, 'wizard-submit-desktop');
+      await page.getByRole('button', { name: '提交备案' }).click();
+      await page.waitForURL(new RegExp(`/orders/${orderId}$`));
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('接入商初审中');
+      // Each step still ahead shows the workday it should be done by.
+      await page.getByTestId('eta-regulator_review').waitFor();
+      await shot(page, 'order-in-review-desktop');
+      await page.goto(`${base}/orders`);
+      await page.getByRole('link', { name: /^\d{8}-\d+$/ }).waitFor();
+      await shot(page, 'orders-desktop');
+
+      // The reviewer sees the data beside each material, and approves with the A key.
+      const reviewer = await open();
+      await logIn(reviewer.page, 'reviewer@example.com', 'openbeian-demo', /\/review$/);
+      await reviewer.page.waitForSelector(`a[href="/review/${orderId}"]`);
+      await shot(reviewer.page, 'review-queue-desktop');
+      await reviewer.page.click(`a[href="/review/${orderId}"]`);
+      await reviewer.page.getByTestId('evidence-subject_certificate').locator('img').waitFor();
+      await reviewer.page
+        .getByTestId('evidence-subject_certificate')
+        .getByText(draft.subject.certificate.number)
+        .waitFor();
+      expect(await reviewer.page.getByTestId('shortcut-hint').textContent()).toContain('A 通过');
+      await reviewer.page.getByRole('button', { name: '已接通' }).click();
+      await reviewer.page.getByText(/已接通 ·/).waitFor();
+      await shot(reviewer.page, 'review-order-desktop');
+      await reviewer.page.keyboard.press('a');
+      await reviewer.page.waitForURL(/\/review$/);
+      await reviewer.page.getByText('没有待初审的订单').waitFor();
+      await reviewer.context.close();
+
+      // The regulator texts a code; the applicant confirms it on the order page (the demo's simulated check).
+      await platform.advance(24);
+      await page.goto(`${base}/orders/${orderId}`);
+      await page.getByText('请负责人在 24 小时内完成短信核验').waitFor();
+      await shot(page, 'order-sms-desktop');
+      await page.getByLabel(`${leader.mobile} 收到的验证码`).fill(await smsCode(platform, leader.mobile));
+      await page.getByRole('button', { name: '核验' }).click();
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('管局审核中');
+      await platform.advance(24 * 25); // Zhejiang's 管局 takes about 15 workdays
+
+      // Weeks later the session has expired: log in again, as the applicant would.
+      await logIn(page, 'owner@example.com');
+      await page.goto(`${base}/orders/${orderId}`);
+      await page.waitForSelector('[data-testid="subject-number"]');
+      const subjectNumber = (await page.getByTestId('subject-number').textContent())!.trim();
+      expect(subjectNumber).toMatch(/^浙ICP备2026\d{6}号$/);
+      await shot(page, 'order-approved-desktop');
+      await page.getByRole('button', { name: '查看备案信息与底部代码' }).click();
+      await page.waitForSelector('[data-testid="footer-1"]');
+      await expect(page.getByTestId('footer-1').textContent()).resolves.toContain('https://beian.miit.gov.cn/');
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      await page.getByRole('button', { name: `复制 ${subjectNumber}-1 的底部代码` }).click();
+      await page.getByText('已复制').waitFor();
+      const clipboard = await page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      );
+      expect(clipboard).toContain(`${subjectNumber}-1`);
+      expect(clipboard).toContain('https://beian.miit.gov.cn/');
+      await shot(page, 'filing-footer-desktop');
+      await page.goto(`${base}/filings`);
+      await page.getByRole('link', { name: subjectNumber }).waitFor();
+
+      await page.goto(`${base}/query?q=www.${site.domains[0]!.name}`);
+      await page.getByText(`${subjectNumber}-1`).waitFor();
+      await shot(page, 'public-query-desktop');
+      await context.close();
+
+      // The applicant's pages at phone width too.
+      const phone = await open(PHONE, { isMobile: true });
+      await logIn(phone.page, 'owner@example.com');
+      await phone.page.getByText('暂无进行中的订单').waitFor();
+      await phone.page.getByRole('tab', { name: '已完成' }).click();
+      await phone.page
+        .getByRole('link', { name: /^\d{8}-\d+$/ })
+        .first()
+        .waitFor();
+      await shot(phone.page, 'orders-phone');
+      await phone.page.goto(`${base}/orders/${orderId}`);
+      await phone.page.waitForSelector('[data-testid="subject-number"]');
+      await shot(phone.page, 'order-approved-phone');
+      await phone.page.goto(`${base}/orders/new`);
+      await phone.page.waitForSelector('#field-province');
+      await shot(phone.page, 'wizard-subject-phone');
+      await phone.page.goto(`${base}/query?q=www.${site.domains[0]!.name}`);
+      await phone.page.getByText(`${subjectNumber}-1`).waitFor();
+      await shot(phone.page, 'public-query-phone');
+      await phone.page.goto(`${base}/filings/${encodeURIComponent(subjectNumber)}`);
+      await phone.page.waitForSelector('[data-testid="footer-1"]');
+      await shot(phone.page, 'filing-footer-phone');
+      await phone.context.close();
+
+      // Dashboards for the admin: the day's orders, the review SLA, the rates.
+      const admin = await open();
+      await logIn(admin.page, 'admin@example.com', 'openbeian-demo', /\/review$/);
+      await admin.page.goto(`${base}/dashboard`);
+      await admin.page.waitForSelector('svg[role=img]');
+      await admin.page.getByText('初审按时完成').waitFor();
+      await shot(admin.page, 'dashboard-desktop');
+      await admin.page.setViewportSize(PHONE);
+      await shot(admin.page, 'dashboard-phone');
+      await admin.page.goto(`${base}/review`);
+      await admin.page.getByText('初审工作台').first().waitFor();
+      await shot(admin.page, 'review-queue-phone');
+      await admin.context.close();
+    }, 300_000);
+
+    it('lets the reviewer walk the queue with J / K and reject with a reason on a field, which the applicant sees there', async () => {
+      const rejectedId = await applicantWithOrder(
+        'rejected@example.com',
+        {
+          creditBody: '91330106MA2B3C4D8',
+          domain: 'reject-demo.cn',
+          leaderIdBody: '33010619800101003',
+          mobile: '13600000007',
+        },
+        true,
+      );
+      const otherId = await applicantWithOrder(
+        'second@example.com',
+        {
+          creditBody: '91330106MA2B3C4D6',
+          domain: 'second-demo.cn',
+          leaderIdBody: '33010619800101004',
+          mobile: '13600000008',
+          name: '杭州第二示例网络有限公司',
+        },
+        true,
+      );
+
+      const reviewer = await open();
+      await logIn(reviewer.page, 'reviewer@example.com', 'openbeian-demo', /\/review$/);
+      await reviewer.page.goto(`${base}/review/${rejectedId}`);
+      await reviewer.page.getByText('队列第 1 / 2 单').waitFor();
+      await reviewer.page.keyboard.press('j');
+      await reviewer.page.waitForURL(new RegExp(`/review/${otherId}$`));
+      await reviewer.page.getByText('队列第 2 / 2 单').waitFor();
+      await reviewer.page.keyboard.press('k');
+      await reviewer.page.waitForURL(new RegExp(`/review/${rejectedId}$`));
+      await reviewer.page.getByText('队列第 1 / 2 单').waitFor();
+      await reviewer.page.keyboard.press('r');
+      const dialog = reviewer.page.getByRole('dialog');
+      await dialog.getByText('驳回订单').waitFor();
+      await choose(reviewer.page, 'reason-0', '网站名称不符合要求');
+      await choose(reviewer.page, 'path-0', '网站 1 · 网站名称');
+      await reviewer.page.fill('#note-0', '请体现网站内容');
+      await shot(reviewer.page, 'review-reject-dialog-desktop', false);
+      await dialog.getByRole('button', { name: '驳回' }).click();
+      // On to the next order in the queue.
+      await reviewer.page.waitForURL(new RegExp(`/review/${otherId}$`));
+      await reviewer.context.close();
+
+      const { page, context } = await open();
+      await logIn(page, 'rejected@example.com');
+      await page.goto(`${base}/orders/${rejectedId}`);
+      await page.getByText('驳回原因').waitFor();
+      await page.getByText('网站 1 · 网站名称').waitFor();
+      await page.getByRole('link', { name: '去“网站与应用”修改' }).click();
+      await page.waitForURL(/\/edit\?step=2$/);
+      const finding = page.locator('[data-finding="SITE_NAME_UNACCEPTABLE"]');
+      await finding.waitFor();
+      expect(await finding.textContent()).toContain('请体现网站内容');
+      await shot(page, 'wizard-rejected-field-desktop');
+      // Apps are services too: adding one shows the App's own fields, checked like the rest.
+      await page.getByRole('button', { name: '添加 App / 小程序' }).click();
+      await page.fill('#field-services-1--name', '云栖示例助手');
+      await page.fill('#field-services-1--app-packageName', 'not a package');
+      await page.waitForSelector('[data-finding="APP_PACKAGE_INVALID"]');
+      await page.fill('#field-services-1--app-packageName', 'cn.yunqi.helper');
+      await page.waitForSelector('[data-finding="APP_PACKAGE_INVALID"]', { state: 'detached' });
+      await shot(page, 'wizard-app-desktop');
+      await context.close();
+    }, 180_000);
+
+    it('merges a draft changed in another window, and keeps typing made offline until the server is back', async () => {
+      const owner = platform.client();
+      await owner.post('/api/v1/auth/register', { email: 'two-windows@example.com', password: PASSWORD });
+      await owner.login('two-windows@example.com', PASSWORD);
+      const id = (
+        await owner.post('/api/v1/orders', {
+          draft: buildDraft({
+            creditBody: '91330106MA2B3C4D9',
+            domain: 'merge-demo.cn',
+            leaderIdBody: '33010619800101005',
+            mobile: '13600000009',
+          }),
+        })
+      ).json().id as string;
+
+      const laptop = await open();
+      await logIn(laptop.page, 'two-windows@example.com');
+      await laptop.page.goto(`${base}/orders/${id}/edit`);
+      await laptop.page.waitForSelector('[data-precheck="settled"]');
+      const desktop = await open();
+      await logIn(desktop.page, 'two-windows@example.com');
+      await desktop.page.goto(`${base}/orders/${id}/edit`);
+      await desktop.page.waitForSelector('[data-precheck="settled"]');
+
+      await laptop.page.fill('#field-subject-mailingAddress', '浙江省杭州市西湖区文三路200号');
+      await laptop.page.getByText('已自动保存').waitFor();
+      // The other window still holds the old version: its save meets 412, reloads and merges.
+      await desktop.page.fill('#field-subject-certificate-address', '浙江省杭州市西湖区文三路300号');
+      await desktop.page.getByTestId('merge-notice').waitFor();
+      await desktop.page.getByText('已自动保存').waitFor();
+      expect(await desktop.page.inputValue('#field-subject-mailingAddress')).toBe('浙江省杭州市西湖区文三路200号');
+      await shot(desktop.page, 'wizard-merged-desktop');
+      // The wizard in English, findings included.
+      await desktop.page.getByRole('button', { name: 'language / 语言' }).click();
+      await desktop.page.getByText('Filing province').waitFor();
+      await desktop.page.getByTestId('merge-notice').locator('.ant-alert-close-icon').click();
+      await shot(desktop.page, 'wizard-english-desktop');
+      const saved = (await owner.get(`/api/v1/orders/${id}`)).json().draft;
+      expect(saved.subject.mailingAddress).toBe('浙江省杭州市西湖区文三路200号');
+      expect(saved.subject.certificate.address).toBe('浙江省杭州市西湖区文三路300号');
+
+      // Offline: the typing stays in this browser and is saved once the network is back.
+      await laptop.context.setOffline(true);
+      await laptop.page.reload().catch(() => undefined); // the reload itself fails offline; the page keeps running
+      await laptop.context.setOffline(false);
+      await laptop.page.goto(`${base}/orders/${id}/edit`);
+      await laptop.page.waitForSelector('[data-precheck="settled"]');
+      await laptop.context.setOffline(true);
+      await laptop.page.fill('#field-subject-legalRepresentative', '李娜');
+      await laptop.page.getByText('网络异常，已保存在本机').waitFor();
+      const local = await laptop.page.evaluate(
+        (key) =>
+          (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem(key),
+        `openbeian.draft.${id}`,
+      );
+      expect(local).toContain('李娜');
+      await laptop.context.setOffline(false);
+      await laptop.page.getByText('已自动保存').waitFor({ timeout: 20_000 });
+      expect((await owner.get(`/api/v1/orders/${id}`)).json().draft.subject.legalRepresentative).toBe('李娜');
+      await laptop.context.close();
+      await desktop.context.close();
+    }, 180_000);
+
+    it('opens the mobile hand-off page on a phone from the link', async () => {
+      const owner = platform.client();
+      await owner.post('/api/v1/auth/register', { email: 'phone@example.com', password: PASSWORD });
+      await owner.login('phone@example.com', PASSWORD);
+      const created = await owner.post('/api/v1/orders', {
+        draft: buildDraft({
+          creditBody: '91330106MA2B3C4D7',
+          domain: 'phone-demo.cn',
+          leaderIdBody: '33010619900101002',
+          mobile: '13700000009',
+        }),
+      });
+      const link = (await owner.get(`/api/v1/orders/${created.json().id}/handoff`)).json();
+      const { page, context } = await open(PHONE, { isMobile: true });
+      await page.goto(`${base}/m/${link.token}`);
+      await page.getByText('人脸核验（负责人本人）').waitFor();
+      await page.setInputFiles('input[data-face="subject.leader"]', files.face);
+      await page.locator('.ant-tag-green', { hasText: '已核验' }).waitFor();
+      await page.setInputFiles('input[data-material="subject_certificate:subject"]', files.licence);
+      await page.locator('.ant-tag-green', { hasText: '已提供' }).first().waitFor();
+      await shot(page, 'mobile-handoff-phone');
+      // Nothing wider than the phone: no sideways scrolling on the hand-off page.
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        ),
+      ).toBeLessThanOrEqual(PHONE.width);
+      await page.goto(`${base}/m/not-a-valid-token-at-all-000000`);
+      await page.getByText('链接不可用').waitFor();
+      await context.close();
+    });
+
+    it('serves the console for client routes, JSON 404s under /api, long-cached assets, and no CSP or script errors', async () => {
+      const api = await fetch(`${base}/api/v1/no-such-thing`);
+      expect(api.status).toBe(404);
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+      const deep = await fetch(`${base}/orders/some-order/edit?step=2`);
+      expect(deep.status).toBe(200);
+      expect(deep.headers.get('content-type')).toContain('text/html');
+      const html = await deep.text();
+      expect(html).toContain('<div id="root"></div>');
+      const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+      const script = await fetch(`${base}${asset}`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('cache-control')).toContain('immutable');
+      expect(problems).toEqual([]);
+    });
+  },
+);
+
+async function smsCode(platform: TestPlatform, mobile: string): Promise<string> {
+  const outbox = await platform.client().get(`/api/v1/dev/outbox?to=${mobile}`);
+  const body = (outbox.json().items as { template: string; body: string }[]).find(
+    (m) => m.template === 'regulator_sms_code',
+  )!.body;
+  return /核验码为 (\d{6})/.exec(body)![1]!;
+}

@@ -1,0 +1,225 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { enqueueEvent } from '../src/core/outbox.ts';
+import { writeAudit, SYSTEM_ACTOR } from '../src/core/audit.ts';
+import { migrate } from '../src/core/db/migrate.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../src/accounts/index.ts';
+import { testDatabases } from './support/databases.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+
+describe.each(testDatabases())('foundation on $kind', (factory) => {
+  let platform: TestPlatform;
+  beforeEach(async () => {
+    platform = await startTestPlatform(factory);
+  });
+  afterEach(async () => {
+    await platform.stop();
+  });
+
+  it('answers health with the database kind and serves the OpenAPI document and its browser', async () => {
+    const client = platform.client();
+    const health = await client.get('/api/v1/health');
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', database: factory.kind });
+    expect(health.headers['x-content-type-options']).toBe('nosniff');
+    expect(health.headers['x-request-id']).toBeTruthy();
+
+    const openapi = await client.get('/api/v1/openapi.json');
+    expect(openapi.json().openapi).toBe('3.0.3');
+    expect(Object.keys(openapi.json().paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login']));
+    const docs = await client.get('/docs');
+    expect([200, 302]).toContain(docs.statusCode);
+    const metrics = await client.get('/metrics');
+    expect(metrics.body).toContain('openbeian_http_request_duration_seconds');
+  });
+
+  it('migrates forward only and a second run applies nothing', async () => {
+    const again = await migrate(platform.ctx.db);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toBeGreaterThan(0);
+  });
+
+  it('registers, logs in with a rotated httpOnly cookie, and logs out', async () => {
+    const client = platform.client();
+    const registered = await client.post('/api/v1/auth/register', { email: 'Owner@Example.com', password: 'correct horse' });
+    expect(registered.statusCode).toBe(201);
+    expect(registered.json()).toMatchObject({ email: 'owner@example.com', role: 'applicant' });
+
+    const first = await client.login('owner@example.com', 'correct horse');
+    expect(first.statusCode).toBe(200);
+    const cookieHeader = String(first.headers['set-cookie']);
+    expect(cookieHeader).toMatch(/HttpOnly/);
+    expect(cookieHeader).toMatch(/SameSite=Lax/);
+    const firstToken = (first.cookies as { value: string }[])[0]!.value;
+
+    const second = await client.login('owner@example.com', 'correct horse');
+    const secondToken = (second.cookies as { value: string }[])[0]!.value;
+    expect(secondToken).not.toBe(firstToken);
+    // The old session id no longer works.
+    const stale = await platform.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `ob_session=${firstToken}` } });
+    expect(stale.statusCode).toBe(401);
+
+    expect((await client.get('/api/v1/auth/me')).json().email).toBe('owner@example.com');
+    expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('refuses a duplicate e-mail and bad input with the field named in Chinese and English', async () => {
+    const client = platform.client();
+    await client.post('/api/v1/auth/register', { email: 'a@example.com', password: 'long enough' });
+    const duplicate = await client.post('/api/v1/auth/register', { email: 'a@example.com', password: 'long enough' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error.code).toBe('EMAIL_TAKEN');
+
+    const bad = await client.post('/api/v1/auth/register', { email: 'not-an-email', password: 'short' });
+    expect(bad.statusCode).toBe(400);
+    const fields = bad.json().error.details.fields as { path: string; message: { zh: string; en: string } }[];
+    expect(fields.map((f) => f.path).sort()).toEqual(['body.email', 'body.password']);
+    expect(fields[0]!.message.zh).toMatch(/body\./);
+
+    const garbage = await platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers 401 to a wrong password and 429 to the sixth in a row, then lets the owner in after 15 minutes', async () => {
+    const client = platform.client();
+    await client.post('/api/v1/auth/register', { email: 'victim@example.com', password: 'the real one' });
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      expect((await client.login('victim@example.com', 'guess ' + attempt)).statusCode).toBe(401);
+    }
+    const sixth = await client.login('victim@example.com', 'guess 6');
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.headers['retry-after']).toBeDefined();
+    // Even the right password waits out the window.
+    expect((await client.login('victim@example.com', 'the real one')).statusCode).toBe(429);
+    platform.clock.advance(15 * 60_000 + 1000);
+    expect((await client.login('victim@example.com', 'the real one')).statusCode).toBe(200);
+  });
+
+  it('limits guessing from one address across accounts', async () => {
+    const client = platform.client();
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      expect((await client.login(`nobody${attempt}@example.com`, 'whatever1')).statusCode).toBe(401);
+    }
+    expect((await client.login('nobody6@example.com', 'whatever1')).statusCode).toBe(429);
+    const elsewhere = await client.request('POST', '/api/v1/auth/login', { email: 'nobody6@example.com', password: 'whatever1' }, { remoteAddress: '10.9.9.9' });
+    expect(elsewhere.statusCode).toBe(401);
+  });
+
+  it('seeds the demo accounts idempotently, each able to log in', async () => {
+    expect(await seedDemoAccounts(platform.ctx)).toHaveLength(5);
+    expect(await seedDemoAccounts(platform.ctx)).toHaveLength(0);
+    const reviewer = await platform.client().login('reviewer@example.com', DEMO_PASSWORD);
+    expect(reviewer.json().role).toBe('reviewer');
+  });
+
+  it('writes the outbox event and the audit row atomically with the change', async () => {
+    const { db, clock } = platform.ctx;
+    const at = clock.now();
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await writeAudit(tx, SYSTEM_ACTOR, at, { entityType: 'order', entityId: 'o-1', action: 'submit', fromStatus: 'draft', toStatus: 'provider_review' });
+        await enqueueEvent(tx, at, { topic: 'order.submitted', aggregateType: 'order', aggregateId: 'o-1', payload: {} });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('audit_log').selectAll().where('entity_id', '=', 'o-1').execute()).toEqual([]);
+
+    await db.transaction().execute(async (tx) => {
+      await writeAudit(tx, SYSTEM_ACTOR, at, { entityType: 'order', entityId: 'o-2', action: 'submit' });
+      await enqueueEvent(tx, at, { topic: 'order.submitted', aggregateType: 'order', aggregateId: 'o-2', payload: { n: 1 } });
+    });
+    const seen: string[] = [];
+    platform.ctx.outbox.on('order.submitted', async (event) => {
+      seen.push(event.aggregateId);
+    });
+    expect(await platform.ctx.outbox.dispatchPending()).toBe(1);
+    expect(await platform.ctx.outbox.dispatchPending()).toBe(0);
+    expect(seen).toEqual(['o-2']);
+  });
+
+  it('retries a failing outbox handler later instead of losing the event', async () => {
+    const { db, clock, outbox } = platform.ctx;
+    await enqueueEvent(db, clock.now(), { topic: 'flaky', aggregateType: 'x', aggregateId: '1', payload: {} });
+    let calls = 0;
+    outbox.on('flaky', async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('gateway down');
+    });
+    await outbox.dispatchPending();
+    const failed = await db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({ processed_at: null, attempts: 1, last_error: 'gateway down' });
+    expect(await outbox.dispatchPending()).toBe(0); // backing off
+    platform.clock.advance(61_000);
+    expect(await outbox.dispatchPending()).toBe(1);
+    expect(calls).toBe(2);
+  });
+
+  it('never runs one job twice when two workers claim at the same time', async () => {
+    const { db, clock, jobs } = platform.ctx;
+    const { JobRunner } = await import('../src/core/jobs.ts');
+    const { scheduleJob } = await import('../src/core/jobs.ts');
+    for (let i = 0; i < 30; i += 1) await scheduleJob(db, clock.now(), { name: 'count', payload: { i }, runAt: clock.now() });
+    const runs: number[] = [];
+    const second = new JobRunner(db, clock, platform.ctx.logger);
+    for (const runner of [jobs, second]) {
+      runner.register('count', async (payload) => {
+        runs.push(payload.i as number);
+      });
+    }
+    const [a, b] = await Promise.all([jobs.runDue(), second.runDue()]);
+    expect(a + b).toBe(30);
+    expect(runs.sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    const statuses = await db.selectFrom('jobs').select(sql<string>`status`.as('status')).execute();
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['done']));
+  });
+
+  it('retries a failed job with backoff on the application clock', async () => {
+    const { db, clock, jobs } = platform.ctx;
+    const { scheduleJob } = await import('../src/core/jobs.ts');
+    let attempts = 0;
+    jobs.register('flaky-job', async () => {
+      attempts += 1;
+      if (attempts < 2) throw new Error('not yet');
+    });
+    await scheduleJob(db, clock.now(), { name: 'flaky-job', runAt: clock.now(), dedupeKey: 'flaky-1' });
+    await scheduleJob(db, clock.now(), { name: 'flaky-job', runAt: clock.now(), dedupeKey: 'flaky-1' });
+    expect(await jobs.runDue()).toBe(1);
+    expect(await jobs.runDue()).toBe(0);
+    platform.clock.advance(31_000);
+    expect(await jobs.runDue()).toBe(1);
+    expect(attempts).toBe(2);
+  });
+
+  it('moves the virtual clock through the dev endpoint', async () => {
+    const before = platform.clock.now().getTime();
+    const response = await platform.client().post('/api/v1/dev/clock/advance', { hours: 25 });
+    expect(response.statusCode).toBe(200);
+    expect(Date.parse(response.json().now) - before).toBeGreaterThanOrEqual(25 * 3600_000);
+  });
+
+  it('answers an unexpected failure with a 500 that names only the request id', async () => {
+    const { buildApp } = await import('../src/http/app.ts');
+    const app = await buildApp(platform.ctx, [
+      (instance) => {
+        instance.get('/api/v1/test/explode', async () => {
+          throw new Error('password=hunter2 at /srv/secret/path.ts:12');
+        });
+      },
+    ]);
+    const response = await app.inject({ method: 'GET', url: '/api/v1/test/explode', headers: { 'x-request-id': 'req-12345678' } });
+    await app.close();
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: { zh: expect.any(String), en: expect.any(String) }, requestId: 'req-12345678' } });
+    expect(response.body).not.toContain('hunter2');
+    expect(response.body).not.toContain('/srv/');
+  });
+
+  it('answers an unknown path with a JSON 404', async () => {
+    const response = await platform.client().get('/api/v1/nothing-here');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { VirtualClock } from '../../src/core/clock.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import { advanceVirtualClock, drainBackgroundWork } from '../../src/core/context.ts';
+import { createPlatform, type Platform } from '../../src/platform.ts';
+import type { TestDatabaseFactory } from './databases.ts';
+import { multipart } from './images.ts';
+
+/** Monday 2026-11-23 10:00 in Shanghai: a working day inside business hours. */
+export const TEST_START = new Date('2026-11-23T02:00:00Z');
+
+export type TestPlatform = Platform & {
+  clock: VirtualClock;
+  dataDir: string;
+  /** A client that keeps its own cookies, like one browser. */
+  client(): TestClient;
+  drain(): Promise<void>;
+  /** Moves the virtual clock and runs whatever fell due, as the background loop would. */
+  advance(hours: number): Promise<void>;
+};
+
+export async function startTestPlatform(factory: TestDatabaseFactory, env: Record<string, string> = {}): Promise<TestPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'openbeian-test-'));
+  const config = loadConfig({ OPENBEIAN_MODE: 'test', LOG_LEVEL: 'silent', OPENBEIAN_DATA_DIR: dataDir, ...env });
+  const clock = new VirtualClock(undefined, TEST_START);
+  const database = await factory.open();
+  const platform = await createPlatform(config, { database, clock, background: false });
+  return {
+    ...platform,
+    clock,
+    dataDir,
+    client: () => new TestClient(platform),
+    drain: () => drainBackgroundWork(platform.ctx),
+    advance: async (hours: number) => {
+      await advanceVirtualClock(platform.ctx, hours * 3600_000);
+    },
+    async stop() {
+      await platform.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+type RequestOptions = { headers?: Record<string, string>; remoteAddress?: string };
+
+export class TestClient {
+  private cookies = new Map<string, string>();
+
+  constructor(private readonly platform: Platform) {}
+
+  async request(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<LightMyRequestResponse> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.platform.app.inject({
+      method: method as 'GET',
+      url,
+      payload: body === undefined ? undefined : (body as object),
+      headers: { ...(cookie ? { cookie } : {}), ...options.headers },
+      remoteAddress: options.remoteAddress,
+    });
+    for (const set of response.cookies as { name: string; value: string; expires?: Date }[]) {
+      if (set.value === '' || (set.expires && set.expires.getTime() < Date.now())) this.cookies.delete(set.name);
+      else this.cookies.set(set.name, set.value);
+    }
+    return response;
+  }
+
+  get = (url: string, options?: RequestOptions) => this.request('GET', url, undefined, options);
+  post = (url: string, body?: unknown, options?: RequestOptions) => this.request('POST', url, body ?? {}, options);
+  put = (url: string, body?: unknown, options?: RequestOptions) => this.request('PUT', url, body, options);
+
+  /** Multipart upload of one file plus text fields, as a browser form would send it. */
+  async upload(url: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }): Promise<LightMyRequestResponse> {
+    const form = multipart(fields, file);
+    return this.request('POST', url, form.body, { headers: { 'content-type': form.contentType } });
+  }
+
+  async login(email: string, password: string): Promise<LightMyRequestResponse> {
+    return this.post('/api/v1/auth/login', { email, password });
+  }
+
+  get hasSession(): boolean {
+    return this.cookies.has('ob_session');
+  }
+}

@@ -1,0 +1,126 @@
+import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { Role } from './api/types.ts';
+import { Shell } from './layout/Shell.tsx';
+import { I18nProvider, useI18n } from './lang.tsx';
+import { BlockedPage } from './pages/BlockedPage.tsx';
+import { FaqPage } from './pages/FaqPage.tsx';
+import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { QueryPage } from './pages/QueryPage.tsx';
+import { landing, SessionProvider, useSession } from './session.tsx';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localised>
+        <SessionProvider>
+          <Shell>
+            <AppRoutes />
+          </Shell>
+        </SessionProvider>
+      </Localised>
+    </I18nProvider>
+  );
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      // Secondary text darker than antd's default (#8c8c8c, 3.4:1) so hints and labels reach WCAG AA (4.5:1) on white.
+      theme={{
+        token: {
+          colorPrimary: '#1668dc',
+          borderRadius: 4,
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+        },
+      }}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp message={{ maxCount: 2 }}>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/**
+ * The public pages load at once (the block page is what strangers see); the console's pages load when opened. A
+ * page file missing after a new release was installed means this tab runs the old build: reload it, once.
+ */
+function page<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) {
+  return lazy(() =>
+    load()
+      .then((module) => {
+        sessionStorage.removeItem('openbeian.reloaded');
+        return { default: module[name] as ComponentType };
+      })
+      .catch((error: unknown) => {
+        if (sessionStorage.getItem('openbeian.reloaded')) throw error;
+        sessionStorage.setItem('openbeian.reloaded', '1');
+        window.location.reload();
+        return new Promise<never>(() => undefined);
+      }),
+  );
+}
+const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
+const FiledSubjectPage = page(() => import('./pages/FiledSubjectPage.tsx'), 'FiledSubjectPage');
+const FilingsPage = page(() => import('./pages/FilingsPage.tsx'), 'FilingsPage');
+const MobileHandoffPage = page(() => import('./pages/MobileHandoffPage.tsx'), 'MobileHandoffPage');
+const OrderPage = page(() => import('./pages/OrderPage.tsx'), 'OrderPage');
+const OrdersPage = page(() => import('./pages/OrdersPage.tsx'), 'OrdersPage');
+const ReviewOrderPage = page(() => import('./review/ReviewOrderPage.tsx'), 'ReviewOrderPage');
+const ReviewQueuePage = page(() => import('./review/ReviewQueuePage.tsx'), 'ReviewQueuePage');
+const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
+
+const APPLICANT: Role[] = ['applicant'];
+const REVIEWERS: Role[] = ['reviewer', 'admin'];
+const DASHBOARD: Role[] = ['reviewer', 'admin', 'compliance'];
+
+function AppRoutes() {
+  const { user, isLoading } = useSession();
+  const location = useLocation();
+  if (isLoading) return <Skeleton active />;
+  /** Logged-out visitors go to the login page and come back; a wrong role sees why it cannot. */
+  const guard = (element: ReactNode, roles?: Role[]) => {
+    if (!user)
+      return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    if (roles && !roles.includes(user.role)) return <ForbiddenPage />;
+    return element;
+  };
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/query" element={<QueryPage />} />
+        <Route path="/faq" element={<FaqPage />} />
+        <Route path="/blocked" element={<BlockedPage />} />
+        <Route
+          path="/login"
+          element={user ? <Navigate to={landing(user.role)} replace /> : <LoginPage mode="login" />}
+        />
+        <Route
+          path="/register"
+          element={user ? <Navigate to={landing(user.role)} replace /> : <LoginPage mode="register" />}
+        />
+        <Route path="/m/:token" element={<MobileHandoffPage />} />
+        <Route path="/orders" element={guard(<OrdersPage />, APPLICANT)} />
+        <Route path="/orders/new" element={guard(<WizardPage />, APPLICANT)} />
+        <Route path="/filings/new" element={guard(<WizardPage />, APPLICANT)} />
+        <Route path="/orders/:id/edit" element={guard(<WizardPage />, APPLICANT)} />
+        <Route path="/orders/:id" element={guard(<OrderPage />)} />
+        <Route path="/filings" element={guard(<FilingsPage />)} />
+        <Route path="/filings/:number" element={guard(<FiledSubjectPage />)} />
+        <Route path="/review" element={guard(<ReviewQueuePage />, REVIEWERS)} />
+        <Route path="/review/:id" element={guard(<ReviewOrderPage />, REVIEWERS)} />
+        <Route path="/dashboard" element={guard(<DashboardPage />, DASHBOARD)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

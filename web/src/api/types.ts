@@ -1,0 +1,151 @@
+// Shapes of the API's answers the console reads (DESIGN §5). Most routes declare no response schema yet, so these
+// are written from the contracts; the filing draft and the pre-check are the shared contract types themselves.
+export type { FilingDraft, FilingKind, MaterialKind, PrecheckResult } from '../../../src/rules/draft.ts';
+import type { PrecheckResult } from '../../../src/rules/draft.ts';
+import type { Bilingual, Finding } from './client.ts';
+
+export type Role = 'applicant' | 'reviewer' | 'compliance' | 'butler' | 'admin';
+export type User = { id: string; email: string; role: Role; displayName: string | null };
+export type Health = { status: 'ok'; mode: string; database: string; time: string };
+
+export type OrderSummary = {
+  id: string;
+  number: string;
+  kind: string | null;
+  status: string;
+  step: Bilingual | null;
+  province: string | null;
+  subjectName: string | null;
+  domain: string | null;
+  filingNumber: string | null;
+  createdAt: string;
+};
+
+export type Material = {
+  id: string;
+  kind: string;
+  appliesTo: string | null;
+  issuedOn: string | null;
+  file: { format: string; bytes: number; width?: number; height?: number; colour?: string };
+  findings: Finding[];
+};
+
+export type Reason = { code: string; path?: string; note?: string; message: Bilingual; fix: Bilingual };
+export type SupplementItem = { kind?: string; path?: string; note: string };
+export type TimelineEntry = { at: string; status: string; actor: string; note: string | null; label: Bilingual };
+
+export type OrderView = {
+  id: string;
+  number: string;
+  kind: string | null;
+  status: string;
+  statusLabel: Bilingual;
+  version: number;
+  draft: Record<string, unknown>;
+  precheck: PrecheckResult;
+  materials: Material[];
+  faceVerifications: { person: string; outcome: string; at: string }[];
+  calls: { person: string; outcome: string; note: string | null; at: string }[];
+  timeline: TimelineEntry[];
+  rejectReasons: Reason[];
+  supplementItems: SupplementItem[];
+  numbers?: { subject: string; services: { number: string; name: string; domain: string | null; kind: string }[] };
+  eta?: {
+    at: string;
+    regulatorWorkdays: number;
+    isApproximate: boolean;
+    steps: { status: string; expectedBy: string }[];
+  };
+  slaDueAt: string | null;
+  createdAt: string;
+};
+
+/** What PUT /api/v1/orders/{id} answers. */
+export type SavedOrder = { id: string; version: number; kind: string | null; status: string };
+
+export type QueueItem = {
+  id: string;
+  number: string;
+  kind: string | null;
+  province: string | null;
+  subjectName: string | null;
+  domains: string[];
+  version: number;
+  submittedAt: string | null;
+  slaDueAt: string | null;
+  isOverdue: boolean;
+  claimedBy: string | null;
+};
+
+export type PublicFiling = {
+  domain: string;
+  unitName: string;
+  natureName: string;
+  mainLicence: string;
+  serviceLicence: string;
+  serviceName: string;
+  leaderName?: string;
+  homeUrl: string;
+  limitAccess: string;
+  contentTypeName: string;
+  updateRecordTime: string;
+};
+
+export type FiledSubjectSummary = {
+  number: string;
+  name: string;
+  province: string;
+  status: string;
+  approvedAt: string;
+};
+export type FiledService = {
+  number: string;
+  seq: number;
+  kind: string;
+  name: string;
+  domain: string | null;
+  domains: string[];
+  homeUrl: string | null;
+  accessState: string;
+  approvedAt: string;
+};
+export type FiledSubject = {
+  number: string;
+  province: string;
+  name: string;
+  nature: string;
+  status: string;
+  approvedAt: string;
+  footerRule?: { shows: 'subject_number' | 'service_number'; copyrightLine: boolean; source: string };
+  services: FiledService[];
+  history: { at: string; kind: string; orderId: string | null; summary: string | null }[];
+};
+export type Footer = { html: string; serviceNumber: string; rule?: unknown };
+
+export type Handoff = { url: string; token: string; expiresAt: string; qrSvgUrl: string; qrPngUrl?: string };
+export type HandoffView = {
+  orderNumber: string;
+  persons: { path: string; name: string; isVerified: boolean }[];
+  materials: PrecheckResult['materials'];
+  uploaded: { kind: string; appliesTo: string | null }[];
+};
+
+export type FaceResult = {
+  id: string;
+  person: string;
+  outcome: 'passed' | 'failed' | 'error';
+  reason: string | null;
+  at: string;
+};
+export type SmsResult = { outcome: string; message: Bilingual };
+
+export type Stats = {
+  since?: string;
+  byStatus: { status: string; count: number }[];
+  byProvince: { province: string | null; name: string | null; count: number }[];
+  byDay: { day: string; count: number }[];
+  reviewSla: { met: number; missed: number; overdueNow: number };
+  providerReview: { decided: number; approvalRate: number | null };
+  regulator: { decided: number; approvalRate: number | null };
+  topRejectionReasons: { code: string; count: number; title: Bilingual }[];
+};

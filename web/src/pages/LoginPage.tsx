@@ -1,0 +1,95 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, call } from '../api/client.ts';
+import type { User } from '../api/types.ts';
+import { useI18n } from '../lang.tsx';
+import { hasDevTools, landing, useSession } from '../session.tsx';
+
+type Values = { email: string; password: string };
+
+/** Only paths inside the console are followed after login (no open redirect). */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
+  const { t, pick } = useI18n();
+  const { refresh, hasExpired, mode: platformMode } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  async function onFinish(values: Values) {
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === 'register') await call('POST /api/v1/auth/register')({ body: values });
+      const user = await call('POST /api/v1/auth/login')<User>({ body: values });
+      await refresh();
+      navigate(safeNext(params.get('next')) ?? landing(user.role), { replace: true });
+    } catch (e) {
+      const apiError = e as ApiError;
+      setError(apiError);
+      // Each field problem goes under its own input ("body.email" → the e-mail field), without the path it starts with.
+      const fields = (apiError.details?.fields ?? []).map((f) => ({
+        name: f.path.replace(/^body\./, '') as keyof Values,
+        errors: [pick(f.message).replace(/^[\w.[\]-]+\s*[：:]\s*/, '')],
+      }));
+      form.setFields(fields.filter((f) => f.name === 'email' || f.name === 'password'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = mode === 'login' ? t('auth.login') : t('auth.register');
+  return (
+    <Card title={title} style={{ maxWidth: 420, margin: '24px auto' }}>
+      {hasExpired && mode === 'login' && !error && (
+        <Alert type="warning" showIcon title={t('auth.expired')} style={{ marginBottom: 16 }} />
+      )}
+      {error && <Alert type="error" showIcon title={pick(error.bilingual)} style={{ marginBottom: 16 }} />}
+      {mode === 'register' && <Typography.Paragraph type="secondary">{t('auth.oneSubject')}</Typography.Paragraph>}
+      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} validateTrigger="onBlur">
+        <Form.Item
+          label={t('auth.email')}
+          name="email"
+          rules={[
+            { required: true, message: t('auth.emailRequired') },
+            { type: 'email', message: t('auth.emailInvalid') },
+          ]}
+        >
+          <Input autoComplete="username" inputMode="email" />
+        </Form.Item>
+        <Form.Item
+          label={t('auth.password')}
+          name="password"
+          extra={mode === 'register' ? t('auth.passwordHint') : undefined}
+          rules={[
+            { required: true, message: t('auth.passwordRequired') },
+            ...(mode === 'register' ? [{ min: 8, message: t('auth.passwordShort') }] : []),
+          ]}
+        >
+          <Input.Password autoComplete={mode === 'register' ? 'new-password' : 'current-password'} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={isBusy}>
+          {title}
+        </Button>
+      </Form>
+      <div style={{ marginTop: 12, display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
+        {mode === 'login' ? (
+          <Link to="/register">{t('auth.toRegister')}</Link>
+        ) : (
+          <Link to="/login">{t('auth.toLogin')}</Link>
+        )}
+        {hasDevTools(platformMode) && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('auth.demo')}
+          </Typography.Text>
+        )}
+      </div>
+    </Card>
+  );
+}

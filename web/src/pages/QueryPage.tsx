@@ -1,0 +1,121 @@
+import { Alert, Card, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError, call } from '../api/client.ts';
+import type { PublicFiling } from '../api/types.ts';
+import { useI18n } from '../lang.tsx';
+
+type By = 'domain' | 'number' | 'unit';
+
+/** What the user typed decides the default criterion: a number has "ICP备", a name has Chinese and no dot. */
+export function guessCriterion(q: string): By {
+  if (/ICP[备证]|B2-/.test(q)) return 'number';
+  if (/[\u4e00-\u9fff]/.test(q) && !/\./.test(q)) return 'unit';
+  return 'domain';
+}
+
+/** The public filing query (DESIGN §5.4): by domain, number or organisation, shaped as the national query shows it. */
+export function QueryPage() {
+  const { t, pick } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [by, setBy] = useState<By>(() => (params.get('by') as By | null) ?? guessCriterion(q));
+  const [text, setText] = useState(q);
+  const [items, setItems] = useState<PublicFiling[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isLoading, setLoading] = useState(false);
+
+  useEffect(() => {
+    setText(q);
+    if (!q) return setItems(null);
+    let isCurrent = true;
+    setLoading(true);
+    setError(null);
+    call('GET /api/v1/public/filings')<{ items: PublicFiling[] }>({ query: { [by]: q } })
+      .then((r) => isCurrent && setItems(r.items))
+      .catch((e: ApiError) => {
+        if (!isCurrent) return;
+        setItems(null);
+        setError(e);
+      })
+      .finally(() => isCurrent && setLoading(false));
+    return () => {
+      isCurrent = false;
+    };
+  }, [q, by]);
+
+  const search = (value: string) => {
+    const trimmed = value.trim();
+    if (!trimmed) return;
+    const next = params.get('by') ? by : guessCriterion(trimmed);
+    setBy(next);
+    setParams({ q: trimmed });
+  };
+
+  return (
+    <Card title={t('nav.query')}>
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('query.help')}
+        </Typography.Paragraph>
+        <Radio.Group
+          value={by}
+          onChange={(e) => {
+            setBy(e.target.value);
+            setParams(q ? { q, by: e.target.value } : { by: e.target.value });
+          }}
+          optionType="button"
+          aria-label={t('query.by')}
+          options={[
+            { value: 'domain', label: t('query.byDomain') },
+            { value: 'number', label: t('query.byNumber') },
+            { value: 'unit', label: t('query.byUnit') },
+          ]}
+        />
+        <Input.Search
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t(`query.placeholder.${by}`)}
+          enterButton={t('query.search')}
+          aria-label={t('nav.query')}
+          loading={isLoading}
+          onSearch={search}
+        />
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={pick(error.bilingual)}
+            description={error.details.fields?.map((f) => pick(f.message)).join('；')}
+          />
+        )}
+        {items && (
+          <Table
+            rowKey={(r) => r.serviceLicence}
+            dataSource={items}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('query.none') }}
+            columns={[
+              { title: t('query.col.domain'), dataIndex: 'domain' },
+              { title: t('query.col.unit'), dataIndex: 'unitName' },
+              { title: t('query.col.nature'), dataIndex: 'natureName' },
+              {
+                title: t('query.col.serviceLicence'),
+                dataIndex: 'serviceLicence',
+                render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
+              },
+              { title: t('query.col.serviceName'), dataIndex: 'serviceName' },
+              {
+                title: t('query.col.limitAccess'),
+                dataIndex: 'limitAccess',
+                render: (v: string) => <Tag color={v === '否' ? 'green' : 'orange'}>{v}</Tag>,
+              },
+              { title: t('query.col.updated'), dataIndex: 'updateRecordTime' },
+            ]}
+          />
+        )}
+      </Space>
+    </Card>
+  );
+}

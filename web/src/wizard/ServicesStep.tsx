@@ -1,0 +1,227 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, Popconfirm, Row, Space, Typography } from 'antd';
+import { CONTENT_TYPE_NAMES, PLATFORM_NAMES, SERVICE_KIND_NAMES } from '../i18n.ts';
+import { useI18n } from '../lang.tsx';
+import { Field, type FieldContext } from './Field.tsx';
+import { PersonFields, useOptions } from './SubjectSteps.tsx';
+import { EMPTY_SERVICE } from './useDraftOrder.ts';
+
+type Service = { kind?: string; leader?: unknown };
+
+/** Step 3: the services — websites (one domain each since 2019), and optionally Apps and mini-programs. */
+export function ServicesStep({ ctx }: { ctx: FieldContext }) {
+  const { t } = useI18n();
+  const services = (ctx.draft.services as Service[] | undefined) ?? [];
+  const add = (kind: 'website' | 'app') =>
+    ctx.update(
+      `services[${services.length}]`,
+      kind === 'website'
+        ? EMPTY_SERVICE
+        : { kind: 'app', domains: [], leader: 'subject_leader', access: { ips: [] }, app: { platforms: [] } },
+    );
+  const remove = (index: number) =>
+    ctx.update(
+      'services',
+      services.filter((_, i) => i !== index),
+    );
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {services.map((service, index) => (
+        <ServiceCard
+          key={index}
+          ctx={ctx}
+          index={index}
+          service={service}
+          onRemove={services.length > 1 ? () => remove(index) : undefined}
+        />
+      ))}
+      {!ctx.isReadOnly && (
+        <Space wrap>
+          <Button icon={<PlusOutlined />} onClick={() => add('website')}>
+            {t('wizard.addWebsite')}
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={() => add('app')}>
+            {t('wizard.addApp')}
+          </Button>
+        </Space>
+      )}
+    </Space>
+  );
+}
+
+function ServiceCard({
+  ctx,
+  index,
+  service,
+  onRemove,
+}: {
+  ctx: FieldContext;
+  index: number;
+  service: Service;
+  onRemove?: () => void;
+}) {
+  const { t, pick } = useI18n();
+  const options = useOptions();
+  const base = `services[${index}]`;
+  const isWebsite = (service.kind ?? 'website') === 'website';
+  const hasOwnLeader = typeof service.leader === 'object' && service.leader !== null;
+  const kindName = pick(SERVICE_KIND_NAMES[service.kind ?? 'website']) || t('field.service');
+  return (
+    <Card
+      type="inner"
+      title={`${kindName} ${index + 1}`}
+      extra={
+        onRemove &&
+        !ctx.isReadOnly && (
+          <Popconfirm
+            title={t('wizard.removeService')}
+            onConfirm={onRemove}
+            okText={t('common.remove')}
+            cancelText={t('common.cancel')}
+          >
+            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('wizard.removeService')} />
+          </Popconfirm>
+        )
+      }
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Field
+            ctx={ctx}
+            path={`${base}.kind`}
+            isRequired
+            label={t('field.service.kind')}
+            options={options(SERVICE_KIND_NAMES)}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <Field
+            ctx={ctx}
+            path={`${base}.name`}
+            isRequired
+            label={isWebsite ? t('field.service.name') : t('field.app.name')}
+            hint={isWebsite ? t('hint.siteName') : t('hint.appName')}
+            also={[base]}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <Field
+            ctx={ctx}
+            path={`${base}.domains[0].name`}
+            isRequired={isWebsite}
+            label={isWebsite ? t('field.domain.name') : t('field.app.domain')}
+            placeholder="example.cn"
+            hint={isWebsite ? t('hint.domain') : undefined}
+            also={[`${base}.domains`, `${base}.domains[0]`]}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <Field
+            ctx={ctx}
+            path={`${base}.domains[0].holder`}
+            label={t('field.domain.holder')}
+            hint={t('hint.domainHolder')}
+          />
+        </Col>
+        <Col xs={24} md={6}>
+          <Field
+            ctx={ctx}
+            path={`${base}.domains[0].realNameVerifiedOn`}
+            type="date"
+            label={t('field.domain.realNameVerifiedOn')}
+          />
+        </Col>
+        <Col xs={24} md={6}>
+          <Field ctx={ctx} path={`${base}.domains[0].expiresOn`} type="date" label={t('field.domain.expiresOn')} />
+        </Col>
+        {!isWebsite && (
+          <>
+            <Col xs={24} md={12}>
+              <Field
+                ctx={ctx}
+                path={`${base}.app.platforms`}
+                isRequired
+                isMultiple
+                label={t('field.app.platforms')}
+                options={options(PLATFORM_NAMES)}
+                also={[`${base}.app`]}
+              />
+            </Col>
+            <Col xs={24} md={12}>
+              <Field
+                ctx={ctx}
+                path={`${base}.app.packageName`}
+                isRequired
+                label={t('field.app.packageName')}
+                placeholder="com.example.app"
+              />
+            </Col>
+            <Col xs={24} md={12}>
+              <Field
+                ctx={ctx}
+                path={`${base}.app.signatureMd5`}
+                label={t('field.app.signatureMd5')}
+                hint={t('hint.signature')}
+              />
+            </Col>
+            <Col xs={24} md={12}>
+              <Field ctx={ctx} path={`${base}.app.publicKey`} type="textarea" label={t('field.app.publicKey')} />
+            </Col>
+          </>
+        )}
+        <Col xs={24} md={12}>
+          <Field
+            ctx={ctx}
+            path={`${base}.access.serviceCode`}
+            isRequired
+            label={t('field.access.serviceCode')}
+            hint={t('hint.serviceCode')}
+            also={[`${base}.access`]}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <Field
+            ctx={ctx}
+            path={`${base}.access.ips[0]`}
+            isRequired
+            label={t('field.access.ips')}
+            placeholder="47.96.1.10"
+            also={[`${base}.access.ips`]}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <Field
+            ctx={ctx}
+            path={`${base}.contentTypes[0]`}
+            label={t('field.service.contentTypes')}
+            options={options(CONTENT_TYPE_NAMES)}
+            also={[`${base}.contentTypes`]}
+          />
+        </Col>
+        {isWebsite && (
+          <Col xs={24} md={12}>
+            <Field
+              ctx={ctx}
+              path={`${base}.homepage`}
+              label={t('field.service.homepage')}
+              placeholder="https://www.example.cn/"
+            />
+          </Col>
+        )}
+      </Row>
+      <Checkbox
+        checked={!hasOwnLeader}
+        disabled={ctx.isReadOnly}
+        onChange={(e) => ctx.update(`${base}.leader`, e.target.checked ? 'subject_leader' : { idType: 'resident_id' })}
+      >
+        {t('wizard.sameLeader')}
+      </Checkbox>
+      {hasOwnLeader && (
+        <div style={{ marginTop: 12 }}>
+          <Typography.Title level={5}>{t('field.serviceLeader', { n: index + 1 })}</Typography.Title>
+          <PersonFields ctx={ctx} base={`${base}.leader`} />
+        </div>
+      )}
+    </Card>
+  );
+}

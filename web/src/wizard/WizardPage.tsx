@@ -1,0 +1,259 @@
+import { Alert, App, Button, Card, Form, Grid, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, call, type Finding } from '../api/client.ts';
+import { KIND_NAMES, STATUS_NAMES, translate } from '../i18n.ts';
+import { useI18n } from '../lang.tsx';
+import { describePath, isPlaced, STEP, STEP_KEYS, stepOfFinding } from './fields.ts';
+import type { FieldContext } from './Field.tsx';
+import { FaceStep } from './FaceStep.tsx';
+import { MaterialsStep } from './MaterialsStep.tsx';
+import { FindingList, ReviewStep } from './ReviewStep.tsx';
+import { ServicesStep } from './ServicesStep.tsx';
+import { PersonFields, SubjectStep } from './SubjectSteps.tsx';
+import { useDraftOrder } from './useDraftOrder.ts';
+
+const EDITABLE = ['draft', 'supplement_requested', 'provider_rejected', 'regulator_rejected'];
+
+/** The applicant's filing wizard: six steps, pre-checked as they type, saved as they go. */
+export function WizardPage() {
+  const { id } = useParams();
+  const [params, setParams] = useSearchParams();
+  const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEP.submit);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { t, pick, lang } = useI18n();
+  const isNarrow = !Grid.useBreakpoint().md;
+  const state = useDraftOrder(id);
+  const [submitError, setSubmitError] = useState<ApiError | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const [attempted, setAttempted] = useState<number[]>([]);
+  const order = state.order;
+  const isReadOnly = Boolean(order && !EDITABLE.includes(order.status));
+  const isResubmission = Boolean(order && order.status !== 'draft');
+
+  // A reviewer's or the regulator's reasons sit on the fields they name, beside the pre-check's findings.
+  const reasonFindings: Finding[] = (order?.rejectReasons ?? [])
+    .filter((r) => r.path)
+    .map((r) => ({
+      code: r.code,
+      severity: 'error',
+      path: r.path!,
+      message: {
+        zh: translate('zh', 'wizard.rejectedField', {
+          message: r.message.zh,
+          fix: r.fix.zh,
+          note: r.note ? translate('zh', 'wizard.rejectedNote', { note: r.note }) : '',
+        }),
+        en: translate('en', 'wizard.rejectedField', {
+          message: r.message.en,
+          fix: r.fix.en,
+          note: r.note ? translate('en', 'wizard.rejectedNote', { note: r.note }) : '',
+        }),
+      },
+    }));
+  const findings = [...reasonFindings, ...state.findings];
+  const ctx: FieldContext = {
+    draft: state.draft,
+    findings,
+    isAttempted: attempted.includes(step) || isResubmission,
+    isReadOnly,
+    update: state.update,
+  };
+  // Before the order exists, the pre-check's kind is shown once there is a subject to decide it for.
+  const hasSubject = Boolean(
+    (state.draft.subject as { certificate?: { number?: string } } | undefined)?.certificate?.number,
+  );
+  const kind = order?.kind ?? (hasSubject ? state.precheck?.kind : null) ?? null;
+  const go = (next: number) => setParams({ step: String(next) });
+  const stepErrors = (n: number) =>
+    findings.some((f) => f.severity === 'error' && stepOfFinding(f) === n && f.code !== 'MATERIAL_MISSING');
+  const unplaced = findings.filter(
+    (f) => stepOfFinding(f) === step && step <= STEP.services && !isPlaced(f.path, state.draft),
+  );
+
+  async function next() {
+    setAttempted((list) => (list.includes(step) ? list : [...list, step]));
+    if (id) return go(step + 1);
+    setBusy(true);
+    try {
+      const created = await state.create();
+      navigate(`/orders/${created}/edit?step=1`, { replace: true });
+    } catch (e) {
+      const error = e as ApiError;
+      message.error([pick(error.bilingual), ...(error.details.fields ?? []).map((f) => pick(f.message))].join(' '));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit() {
+    setBusy(true);
+    setSubmitError(null);
+    // One key per attempt: a double click or a retried request does not submit twice.
+    const storageKey = `openbeian.submit-key.${id}`;
+    const key = sessionStorage.getItem(storageKey) ?? `web-${crypto.randomUUID()}`;
+    sessionStorage.setItem(storageKey, key);
+    try {
+      await call('POST /api/v1/orders/{id}/submit')({ params: { id: id! }, headers: { 'idempotency-key': key } });
+      message.success(t('wizard.submitted'));
+      navigate(`/orders/${id}`);
+    } catch (e) {
+      setSubmitError(e as ApiError);
+    } finally {
+      sessionStorage.removeItem(storageKey);
+      setBusy(false);
+    }
+  }
+
+  if (!state.isLoaded) return <Skeleton active paragraph={{ rows: 8 }} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card>
+        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {order ? t('wizard.titleContinue') : t('wizard.titleNew')}{' '}
+            {order && <Typography.Text type="secondary">#{order.number}</Typography.Text>}
+          </Typography.Title>
+          <Space wrap>
+            {kind && (
+              <Tag color="blue" data-testid="kind">
+                {pick(KIND_NAMES[kind])}
+              </Tag>
+            )}
+            <Tag
+              data-precheck={state.isChecked ? 'settled' : 'pending'}
+              color={state.isChecked ? 'default' : 'processing'}
+            >
+              {state.isChecked ? t('wizard.checked') : t('wizard.checking')}
+            </Tag>
+            {state.saveState === 'saving' && <Tag>{t('wizard.saving')}</Tag>}
+            {state.saveState === 'saved' && <Tag color="green">{t('wizard.saved')}</Tag>}
+            {state.saveState === 'offline' && <Tag color="orange">{t('wizard.savedLocally')}</Tag>}
+          </Space>
+        </Space>
+        <Steps
+          current={step}
+          size="small"
+          style={{ marginTop: 16 }}
+          orientation={isNarrow ? 'vertical' : 'horizontal'}
+          onChange={(n) => id && go(n)}
+          items={STEP_KEYS.map((key, n) => ({
+            title: t(key),
+            status: n !== step && stepErrors(n) && (attempted.includes(n) || isResubmission) ? 'error' : undefined,
+            disabled: !id && n > 0,
+          }))}
+        />
+      </Card>
+      {order && isReadOnly && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('wizard.readOnly', { status: pick(STATUS_NAMES[order.status]) })}
+          action={<Link to={`/orders/${order.id}`}>{t('common.view')}</Link>}
+        />
+      )}
+      {order && (order.status === 'provider_rejected' || order.status === 'regulator_rejected') && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('wizard.rejectedBanner')}
+          description={order.rejectReasons
+            .map(
+              (r) =>
+                `${r.path ? describePath(r.path, lang) + '：' : ''}${pick(r.message)}${r.note ? `（${r.note}）` : ''}`,
+            )
+            .join('；')}
+        />
+      )}
+      {order?.status === 'supplement_requested' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('wizard.supplementBanner')}
+          description={order.supplementItems
+            .map((s) => `${s.path ? describePath(s.path, lang) + '：' : ''}${s.note}`)
+            .join('；')}
+        />
+      )}
+      {state.mergeNotice && (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: state.dismissMergeNotice }}
+          data-testid="merge-notice"
+          title={t('wizard.merged')}
+          description={
+            state.mergeNotice.conflicts.length
+              ? t('wizard.mergedConflicts', {
+                  fields: state.mergeNotice.conflicts.map((p) => describePath(p, lang)).join('、'),
+                })
+              : t('wizard.mergedClean')
+          }
+        />
+      )}
+      {state.loadError && !order && (
+        <Alert type="warning" showIcon title={t('wizard.offline')} description={pick(state.loadError.bilingual)} />
+      )}
+      <Card>
+        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+          {step === STEP.subject && <SubjectStep ctx={ctx} />}
+          {step === STEP.leader && <PersonFields ctx={ctx} base="subject.leader" />}
+          {step === STEP.services && <ServicesStep ctx={ctx} />}
+          {step === STEP.materials && id && (
+            <MaterialsStep
+              orderId={id}
+              precheck={state.precheck}
+              materials={order?.materials ?? []}
+              findings={state.findings}
+              supplementItems={order?.status === 'supplement_requested' ? order.supplementItems : []}
+              isReadOnly={isReadOnly}
+              onUploaded={() => void state.reload()}
+            />
+          )}
+          {step === STEP.face && id && (
+            <FaceStep
+              orderId={id}
+              draft={state.draft}
+              order={order}
+              isReadOnly={isReadOnly}
+              onVerified={() => void state.reload()}
+            />
+          )}
+          {step === STEP.submit && (
+            <ReviewStep
+              draft={state.draft}
+              precheck={state.precheck}
+              isChecked={state.isChecked}
+              materials={order?.materials ?? []}
+              verifiedPersons={
+                new Set((order?.faceVerifications ?? []).filter((f) => f.outcome === 'passed').map((f) => f.person))
+                  .size
+              }
+              submitError={submitError}
+              go={go}
+            />
+          )}
+          {unplaced.length > 0 && ctx.isAttempted && (
+            <div style={{ marginTop: 8 }}>
+              <FindingList findings={unplaced} materials={order?.materials ?? []} />
+            </div>
+          )}
+        </Form>
+        <Space style={{ marginTop: 16 }}>
+          {step > 0 && <Button onClick={() => go(step - 1)}>{t('wizard.previous')}</Button>}
+          {step < STEP.submit && (
+            <Button type="primary" onClick={() => void next()} loading={isBusy}>
+              {t('wizard.next')}
+            </Button>
+          )}
+          {step === STEP.submit && !isReadOnly && (
+            <Button type="primary" onClick={() => void submit()} loading={isBusy}>
+              {isResubmission ? t('wizard.resubmit') : t('wizard.submit')}
+            </Button>
+          )}
+        </Space>
+      </Card>
+    </Space>
+  );
+}

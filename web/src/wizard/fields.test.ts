@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { describePath, isPlaced, STEP, stepOfFinding, stepOfPath } from './fields.ts';
+
+describe('field names and steps', () => {
+  it('names a field the way the applicant reads it', () => {
+    expect(describePath('services[0].domains[0].name', 'zh')).toBe('网站 1 · 域名');
+    expect(describePath('services[1].leader.mobile', 'zh')).toBe('网站 2 负责人 · 手机号码');
+    expect(describePath('subject.leader.idNumber', 'en')).toBe('Subject leader · ID number');
+    expect(describePath('materials[0].issuedOn', 'zh', [{ kind: 'subject_certificate', appliesTo: 'subject' }])).toBe(
+      '主体证件',
+    );
+  });
+
+  it('knows the step that fixes a finding', () => {
+    expect(stepOfPath('province')).toBe(STEP.subject);
+    expect(stepOfPath('subject.leader.mobile')).toBe(STEP.leader);
+    expect(stepOfPath('services[2].access.ips[0]')).toBe(STEP.services);
+    expect(stepOfPath('materials')).toBe(STEP.materials);
+    expect(stepOfFinding({ code: 'FACE_VERIFICATION_MISSING', path: 'subject.leader' })).toBe(STEP.face);
+  });
+
+  it('lists findings no input shows at the foot of their step', () => {
+    const draft = { services: [{ leader: 'subject_leader' }, { leader: { name: 'x' } }] };
+    expect(isPlaced('services[0].domains[0].name', draft)).toBe(true);
+    expect(isPlaced('services[0].domains[1]', draft)).toBe(false);
+    expect(isPlaced('services[0].leader.mobile', draft)).toBe(false);
+    expect(isPlaced('services[1].leader.mobile', draft)).toBe(true);
+    expect(isPlaced('subject.certificate', draft)).toBe(false);
+  });
+});
