@@ -39,7 +39,7 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Prom
         ip: request.ip,
         previousToken: request.sessionToken ?? undefined,
       });
-      setSessionCookie(reply, result.token, result.expiresAt, isSecureCookie);
+      setSessionCookie(reply, result.token, result.expiresAt.getTime() - ctx.clock.now().getTime(), isSecureCookie);
       return result.user;
     },
   );

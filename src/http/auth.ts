@@ -27,8 +27,18 @@ export function actorOf(request: FastifyRequest): Actor {
   return { userId: request.user?.id ?? null, role: request.user?.role ?? null, requestId: String(request.id) };
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, isSecure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: isSecure, path: '/', expires: expiresAt });
+/**
+ * The cookie's lifetime is relative (Max-Age), not a date: the browser counts it on the wall clock, while the session's
+ * own expiry is judged on the application clock, which in demo and test mode is virtual and may be far from today.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, lifetimeMs: number, isSecure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecure,
+    path: '/',
+    maxAge: Math.max(0, Math.floor(lifetimeMs / 1000)),
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

@@ -60,8 +60,10 @@ export class TestClient {
       headers: { ...(cookie ? { cookie } : {}), ...options.headers },
       remoteAddress: options.remoteAddress,
     });
-    for (const set of response.cookies as { name: string; value: string; expires?: Date }[]) {
-      if (set.value === '' || (set.expires && set.expires.getTime() < Date.now())) this.cookies.delete(set.name);
+    // As a browser would: a cookie goes when it is emptied or its lifetime is over on the wall clock.
+    for (const set of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const isOver = set.maxAge !== undefined ? set.maxAge <= 0 : set.expires !== undefined && set.expires.getTime() < Date.now();
+      if (set.value === '' || isOver) this.cookies.delete(set.name);
       else this.cookies.set(set.name, set.value);
     }
     return response;
