@@ -50,6 +50,9 @@ describe.each(testDatabases())('foundation on $kind', (factory) => {
     const cookieHeader = String(first.headers['set-cookie']);
     expect(cookieHeader).toMatch(/HttpOnly/);
     expect(cookieHeader).toMatch(/SameSite=Lax/);
+    // A week on the browser's own clock, whatever the (virtual) application clock says the date is.
+    expect(cookieHeader).toMatch(/Max-Age=604800/);
+    expect(cookieHeader).not.toMatch(/Expires=/);
     const firstToken = (first.cookies as { value: string }[])[0]!.value;
 
     const second = await client.login('owner@example.com', 'correct horse');

@@ -37,7 +37,7 @@ export function setSessionCookie(reply: FastifyReply, token: string, lifetimeMs:
     sameSite: 'lax',
     secure: isSecure,
     path: '/',
-    maxAge: Math.max(0, Math.floor(lifetimeMs / 1000)),
+    maxAge: Math.max(0, Math.round(lifetimeMs / 1000)),
   });
 }
 
