@@ -1,4 +1,4 @@
-import { Alert, Card, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Grid, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, call } from '../api/client.ts';
@@ -24,6 +24,7 @@ export function QueryPage() {
   const [items, setItems] = useState<PublicFiling[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isLoading, setLoading] = useState(false);
+  const isNarrow = !Grid.useBreakpoint().md;
 
   useEffect(() => {
     setText(q);
@@ -89,7 +90,40 @@ export function QueryPage() {
             description={error.details.fields?.map((f) => pick(f.message)).join('；')}
           />
         )}
-        {items && (
+        {items && isNarrow && (
+          // On a phone a seven-column table hides the number off-screen; each result becomes a small card instead.
+          <List
+            dataSource={items}
+            locale={{ emptyText: t('query.none') }}
+            rowKey={(r) => r.serviceLicence}
+            renderItem={(r) => (
+              <List.Item>
+                <Descriptions
+                  size="small"
+                  column={1}
+                  title={r.domain}
+                  extra={
+                    <Tag
+                      color={r.limitAccess === '否' ? 'green' : 'orange'}
+                    >{`${t('query.col.limitAccess')}：${r.limitAccess}`}</Tag>
+                  }
+                  items={[
+                    {
+                      key: 'serviceLicence',
+                      label: t('query.col.serviceLicence'),
+                      children: <Typography.Text strong>{r.serviceLicence}</Typography.Text>,
+                    },
+                    { key: 'unit', label: t('query.col.unit'), children: r.unitName },
+                    { key: 'nature', label: t('query.col.nature'), children: r.natureName },
+                    { key: 'serviceName', label: t('query.col.serviceName'), children: r.serviceName },
+                    { key: 'updated', label: t('query.col.updated'), children: r.updateRecordTime },
+                  ]}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+        {items && !isNarrow && (
           <Table
             rowKey={(r) => r.serviceLicence}
             dataSource={items}
