@@ -1,6 +1,6 @@
 import type { AppContext } from '../core/context.ts';
 import type { Executor } from '../core/db/database.ts';
-import { detectKind, type KnownFilings, type KnownService } from '../rules/index.ts';
+import { detectKind, readDraft, type KnownFilings, type KnownService } from '../rules/index.ts';
 import type { DraftSummary } from './draft-summary.ts';
 import { responsiblePersons } from './responsible-persons.ts';
 
@@ -62,5 +62,7 @@ export async function knownFilings(
 }
 
 export async function decideKind(ctx: AppContext, executor: Executor, draft: Record<string, unknown>, summary: DraftSummary): Promise<string | null> {
-  return detectKind(draft, await knownFilings(ctx, executor, draft, summary));
+  // A draft is saved as the user typed it; the rules read it through the same shape check as the pre-check, so a
+  // field of the wrong type leaves the kind undecided instead of failing the save.
+  return detectKind(readDraft(draft, []), await knownFilings(ctx, executor, draft, summary));
 }

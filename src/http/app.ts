@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -46,6 +46,30 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Errors the router raises before any route runs (a path part too long, a malformed URL) get the same
+    // bilingual body as every other refusal.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply).status(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: ERROR_CODES.VALIDATION_FAILED,
+          details: {
+            fields: [
+              { path: 'params', message: { zh: 'params：网址路径不正确或过长', en: `params: ${error.message}` } },
+            ],
+          },
+        },
+      });
+    },
+  });
+
+  // Clients often send `content-type: application/json` with an empty body on actions that take none (submit,
+  // claim): read that as no body, so a route without a body schema accepts it and one with a schema names the field.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    parseJson(request, body as string, done);
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -99,7 +123,9 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
           path: v.instancePath.split('/').filter(Boolean),
         })),
       );
-      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: ERROR_CODES.VALIDATION_FAILED, details: { fields } } });
+      return reply
+        .status(400)
+        .send({ error: { code: 'VALIDATION_FAILED', message: ERROR_CODES.VALIDATION_FAILED, details: { fields } } });
     }
     if (isAppError(error)) {
       const status = HTTP_STATUS[error.code];
@@ -109,21 +135,46 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
         const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
         if (retry) reply.header('retry-after', String(retry));
       }
-      return reply.status(status).send({ error: { code: error.code, message: ERROR_CODES[error.code], details: error.details ?? undefined } });
+      return reply
+        .status(status)
+        .send({ error: { code: error.code, message: ERROR_CODES[error.code], details: error.details ?? undefined } });
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-      const code = fastifyError.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : fastifyError.statusCode === 415 ? 'UNSUPPORTED_MEDIA' : 'VALIDATION_FAILED';
+      const code =
+        fastifyError.statusCode === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : fastifyError.statusCode === 415
+            ? 'UNSUPPORTED_MEDIA'
+            : 'VALIDATION_FAILED';
       request.log.warn({ err: error }, 'bad request');
+      // Fastify's own refusals (unreadable JSON, a body it cannot take) concern the body as a whole.
+      const fields =
+        code === 'VALIDATION_FAILED'
+          ? [
+              {
+                path: 'body',
+                message: { zh: `body：${bodyProblemZh(fastifyError.code)}`, en: `body: ${fastifyError.message}` },
+              },
+            ]
+          : undefined;
       return reply.status(fastifyError.statusCode).send({
-        error: { code, message: { zh: ERROR_CODES[code].zh, en: fastifyError.message } },
+        error: {
+          code,
+          message: { zh: ERROR_CODES[code].zh, en: fastifyError.message },
+          details: fields ? { fields } : undefined,
+        },
       });
     }
     request.log.error({ err: error }, 'unexpected error');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: ERROR_CODES.INTERNAL, requestId: request.id } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: ERROR_CODES.INTERNAL, requestId: request.id } });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: ERROR_CODES.NOT_FOUND, details: { path: request.url.split('?')[0] } } });
+    reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: ERROR_CODES.NOT_FOUND, details: { path: request.url.split('?')[0] } },
+    });
   });
 
   registerMetrics(app);
@@ -149,3 +200,15 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
 }
 
 export type { ZodTypeProvider };
+
+function bodyProblemZh(fastifyCode: string | undefined): string {
+  switch (fastifyCode) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return '不是有效的 JSON，请检查括号和引号';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return '内容类型不受支持';
+    default:
+      return '请求体无法读取，请检查格式';
+  }
+}

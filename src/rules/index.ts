@@ -94,3 +94,4 @@ export type { ApprovedSuffix } from './data/tlds.ts';
 export { REGISTRARS, findRegistrar } from './data/registrars.ts';
 export type { Registrar } from './data/registrars.ts';
 export { HOLIDAY_ROWS, HOLIDAY_SOURCES } from './data/holidays.ts';
+export { readDraft } from './shape.ts';
