@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from './support/databases.ts';
 import { buildDraft } from './support/drafts.ts';
 import { colourJpeg } from './support/images.ts';
-import { applicantClient, preparedOrder, smsCodeFor, staffClient, statusOf, submitted } from './support/journey.ts';
+import { applicantClient, preparedOrder, smsCodeFor, staffClient, statusOf, submitted, withBaseMaterials, type Draft } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform, type TestClient } from './support/platform.ts';
 
 describe.each(testDatabases())('orders on an existing filing on $kind', (factory) => {
@@ -28,6 +28,228 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     expect(await statusOf(applicant, id)).toBe('approved');
     return (await applicant.get(`/api/v1/orders/${id}`)).json().numbers.subject as string;
   }
+
+  /** Opens an order on the filed subject, as the filed-record page does; the draft starts as what is on record. */
+  async function openedOnFiling(applicant: TestClient, subject: string, body: { kind: string; services?: string[] }): Promise<string> {
+    const opened = await applicant.post(`/api/v1/filings/${encodeURIComponent(subject)}/orders`, body);
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({ kind: body.kind, status: 'draft' });
+    return opened.json().id as string;
+  }
+
+  /** Edits the order's draft as the console does: read it, change it, save it with If-Match. */
+  async function edited(applicant: TestClient, id: string, change: (draft: Draft) => void): Promise<void> {
+    const order = (await applicant.get(`/api/v1/orders/${id}`)).json();
+    const draft = structuredClone(order.draft) as Draft;
+    change(draft);
+    const saved = await applicant.put(`/api/v1/orders/${id}`, { draft }, { headers: { 'if-match': String(order.version) } });
+    expect(saved.statusCode, saved.body).toBe(200);
+  }
+
+  /** Provider approval, the regulator's SMS check (to these mobiles), its review time, and the decision. */
+  async function decidedByRegulator(applicant: TestClient, reviewer: TestClient, id: string, mobiles: string[]): Promise<void> {
+    const approve = await reviewer.post(`/api/v1/review/${id}/approve`);
+    expect(approve.statusCode, approve.body).toBe(200);
+    // The provider forwards within two business hours; after a weekend that is the next Monday.
+    for (let hours = 0; hours < 24 * 4 && (await statusOf(applicant, id)) === 'awaiting_regulator'; hours += 6) await platform.advance(6);
+    if (mobiles.length > 0) {
+      expect(await statusOf(applicant, id)).toBe('sms_verification');
+      for (const mobile of mobiles) {
+        const verify = await applicant.post('/api/v1/sim/regulator/sms-verify', { mobile, code: await smsCodeFor(applicant, mobile) });
+        expect(verify.json().outcome, verify.body).toBe('confirmed');
+      }
+    }
+    expect(await statusOf(applicant, id)).toBe('regulator_review');
+    await platform.advance(24 * 25);
+    await applicant.login('owner@example.com', 'correct horse');
+    await reviewer.login('reviewer@example.com', 'openbeian-demo');
+    const failed = await platform.ctx.db.selectFrom('jobs').select(['name', 'last_error', 'status']).where('last_error', 'is not', null).where('last_error', '!=', 'cancelled').execute();
+    expect(failed).toEqual([]);
+    const order = (await applicant.get(`/api/v1/orders/${id}`)).json();
+    expect(order.status, JSON.stringify(order.rejectReasons)).toBe('approved');
+    await platform.drain();
+  }
+
+  const publicQuery = async (query: string) => (await platform.client().get(`/api/v1/public/filings?${query}`)).json() as { items: Record<string, unknown>[]; total: number };
+  const edge = async (domain: string) => (await platform.client().get(`/api/v1/enforcement/check?host=www.${domain}`)).statusCode;
+  const record = async (applicant: TestClient, subject: string) => (await applicant.get(`/api/v1/filings/${encodeURIComponent(subject)}`)).json();
+  const leaderMobile = buildDraft().subject.leader.mobile;
+  const shop = { name: '云栖示例商城', domain: 'yunqi-shop.cn' };
+  /** A second website of the standard subject, with its own domain and service code. */
+  function shopWebsite(): Draft['services'][number] {
+    const template = buildDraft().services[0]!;
+    return {
+      ...template,
+      name: shop.name,
+      domains: [{ ...template.domains[0]!, name: shop.domain }],
+      access: { serviceCode: '5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', ips: ['47.96.1.11'] },
+    };
+  }
+
+  it('adds a second website to a subject filed here: numbered -2, found by the public query, allowed at the edge', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const subject = await filed(applicant, reviewer);
+
+    const id = await openedOnFiling(applicant, subject, { kind: 'new_service_subject_here' });
+    // The draft starts as the subject on record with no services: only the new website is filed.
+    expect((await applicant.get(`/api/v1/orders/${id}`)).json().draft).toMatchObject({ subject: { name: buildDraft().subject.name }, services: [] });
+    await edited(applicant, id, (draft) => draft.services.push(shopWebsite()));
+    await withBaseMaterials(applicant, id);
+    await submitted(applicant, id);
+    expect((await applicant.get(`/api/v1/orders/${id}`)).json().kind).toBe('new_service_subject_here');
+    await decidedByRegulator(applicant, reviewer, id, [leaderMobile]);
+
+    const filing = await record(applicant, subject);
+    expect(filing.number).toBe(subject);
+    expect(filing.services.map((s: { number: string; domain: string; accessState: string }) => [s.number, s.domain, s.accessState])).toEqual([
+      [`${subject}-1`, 'yunqi-demo.cn', 'connected'],
+      [`${subject}-2`, shop.domain, 'connected'],
+    ]);
+    const found = await publicQuery(`domain=${shop.domain}`);
+    expect(found.items).toMatchObject([{ domain: shop.domain, mainLicence: subject, serviceLicence: `${subject}-2`, serviceName: shop.name, limitAccess: '否' }]);
+    expect((await publicQuery(`domain=yunqi-demo.cn`)).items).toMatchObject([{ serviceLicence: `${subject}-1` }]);
+    expect(await edge(shop.domain)).toBe(204);
+    expect(await edge('yunqi-demo.cn')).toBe(204);
+    // The record still holds both websites, so the next change starts from both.
+    const change = await openedOnFiling(applicant, subject, { kind: 'change_service', services: [`${subject}-1`] });
+    const startsFrom = (await applicant.get(`/api/v1/orders/${change}`)).json().draft as Draft;
+    expect(startsFrom.services.map((s) => s.domains[0]!.name)).toEqual(['yunqi-demo.cn', shop.domain]);
+  });
+
+  it('changes the subject’s mailing address and leader mobile: same number, the record shows the new values', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const subject = await filed(applicant, reviewer);
+    const newMobile = '13800000099';
+    const newAddress = '浙江省杭州市西湖区文一西路200号';
+
+    const id = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
+    await edited(applicant, id, (draft) => {
+      draft.subject.mailingAddress = newAddress;
+      draft.subject.leader.mobile = newMobile;
+    });
+    await withBaseMaterials(applicant, id);
+    await submitted(applicant, id);
+    // The regulator texts the mobile now on the draft, not the old one.
+    await decidedByRegulator(applicant, reviewer, id, [newMobile]);
+
+    const order = (await applicant.get(`/api/v1/orders/${id}`)).json();
+    expect(order.numbers.subject).toBe(subject);
+    const filing = await record(applicant, subject);
+    expect(filing).toMatchObject({ number: subject, status: 'active', mailingAddress: newAddress, leader: { mobile: '138****0099' } });
+    expect(filing.services.map((s: { number: string }) => s.number)).toEqual([`${subject}-1`]);
+    expect(filing.history.map((h: { kind: string }) => h.kind)).toEqual(['first_filing', 'change_subject']);
+  });
+
+  it('renames a website: same service number, the record and the public query show the new name', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const subject = await filed(applicant, reviewer);
+    const newName = '云栖科技产品中心';
+
+    const id = await openedOnFiling(applicant, subject, { kind: 'change_service', services: [`${subject}-1`] });
+    await edited(applicant, id, (draft) => {
+      draft.services[0]!.name = newName;
+    });
+    await withBaseMaterials(applicant, id);
+    await submitted(applicant, id);
+    await decidedByRegulator(applicant, reviewer, id, [leaderMobile]);
+
+    const filing = await record(applicant, subject);
+    expect(filing.services).toMatchObject([{ number: `${subject}-1`, name: newName, domain: 'yunqi-demo.cn', accessState: 'connected' }]);
+    expect(filing.services).toHaveLength(1);
+    expect((await publicQuery('domain=yunqi-demo.cn')).items).toMatchObject([{ serviceLicence: `${subject}-1`, serviceName: newName }]);
+    expect(await edge('yunqi-demo.cn')).toBe(204);
+  });
+
+  it('cancels one website: cancelled on record, gone from the public query, blocked at the edge; the other stays', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const subject = await filed(applicant, reviewer);
+    const added = await openedOnFiling(applicant, subject, { kind: 'new_service_subject_here' });
+    await edited(applicant, added, (draft) => draft.services.push(shopWebsite()));
+    await withBaseMaterials(applicant, added);
+    await submitted(applicant, added);
+    await decidedByRegulator(applicant, reviewer, added, [leaderMobile]);
+    expect(await edge(shop.domain)).toBe(204);
+
+    const id = await openedOnFiling(applicant, subject, { kind: 'cancel_service', services: [`${subject}-2`] });
+    await withBaseMaterials(applicant, id);
+    await submitted(applicant, id);
+    await decidedByRegulator(applicant, reviewer, id, [leaderMobile]);
+
+    const filing = await record(applicant, subject);
+    expect(filing.status).toBe('active');
+    expect(filing.services.map((s: { number: string; accessState: string }) => [s.number, s.accessState])).toEqual([
+      [`${subject}-1`, 'connected'],
+      [`${subject}-2`, 'cancelled'],
+    ]);
+    expect((await publicQuery(`domain=${shop.domain}`)).items).toEqual([]);
+    expect((await publicQuery(`number=${encodeURIComponent(`${subject}-2`)}`)).items).toEqual([]);
+    expect((await publicQuery('domain=yunqi-demo.cn')).items).toMatchObject([{ serviceLicence: `${subject}-1` }]);
+    expect(await edge(shop.domain)).toBe(403);
+    expect(await edge('yunqi-demo.cn')).toBe(204);
+
+    // A later change of the subject does not bring the cancelled website back.
+    const change = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
+    await edited(applicant, change, (draft) => {
+      draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
+    });
+    await withBaseMaterials(applicant, change);
+    await submitted(applicant, change);
+    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    expect((await record(applicant, subject)).services.map((s: { number: string; accessState: string }) => [s.number, s.accessState])).toEqual([
+      [`${subject}-1`, 'connected'],
+      [`${subject}-2`, 'cancelled'],
+    ]);
+    expect((await publicQuery(`domain=${shop.domain}`)).items).toEqual([]);
+    expect(await edge(shop.domain)).toBe(403);
+  });
+
+  it('cancels the whole subject: subject and services cancelled, nothing in the public query, blocked at the edge', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const subject = await filed(applicant, reviewer);
+    await platform.drain();
+    expect(await edge('yunqi-demo.cn')).toBe(204);
+
+    const id = await openedOnFiling(applicant, subject, { kind: 'cancel_subject' });
+    await withBaseMaterials(applicant, id);
+    await submitted(applicant, id);
+    await decidedByRegulator(applicant, reviewer, id, [leaderMobile]);
+
+    const filing = await record(applicant, subject);
+    expect(filing.status).toBe('cancelled');
+    expect(filing.services.map((s: { accessState: string }) => s.accessState)).toEqual(['cancelled']);
+    expect((await publicQuery(`number=${encodeURIComponent(subject)}`)).items).toEqual([]);
+    expect((await publicQuery('domain=yunqi-demo.cn')).items).toEqual([]);
+    expect(await edge('yunqi-demo.cn')).toBe(403);
+  });
+
+  it('refuses a service order naming no service, and a second order while one is in flight, naming the field', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const subject = await filed(applicant, reviewer);
+    const url = `/api/v1/filings/${encodeURIComponent(subject)}/orders`;
+    for (const kind of ['change_service', 'cancel_service', 'cancel_access']) {
+      const unnamed = await applicant.post(url, { kind });
+      expect(unnamed.statusCode, `${kind}: ${unnamed.body}`).toBe(400);
+      expect(unnamed.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'body.services' }] } });
+    }
+
+    const first = await openedOnFiling(applicant, subject, { kind: 'change_service', services: [`${subject}-1`] });
+    await edited(applicant, first, (draft) => {
+      draft.services[0]!.name = '云栖科技产品中心';
+    });
+    await withBaseMaterials(applicant, first);
+    await submitted(applicant, first);
+    const second = await applicant.post(url, { kind: 'change_subject' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error).toMatchObject({ code: 'CONFLICT', details: { fields: [{ path: 'draft.subject.certificate.number' }] } });
+    // Nothing was filed by the refused requests.
+    expect((await record(applicant, subject)).services).toMatchObject([{ number: `${subject}-1`, accessState: 'connected' }]);
+  });
 
   it('cancels this provider’s access to a website: no SMS, and the edge blocks it once approved', async () => {
     const applicant = await applicantClient(platform);
@@ -56,6 +278,17 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     expect(filing.services[0].accessState).toBe('revoked');
     await platform.drain();
     expect((await platform.client().get('/api/v1/enforcement/check?host=www.yunqi-demo.cn')).statusCode).toBe(403);
+
+    // A later change of the subject does not restore the revoked access.
+    const change = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
+    await edited(applicant, change, (draft) => {
+      draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
+    });
+    await withBaseMaterials(applicant, change);
+    await submitted(applicant, change);
+    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    expect((await record(applicant, subject)).services).toMatchObject([{ number: `${subject}-1`, accessState: 'revoked' }]);
+    expect(await edge('yunqi-demo.cn')).toBe(403);
   });
 
   it('refuses a change on somebody else’s filing and a service number that is not the subject’s', async () => {

@@ -25,6 +25,12 @@ export async function preparedOrder(client: TestClient, draft: Draft = buildDraf
   const created = await client.post('/api/v1/orders', { draft });
   expect(created.statusCode).toBe(201);
   const id = created.json().id as string;
+  await withBaseMaterials(client, id);
+  return id;
+}
+
+/** Uploads both base materials and verifies the subject leader on an existing order: ready to submit. */
+export async function withBaseMaterials(client: TestClient, id: string): Promise<void> {
   const photo = await colourJpeg();
   for (const [kind, appliesTo] of [['subject_certificate', 'subject'], ['subject_leader_id', 'subject.leader']]) {
     const upload = await client.upload(`/api/v1/orders/${id}/materials`, { kind: kind!, appliesTo: appliesTo! }, { name: 'scan.jpg', type: 'image/jpeg', bytes: photo });
@@ -32,7 +38,6 @@ export async function preparedOrder(client: TestClient, draft: Draft = buildDraf
   }
   const face = await client.upload(`/api/v1/orders/${id}/face-verifications`, { person: 'subject.leader' }, { name: 'face.jpg', type: 'image/jpeg', bytes: photo });
   expect(face.json().outcome).toBe('passed');
-  return id;
 }
 
 export async function submitted(client: TestClient, id: string, key = `submit-${id}`): Promise<void> {

@@ -40,8 +40,15 @@ export async function issueNumbers(ctx: AppContext, tx: Tx, order: Order): Promi
     const year = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
     subjectNumber = formatSubjectNumber(province, year, await nextSubjectSerial(tx, province, year));
   }
-  const sealedDraft = ctx.cipher.encrypt(JSON.stringify(order.draft));
-  const here = await tx.selectFrom('filed_subjects').select('number').where('number', '=', subjectNumber).executeTakeFirst();
+  const here = await tx.selectFrom('filed_subjects').select(['number', 'draft']).where('number', '=', subjectNumber).executeTakeFirst();
+  let onRecord: Record<string, unknown> = order.draft;
+  if (here && order.kind === 'new_service_subject_here') {
+    // A new-service draft holds only the new services: the record keeps the services filed before, or the next
+    // change (which starts from the record) would not see them.
+    const before = JSON.parse(ctx.cipher.decrypt(here.draft)) as { services?: unknown[] };
+    onRecord = { ...order.draft, services: [...(before.services ?? []), ...(draft.services ?? [])] };
+  }
+  const sealedDraft = ctx.cipher.encrypt(JSON.stringify(onRecord));
   if (here) {
     await tx.updateTable('filed_subjects').set({ name: draft.subject?.name ?? '', draft: sealedDraft, leader_key: leaderKey, status: order.kind === 'cancel_subject' ? 'cancelled' : 'active', updated_at: now }).where('number', '=', subjectNumber).execute();
   } else {
@@ -74,13 +81,17 @@ export async function issueNumbers(ctx: AppContext, tx: Tx, order: Order): Promi
       await tx.updateTable('sim_national_records').set({ status: 'cancelled' }).where('subject_key', '=', order.subjectKey!).where('domain', 'in', [...affected, '']).execute();
     }
   } else {
-    const existing = await tx.selectFrom('filed_services').select(['number', 'domain', 'seq']).where('subject_number', '=', subjectNumber).execute();
+    const existing = await tx.selectFrom('filed_services').select(['number', 'domain', 'seq', 'access_state']).where('subject_number', '=', subjectNumber).execute();
+    // A change edits what is on record: the record's draft still lists cancelled and revoked services, and a
+    // change must neither bring a cancelled service back nor restore access this provider revoked.
+    const editsRecord = order.kind === 'change_subject' || order.kind === 'change_service';
     let seq = existing.reduce((max, s) => Math.max(max, s.seq), 0);
     for (const service of draft.services ?? []) {
       const kind = SERVICE_KINDS.includes(service.kind as ServiceKind) ? (service.kind as ServiceKind) : 'website';
       const domains = (service.domains ?? []).map((d) => (d.name ? registrableDomain(d.name) : null)).filter((d): d is string => Boolean(d));
       const domain = domains[0] ?? null;
       const known = domain ? existing.find((s) => s.domain === domain) : undefined;
+      if (editsRecord && known?.access_state === 'cancelled') continue;
       const leaderName = typeof service.leader === 'object' && service.leader ? String((service.leader as { name?: string }).name ?? '') : (draft.subject?.leader?.name ?? null);
       const values = {
         kind,
@@ -89,7 +100,7 @@ export async function issueNumbers(ctx: AppContext, tx: Tx, order: Order): Promi
         home_url: service.homepage ?? (domain ? `http://www.${domain}` : null),
         content_types: service.contentTypes ?? [],
         leader_name: leaderName,
-        access_state: 'connected' as const,
+        access_state: editsRecord && known ? known.access_state : ('connected' as const),
         updated_at: now,
       };
       if (known) {

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { maskMobile } from '../../core/personal-data.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { footerHtml, footerRule, toUnicodeDomain } from '../../rules/index.ts';
 
@@ -16,11 +17,16 @@ export async function getFiledSubject(ctx: AppContext, user: SessionUser, number
     ctx.db.selectFrom('filed_services').selectAll().where('subject_number', '=', number).orderBy('seq').execute(),
     ctx.db.selectFrom('filing_history').selectAll().where('subject_number', '=', number).orderBy('id').execute(),
   ]);
+  // What is on record about the subject itself, so the owner can see a change_subject took effect (masked mobile).
+  const onRecord = JSON.parse(ctx.cipher.decrypt(subject.draft)) as { subject?: { mailingAddress?: string; leader?: { name?: string; mobile?: string } } };
+  const leader = onRecord.subject?.leader;
   return {
     number: subject.number,
     province: subject.province,
     name: subject.name,
     nature: subject.nature,
+    mailingAddress: onRecord.subject?.mailingAddress ?? null,
+    leader: leader ? { name: leader.name ?? null, mobile: leader.mobile ? maskMobile(leader.mobile) : null } : null,
     status: subject.status,
     approvedAt: subject.approved_at.toISOString(),
     footerRule: footerRule(subject.province),

@@ -9,6 +9,8 @@ import { getFiledSubject, getFooter, listFiledSubjects } from './queries.ts';
 
 const numberParams = z.object({ subjectNumber: z.string().min(6).max(40) });
 const ON_FILING_KINDS = ['new_service_subject_here', 'change_subject', 'change_service', 'change_access', 'cancel_subject', 'cancel_service', 'cancel_access'] as const;
+/** Kinds that act on named services: without `services` the regulator step would apply them to every service. */
+const SERVICE_SCOPED_KINDS: readonly string[] = ['change_service', 'change_access', 'cancel_service', 'cancel_access'];
 
 export async function filedRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,9 +43,16 @@ export async function filedRoutes(app: FastifyInstance, ctx: AppContext): Promis
       if (subject.status !== 'active') throw new AppError('INVALID_TRANSITION', { status: subject.status });
       const unknown = (request.body.services ?? []).filter((n) => !subject.services.some((s) => s.number === n));
       if (unknown.length) throw AppError.field('VALIDATION_FAILED', 'body.services', `不属于该主体的网站备案号：${unknown.join('、')}`, `Not a service of this subject: ${unknown.join(', ')}`);
+      if (SERVICE_SCOPED_KINDS.includes(request.body.kind) && !request.body.services?.length) {
+        throw AppError.field('VALIDATION_FAILED', 'body.services', '请指明要变更或注销的网站备案号', 'Name the service number(s) to change or cancel');
+      }
       const filed = await ctx.db.selectFrom('filed_subjects').select('draft').where('number', '=', subject.number).executeTakeFirstOrThrow();
       // Start from the filed data so a change edits what is on record.
-      const draft = request.body.draft ?? (JSON.parse(ctx.cipher.decrypt(filed.draft)) as Record<string, unknown>);
+      const onRecord = JSON.parse(ctx.cipher.decrypt(filed.draft)) as Record<string, unknown>;
+      // A new service is filed on its own: the draft holds the subject and only the new services, since services
+      // already filed here in the draft are refused by the pre-check (SERVICE_ALREADY_FILED). issueNumbers keeps
+      // the filed ones on record.
+      const draft = request.body.draft ?? (request.body.kind === 'new_service_subject_here' ? { ...onRecord, services: [] } : onRecord);
       const created = await createOrder(ctx, actorOf(request), user, { draft, filingNumber: subject.number, targetServices: request.body.services, kind: request.body.kind });
       return reply.status(201).send(created);
     },
