@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -532,6 +533,40 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
+    it('meets WCAG 2.1 A and AA on every main page, as axe-core judges it, at desktop and phone widths', async () => {
+      const orderId = await applicantWithOrder(
+        'a11y@example.com',
+        {
+          creditBody: '91330106MA2B3C4DB',
+          domain: 'a11y-demo.cn',
+          leaderIdBody: '33010619800101006',
+          mobile: '13600000010',
+        },
+        true,
+      );
+      const pages: { who?: [string, string?]; paths: string[] }[] = [
+        { paths: ['/', '/faq', '/query?q=nobody-filed-this.cn', '/login', '/register', '/blocked?host=unfiled.cn'] },
+        { who: ['a11y@example.com'], paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings'] },
+        { who: ['reviewer@example.com', 'openbeian-demo'], paths: ['/review', `/review/${orderId}`] },
+        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard'] },
+      ];
+      const violations: string[] = [];
+      for (const size of [DESKTOP, PHONE]) {
+        for (const { who, paths } of pages) {
+          const { page, context } = await open(size, { isMobile: size === PHONE });
+          if (who) await logIn(page, who[0], who[1] ?? PASSWORD, /\/(orders|review)$/);
+          for (const path of paths) {
+            await page.goto(`${base}${path}`);
+            await page.waitForLoadState('networkidle');
+            if (/\/orders\/new/.test(path)) await page.waitForSelector('[data-precheck="settled"]');
+            for (const v of await axeViolations(page)) violations.push(`${size.width}px ${path}: ${v}`);
+          }
+          await context.close();
+        }
+      }
+      expect(violations).toEqual([]);
+    }, 240_000);
+
     it('serves the console for client routes, JSON 404s under /api, long-cached assets, and no CSP or script errors', async () => {
       const api = await fetch(`${base}/api/v1/no-such-thing`);
       expect(api.status).toBe(404);
@@ -556,4 +591,29 @@ async function smsCode(platform: TestPlatform, mobile: string): Promise<string> 
     (m) => m.template === 'regulator_sms_code',
   )!.body;
   return /核验码为 (\d{6})/.exec(body)![1]!;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page (through the DevTools protocol, so the console's CSP stays as it is). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${AXE_SOURCE};undefined`);
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as {
+    violations: {
+      id: string;
+      impact: string;
+      help: string;
+      nodes: { target: string[]; any: { message: string }[] }[];
+    }[];
+  };
+  // Each violation with where it is and axe's own explanation of the first case (colours and ratio for contrast).
+  return result.violations.map(
+    (v) =>
+      `${v.impact} ${v.id} (${v.help}) at ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')} — ${v.nodes[0]?.any[0]?.message ?? ''}`,
+  );
 }

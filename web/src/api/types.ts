@@ -114,6 +114,9 @@ export type FiledSubject = {
   province: string;
   name: string;
   nature: string;
+  /** What is on record now (a change_subject shows here once approved); the mobile comes masked. */
+  mailingAddress?: string | null;
+  leader?: { name: string | null; mobile: string | null } | null;
   status: string;
   approvedAt: string;
   footerRule?: { shows: 'subject_number' | 'service_number'; copyrightLine: boolean; source: string };

@@ -16,6 +16,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_NAMES, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
+import { useScrollableTablesFocusable } from '../components/useScrollableTablesFocusable.ts';
 import { canSeeDashboard, isReviewer, useSession } from '../session.tsx';
 
 type Crumb = { key: MessageKey; to?: string };
@@ -47,6 +48,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const isMobilePage = pathname.startsWith('/m/');
   const isNarrow = !Grid.useBreakpoint().md;
+  useScrollableTablesFocusable(t('common.scrollTable'));
   const role = user?.role;
   const menu = user
     ? [
@@ -150,7 +152,7 @@ export function Shell({ children }: { children: ReactNode }) {
             size="small"
             icon={<GlobalOutlined />}
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            aria-label={t('nav.languageLabel')}
+            aria-label={`${t('nav.language')} · ${t('nav.languageLabel')}`}
             lang={lang === 'zh' ? 'en' : 'zh-CN'}
           >
             {t('nav.language')}
@@ -176,7 +178,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 type="text"
                 icon={<UserOutlined />}
                 style={{ color: '#fff', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}
-                aria-label={t('nav.account')}
+                aria-label={isNarrow ? t('nav.account') : undefined}
               >
                 {isNarrow ? null : (user.displayName ?? user.email)}
               </Button>

@@ -175,6 +175,7 @@ export function DashboardPage() {
                 size={72}
                 percent={slaTotal ? Math.round((stats.reviewSla.met / slaTotal) * 100) : 0}
                 format={(p) => (slaTotal ? `${p}%` : '—')}
+                aria-label={t('dashboard.slaMet')}
               />
               <div>
                 <Statistic title={t('dashboard.slaMet')} value={stats.reviewSla.met} suffix={`/ ${slaTotal}`} />
@@ -202,6 +203,7 @@ export function DashboardPage() {
             <Progress
               percent={provider ?? 0}
               success={{ percent: provider ?? 0 }}
+              aria-label={t('dashboard.providerRate', { n: stats.providerReview.decided })}
               format={() => (provider === null ? '—' : `${provider}%`)}
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -217,6 +219,7 @@ export function DashboardPage() {
             <Progress
               percent={regulator ?? 0}
               success={{ percent: regulator ?? 0 }}
+              aria-label={t('dashboard.regulatorRate', { n: stats.regulator.decided })}
               format={() => (regulator === null ? '—' : `${regulator}%`)}
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

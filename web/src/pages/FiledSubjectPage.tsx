@@ -125,6 +125,18 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
               ),
             },
             { key: 'approved', label: t('filed.approvedAt'), children: formatDate(filed.approvedAt, lang) },
+            ...(filed.leader
+              ? [
+                  {
+                    key: 'leader',
+                    label: t('filed.leader'),
+                    children: [filed.leader.name, filed.leader.mobile].filter(Boolean).join(' · '),
+                  },
+                ]
+              : []),
+            ...(filed.mailingAddress
+              ? [{ key: 'address', label: t('filed.mailingAddress'), children: filed.mailingAddress }]
+              : []),
             {
               key: 'province',
               label: t('field.province'),

@@ -99,6 +99,7 @@ export function MaterialsStep({
         <Progress
           percent={Math.round((providedCount / required.length) * 100)}
           format={() => t('materials.progress', { done: providedCount, total: required.length })}
+          aria-label={t('materials.progress', { done: providedCount, total: required.length })}
         />
       )}
       <List
