@@ -25,6 +25,9 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-dev-shm-usage',
       '--lang=zh-CN',
+      // Chromium's built-in test camera (a moving pattern), allowed without a prompt: the face step's webcam path.
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
     ],
   });
 }

@@ -533,6 +533,35 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
+    it('verifies a face with the computer’s camera in the wizard', async () => {
+      const owner = platform.client();
+      await owner.post('/api/v1/auth/register', { email: 'webcam@example.com', password: PASSWORD });
+      await owner.login('webcam@example.com', PASSWORD);
+      const id = (
+        await owner.post('/api/v1/orders', {
+          draft: buildDraft({
+            creditBody: '91330106MA2B3C4DC',
+            domain: 'webcam-demo.cn',
+            leaderIdBody: '33010619800101007',
+            mobile: '13600000011',
+          }),
+        })
+      ).json().id as string;
+      const { page, context } = await open();
+      await logIn(page, 'webcam@example.com');
+      await page.goto(`${base}/orders/${id}/edit?step=4`);
+      await page.getByRole('button', { name: '电脑摄像头拍摄' }).click();
+      const shoot = page.getByRole('button', { name: '拍照并核验' });
+      await expect.poll(() => shoot.isEnabled()).toBe(true);
+      await shoot.click();
+      await page.getByTestId('face-ok-subject.leader').waitFor();
+      const order = (await owner.get(`/api/v1/orders/${id}`)).json();
+      expect(order.faceVerifications).toEqual([
+        expect.objectContaining({ person: 'subject.leader', outcome: 'passed' }),
+      ]);
+      await context.close();
+    });
+
     it('meets WCAG 2.1 A and AA on every main page, as axe-core judges it, at desktop and phone widths', async () => {
       const orderId = await applicantWithOrder(
         'a11y@example.com',
