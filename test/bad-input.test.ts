@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from './support/databases.ts';
 import { applicantClient, preparedOrder, staffClient } from './support/journey.ts';
 import { startTestPlatform, type TestClient, type TestPlatform } from './support/platform.ts';
+import { multipart } from './support/images.ts';
 
 type Operation = { method: string; path: string };
 
@@ -21,6 +22,26 @@ const BAD_BODIES: unknown[] = [
 
 /** Bodies that are not JSON at all, sent with a JSON content type. */
 const UNREADABLE_BODIES = ['{"draft":', '{"a":1}}', '\u0000', '   '];
+
+/** Broken uploads: fields of the wrong kind, no file, an empty file, text posing as an image, a bare boundary. */
+function badUploads(): { body: Buffer; contentType: string }[] {
+  const text = { name: 'scan.jpg', type: 'image/jpeg', bytes: Buffer.from('not an image at all') };
+  const boundary = '----openbeian-broken';
+  return [
+    multipart({ kind: 'no_such_kind', appliesTo: 'subject', person: 'nobody' }, text),
+    multipart({ kind: 'subject_certificate', appliesTo: 'x'.repeat(5000), issuedOn: 'yesterday', person: '[]' }, text),
+    multipart({ kind: 'subject_certificate', person: 'subject.leader' }, { ...text, bytes: Buffer.alloc(0) }),
+    multipart({}, { name: '', type: 'application/octet-stream', bytes: Buffer.from([0xff, 0xd8, 0xff]) }),
+    {
+      body: Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nsubject_certificate\r\n--${boundary}--\r\n`,
+      ),
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    },
+    { body: Buffer.from('garbage without any boundary'), contentType: `multipart/form-data; boundary=${boundary}` },
+    { body: Buffer.from('x'), contentType: 'multipart/form-data' },
+  ];
+}
 
 /** Queries with wrong types, out-of-range numbers, control characters and a very long value. */
 const BAD_QUERIES = [
@@ -86,6 +107,11 @@ describe('bad input never reaches a 500', () => {
                   ...BAD_BODIES.map((body, n): [string, () => ReturnType<typeof send>] => [
                     `body ${n}`,
                     () => send(body),
+                  ]),
+                  ...badUploads().map((upload, n): [string, () => ReturnType<typeof send>] => [
+                    `upload ${n}`,
+                    () =>
+                      client.request(op.method, url, upload.body, { headers: { 'content-type': upload.contentType } }),
                   ]),
                   ...UNREADABLE_BODIES.map((raw, n): [string, () => ReturnType<typeof send>] => [
                     `unreadable ${n}`,
