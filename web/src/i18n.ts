@@ -386,6 +386,7 @@ export const MESSAGES = {
   'wizard.step.submit': b('确认提交', 'Review & submit'),
   'wizard.checking': b('检查中…', 'Checking…'),
   'wizard.checked': b('已检查', 'Checked'),
+  'wizard.stepOf': b('第 {n} / {total} 步：{title}', 'Step {n} of {total}: {title}'),
   'wizard.saving': b('保存中…', 'Saving…'),
   'wizard.saved': b('已自动保存', 'Saved'),
   'wizard.savedLocally': b('网络异常，已保存在本机', 'Offline: kept in this browser'),

@@ -132,14 +132,21 @@ export function WizardPage() {
             {state.saveState === 'offline' && <Tag color="orange">{t('wizard.savedLocally')}</Tag>}
           </Space>
         </Space>
+        {isNarrow && (
+          // On a phone six titled steps would fill the screen: numbered dots, and the current step named below.
+          <Typography.Text strong style={{ display: 'block', marginTop: 12 }} data-testid="step-title">
+            {t('wizard.stepOf', { n: step + 1, total: STEP_KEYS.length, title: t(STEP_KEYS[step]!) })}
+          </Typography.Text>
+        )}
         <Steps
           current={step}
           size="small"
-          style={{ marginTop: 16 }}
-          orientation={isNarrow ? 'vertical' : 'horizontal'}
+          style={{ marginTop: isNarrow ? 8 : 16 }}
+          responsive={false}
           onChange={(n) => id && go(n)}
           items={STEP_KEYS.map((key, n) => ({
-            title: t(key),
+            title: isNarrow ? undefined : t(key),
+            'aria-label': t(key),
             status: n !== step && stepErrors(n) && (attempted.includes(n) || isResubmission) ? 'error' : undefined,
             disabled: !id && n > 0,
           }))}
