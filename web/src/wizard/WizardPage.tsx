@@ -146,7 +146,7 @@ export function WizardPage() {
           onChange={(n) => id && go(n)}
           items={STEP_KEYS.map((key, n) => ({
             title: isNarrow ? undefined : t(key),
-            'aria-label': t(key),
+            'aria-label': isNarrow ? `${n + 1} ${t(key)}` : undefined,
             status: n !== step && stepErrors(n) && (attempted.includes(n) || isResubmission) ? 'error' : undefined,
             disabled: !id && n > 0,
           }))}
