@@ -109,6 +109,15 @@ describe.skipIf(!hasChromium)(
       await page.waitForURL(landing);
     }
 
+    /** A new applicant (signed in through the API) with a draft order and nothing uploaded yet. */
+    async function applicantWithDraft(email: string, overrides: Parameters<typeof buildDraft>[0]) {
+      const owner = platform.client();
+      await owner.post('/api/v1/auth/register', { email, password: PASSWORD });
+      await owner.login(email, PASSWORD);
+      const id = (await owner.post('/api/v1/orders', { draft: buildDraft(overrides) })).json().id as string;
+      return { owner, id };
+    }
+
     async function applicantWithOrder(
       email: string,
       overrides: Parameters<typeof buildDraft>[0],
@@ -437,19 +446,12 @@ describe.skipIf(!hasChromium)(
     }, 180_000);
 
     it('merges a draft changed in another window, and keeps typing made offline until the server is back', async () => {
-      const owner = platform.client();
-      await owner.post('/api/v1/auth/register', { email: 'two-windows@example.com', password: PASSWORD });
-      await owner.login('two-windows@example.com', PASSWORD);
-      const id = (
-        await owner.post('/api/v1/orders', {
-          draft: buildDraft({
-            creditBody: '91330106MA2B3C4D9',
-            domain: 'merge-demo.cn',
-            leaderIdBody: '33010619800101005',
-            mobile: '13600000009',
-          }),
-        })
-      ).json().id as string;
+      const { owner, id } = await applicantWithDraft('two-windows@example.com', {
+        creditBody: '91330106MA2B3C4D9',
+        domain: 'merge-demo.cn',
+        leaderIdBody: '33010619800101005',
+        mobile: '13600000009',
+      });
 
       const laptop = await open();
       await logIn(laptop.page, 'two-windows@example.com');
@@ -534,19 +536,12 @@ describe.skipIf(!hasChromium)(
     });
 
     it('verifies a face with the computer’s camera in the wizard', async () => {
-      const owner = platform.client();
-      await owner.post('/api/v1/auth/register', { email: 'webcam@example.com', password: PASSWORD });
-      await owner.login('webcam@example.com', PASSWORD);
-      const id = (
-        await owner.post('/api/v1/orders', {
-          draft: buildDraft({
-            creditBody: '91330106MA2B3C4DC',
-            domain: 'webcam-demo.cn',
-            leaderIdBody: '33010619800101007',
-            mobile: '13600000011',
-          }),
-        })
-      ).json().id as string;
+      const { owner, id } = await applicantWithDraft('webcam@example.com', {
+        creditBody: '91330106MA2B3C4DC',
+        domain: 'webcam-demo.cn',
+        leaderIdBody: '33010619800101007',
+        mobile: '13600000011',
+      });
       const { page, context } = await open();
       await logIn(page, 'webcam@example.com');
       await page.goto(`${base}/orders/${id}/edit?step=4`);
