@@ -150,6 +150,7 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
           ]}
         />
         <Alert
+          style={{ marginTop: 8 }}
           type="info"
           showIcon
           title={t('filed.footerRule')}

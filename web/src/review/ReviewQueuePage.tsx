@@ -106,6 +106,7 @@ export function ReviewQueuePage() {
         rowKey="id"
         loading={queue.isLoading}
         dataSource={items}
+        size="middle"
         scroll={{ x: 'max-content' }}
         pagination={false}
         rowClassName={(_, index) => (index === selected ? 'ant-table-row-selected' : '')}
