@@ -15,8 +15,8 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
   });
 
   /** Files the standard draft all the way to numbers; returns the subject number. */
-  async function filed(applicant: TestClient, reviewer: TestClient): Promise<string> {
-    const id = await preparedOrder(applicant);
+  async function filed(applicant: TestClient, reviewer: TestClient, draft: Draft = buildDraft()): Promise<string> {
+    const id = await preparedOrder(applicant, draft);
     await submitted(applicant, id);
     await reviewer.post(`/api/v1/review/${id}/approve`);
     await platform.advance(24);
@@ -85,6 +85,141 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
       access: { serviceCode: '5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', ips: ['47.96.1.11'] },
     };
   }
+
+  const app = { name: '云栖示例助手', renamed: '云栖示例办公助手' };
+  /** An Android App of the standard subject: no domain, its own package, signature and service code. */
+  function appService(): Draft['services'][number] {
+    return {
+      kind: 'app',
+      name: app.name,
+      domains: [],
+      leader: 'subject_leader',
+      contentTypes: ['企业信息'],
+      languages: ['zh-CN'],
+      access: { serviceCode: '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f', ips: ['47.96.1.12'] },
+      app: { platforms: ['android'], packageName: 'cn.yunqidemo.assistant', signatureMd5: '0123456789abcdef0123456789abcdef' },
+    } as unknown as Draft['services'][number];
+  }
+  type FiledService = { number: string; name: string; domain: string | null; kind: string; accessState: string };
+  const servicesOf = async (applicant: TestClient, subject: string) => ((await record(applicant, subject)).services as FiledService[]).map((s) => [s.number, s.kind, s.name, s.domain, s.accessState]);
+  const draftOf = async (applicant: TestClient, id: string) => (await applicant.get(`/api/v1/orders/${id}`)).json() as { draft: Omit<Draft, 'services'> & { services: (Draft['services'][number] & { filedNumber?: string })[] }; precheck: { findings: { code: string; path: string }[] } };
+
+  it('keeps an App’s number through a change of the subject and a rename of the App: no service is filed again', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const first = buildDraft();
+    first.services.push(appService());
+    const subject = await filed(applicant, reviewer, first);
+    const issued = [
+      [`${subject}-1`, 'website', first.services[0]!.name, 'yunqi-demo.cn', 'connected'],
+      [`${subject}-2A`, 'app', app.name, null, 'connected'],
+    ];
+    expect(await servicesOf(applicant, subject)).toEqual(issued);
+
+    // The change starts from the record, each service naming the number it is filed under.
+    const change = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
+    expect((await draftOf(applicant, change)).draft.services.map((s) => [s.name, s.filedNumber])).toEqual([
+      [first.services[0]!.name, `${subject}-1`],
+      [app.name, `${subject}-2A`],
+    ]);
+    await edited(applicant, change, (draft) => {
+      draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
+    });
+    await withBaseMaterials(applicant, change);
+    await submitted(applicant, change);
+    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    expect(await servicesOf(applicant, subject)).toEqual(issued);
+
+    const rename = await openedOnFiling(applicant, subject, { kind: 'change_service', services: [`${subject}-2A`] });
+    await edited(applicant, rename, (draft) => {
+      draft.services[1]!.name = app.renamed;
+    });
+    await withBaseMaterials(applicant, rename);
+    await submitted(applicant, rename);
+    await decidedByRegulator(applicant, reviewer, rename, [leaderMobile]);
+    expect(await servicesOf(applicant, subject)).toEqual([issued[0], [`${subject}-2A`, 'app', app.renamed, null, 'connected']]);
+    // The record holds the renamed App under its number, so the next order starts from it.
+    const next = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
+    expect((await draftOf(applicant, next)).draft.services.map((s) => [s.name, s.filedNumber])).toEqual([
+      [first.services[0]!.name, `${subject}-1`],
+      [app.renamed, `${subject}-2A`],
+    ]);
+  });
+
+  it('leaves a cancelled website out of a later change order, so the pre-check no longer judges it', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const first = buildDraft();
+    // Valid for more than 90 days when filed (2026-11-23), but not by the time the change below is opened.
+    const expiring = '2027-04-01';
+    const shopSite = shopWebsite();
+    shopSite.domains[0]!.expiresOn = expiring;
+    first.services.push(shopSite);
+    const subject = await filed(applicant, reviewer, first);
+    const cancel = await openedOnFiling(applicant, subject, { kind: 'cancel_service', services: [`${subject}-2`] });
+    await withBaseMaterials(applicant, cancel);
+    await submitted(applicant, cancel);
+    await decidedByRegulator(applicant, reviewer, cancel, [leaderMobile]);
+    expect((await servicesOf(applicant, subject)).map((s) => [s[0], s[4]])).toEqual([
+      [`${subject}-1`, 'connected'],
+      [`${subject}-2`, 'cancelled'],
+    ]);
+
+    const change = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
+    const opened = await draftOf(applicant, change);
+    expect(opened.draft.services.map((s) => [s.domains[0]!.name, s.filedNumber])).toEqual([['yunqi-demo.cn', `${subject}-1`]]);
+    expect(opened.precheck.findings.filter((f) => f.path.startsWith('services[1]'))).toEqual([]);
+    await edited(applicant, change, (draft) => {
+      draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
+    });
+    await withBaseMaterials(applicant, change);
+    await submitted(applicant, change);
+    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    expect((await servicesOf(applicant, subject)).map((s) => [s[0], s[4]])).toEqual([
+      [`${subject}-1`, 'connected'],
+      [`${subject}-2`, 'cancelled'],
+    ]);
+
+    // Control: the cancelled website, put back by hand, is judged — its number is gone and its domain expires soon.
+    const again = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
+    await edited(applicant, again, (draft) => draft.services.push({ ...shopSite, filedNumber: `${subject}-2` } as Draft['services'][number]));
+    const judged = (await draftOf(applicant, again)).precheck.findings.filter((f) => f.path.startsWith('services[1]'));
+    expect(judged.map((f) => [f.code, f.path])).toEqual(
+      expect.arrayContaining([
+        ['FILED_NUMBER_UNKNOWN', 'services[1].filedNumber'],
+        ['DOMAIN_EXPIRES_TOO_SOON', 'services[1].domains[0].expiresOn'],
+      ]),
+    );
+  });
+
+  it('refuses a change that moves a website to another domain: a new domain is a new website', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const subject = await filed(applicant, reviewer);
+    await platform.drain();
+
+    const id = await openedOnFiling(applicant, subject, { kind: 'change_service', services: [`${subject}-1`] });
+    await edited(applicant, id, (draft) => {
+      draft.services[0]!.domains[0]!.name = 'yunqi-new.cn';
+    });
+    await withBaseMaterials(applicant, id);
+    const submit = await applicant.post(`/api/v1/orders/${id}/submit`, {}, { headers: { 'idempotency-key': `submit-${id}` } });
+    expect(submit.statusCode, submit.body).toBe(422);
+    expect(submit.json().error).toMatchObject({ code: 'PRECHECK_FAILED' });
+    expect(submit.json().error.details.findings).toContainEqual(expect.objectContaining({ code: 'CHANGE_ADDS_DOMAIN', path: 'services[0].domains[0].name' }));
+    // Nothing changed on record: same number, same domain, still allowed at the edge; the new domain is not.
+    expect(await servicesOf(applicant, subject)).toEqual([[`${subject}-1`, 'website', buildDraft().services[0]!.name, 'yunqi-demo.cn', 'connected']]);
+    expect(await edge('yunqi-demo.cn')).toBe(204);
+    expect(await edge('yunqi-new.cn')).toBe(403);
+
+    // A client that saves the draft without the number is held to the same rule: the other domain is not on record.
+    await edited(applicant, id, (draft) => {
+      delete (draft.services[0] as { filedNumber?: string }).filedNumber;
+    });
+    const unnumbered = (await draftOf(applicant, id)).precheck.findings;
+    expect(unnumbered).toContainEqual(expect.objectContaining({ code: 'CHANGE_ADDS_SERVICE', path: 'services[0]' }));
+    expect(unnumbered.some((f) => f.code === 'CHANGE_ADDS_DOMAIN')).toBe(false);
+  });
 
   it('adds a second website to a subject filed here: numbered -2, found by the public query, allowed at the edge', async () => {
     const applicant = await applicantClient(platform);

@@ -7,6 +7,8 @@ import { serviceNameProblems } from './names.ts';
 import { checkDomain } from './check-domains.ts';
 import { isCancelKind, isNewServiceKind, provinceLabel } from './context.ts';
 import type { Ctx } from './context.ts';
+import { analyseDomain, toUnicodeDomain } from './domains.ts';
+import { serviceKey } from './kind.ts';
 
 /**
  * OpenBeian service codes (备案服务码) have the UUID shape providers use (e.g. Alibaba's
@@ -159,6 +161,39 @@ function checkExtraDocuments(ctx: Ctx): void {
   }
 }
 
+/**
+ * A change edits services already filed here (SPEC §4 变更网站, §12): each service of the draft is one on record —
+ * named by the number it carries (`filedNumber`), or, in drafts without it, by its domain (Apps: package or name)
+ * — and a website keeps its domain, since "a change may remove domains, never add them": another domain is a new
+ * website, filed as a new service. Only the primary domain is compared: it is what the filed service is keyed by.
+ */
+function checkChangedServices(ctx: Ctx): void {
+  const kind = ctx.kind;
+  const filed = ctx.known.filedServices;
+  if ((kind !== 'change_subject' && kind !== 'change_service' && kind !== 'change_access') || ctx.known.subject !== 'here' || !filed) return;
+  ctx.view.services?.forEach((svc, i) => {
+    const label = svc.name ?? `services[${i}]`;
+    if (svc.filedNumber !== undefined) {
+      const onRecord = filed.find((f) => f.serviceNumber === svc.filedNumber);
+      if (!onRecord) {
+        ctx.findings.push(makeFinding('FILED_NUMBER_UNKNOWN', `services[${i}].filedNumber`, { number: svc.filedNumber }));
+        return;
+      }
+      const name = svc.domains?.[0]?.name;
+      const a = name === undefined ? undefined : analyseDomain(name);
+      if (a?.ok && a.registrable !== onRecord.key && analyseDomain(onRecord.key).ok) {
+        const filedDomain = toUnicodeDomain(onRecord.key);
+        ctx.findings.push(makeFinding('CHANGE_ADDS_DOMAIN', `services[${i}].domains[0].name`, { service: label, filed: filedDomain, domain: a.registrableUnicode }, { source: 'SPEC §12' }));
+      }
+      return;
+    }
+    const key = serviceKey(svc);
+    const keys = new Set(filed.map((f) => f.key));
+    if ((key !== undefined && keys.has(key)) || (svc.kind !== 'website' && svc.name !== undefined && keys.has(svc.name))) return;
+    ctx.findings.push(makeFinding('CHANGE_ADDS_SERVICE', `services[${i}]`, { service: label }, { source: 'SPEC §4' }));
+  });
+}
+
 export function checkServices(ctx: Ctx): void {
   const services = ctx.view.services;
   if (!services) return;
@@ -187,6 +222,7 @@ export function checkServices(ctx: Ctx): void {
     if (!cancelling) checkAccess(ctx, i, codesSeen);
     checkApp(ctx, i);
   });
+  checkChangedServices(ctx);
   checkLimits(ctx);
   checkExtraDocuments(ctx);
 }

@@ -108,6 +108,12 @@ export type Service = {
   access: { serviceCode?: string; ips: string[] };
   app?: { platforms: AppPlatform[]; packageName: string; signatureMd5?: string; publicKey?: string };
   remarks?: string;
+  /**
+   * The service number this service is filed under (e.g. "浙ICP备2026000001号-1"), set on the services of a
+   * change order opened from a filed record. It is the service's identity — Apps have no domain, and a website's
+   * name may change — so the approval updates that service instead of filing a new one. Absent on new services.
+   */
+  filedNumber?: string;
 };
 
 export type MaterialFile = {

@@ -370,6 +370,21 @@ export const FINDING_TEXTS = {
     zh: '{service}已在本接入商备案，无需再次提交；如需修改请办理变更。',
     en: '{service} is already filed with us; to modify it, request a change instead.',
   },
+  FILED_NUMBER_UNKNOWN: {
+    severity: 'error',
+    zh: '“{number}”不是该主体下有效的备案号（可能已注销）：请从已备案记录重新发起变更。',
+    en: '"{number}" is not a live service number of this subject (it may have been cancelled); start the change again from the filed record.',
+  },
+  CHANGE_ADDS_SERVICE: {
+    severity: 'error',
+    zh: '变更不能新增网站或App：{service}不在已备案记录中。请先完成本次变更，再为它办理新增网站。',
+    en: 'A change cannot add a service: {service} is not on record. Finish this change, then file it as a new service.',
+  },
+  CHANGE_ADDS_DOMAIN: {
+    severity: 'error',
+    zh: '变更可以删除域名，不能更换或新增域名：{service}备案的域名为{filed}。请将{domain}作为新网站备案（新增网站），原网站不再使用时办理注销网站。',
+    en: 'A change may remove domains but never add one: {service} is filed for {filed}. File {domain} as a new website, and cancel the old one if it is no longer used.',
+  },
   ORDER_IN_PROGRESS: {
     severity: 'error',
     zh: '该主体已有进行中的备案订单，请待其完成或放弃后再提交新的申请。',

@@ -178,6 +178,7 @@ function readService(r: Reader, raw: Obj, path: string): DeepPartial<Service> {
     access,
     app,
     remarks: r.str(raw, 'remarks', `${path}.remarks`, 'optional'),
+    filedNumber: r.str(raw, 'filedNumber', `${path}.filedNumber`, 'optional'),
   };
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import { actorOf, requireRole, requireUser } from '../../http/auth.ts';
 import { createOrder } from '../commands/create-order.ts';
 import { getFiledSubject, getFooter, listFiledSubjects } from './queries.ts';
+import { identifyRecordServices, type DraftServiceIdentity } from './service-identity.ts';
 
 const numberParams = z.object({ subjectNumber: z.string().min(6).max(40) });
 const ON_FILING_KINDS = ['new_service_subject_here', 'change_subject', 'change_service', 'change_access', 'cancel_subject', 'cancel_service', 'cancel_access'] as const;
@@ -52,9 +53,28 @@ export async function filedRoutes(app: FastifyInstance, ctx: AppContext): Promis
       // A new service is filed on its own: the draft holds the subject and only the new services, since services
       // already filed here in the draft are refused by the pre-check (SERVICE_ALREADY_FILED). issueNumbers keeps
       // the filed ones on record.
-      const draft = request.body.draft ?? (request.body.kind === 'new_service_subject_here' ? { ...onRecord, services: [] } : onRecord);
+      const draft = request.body.draft ?? (request.body.kind === 'new_service_subject_here' ? { ...onRecord, services: [] } : await withServiceNumbers(ctx, subject.number, onRecord));
       const created = await createOrder(ctx, actorOf(request), user, { draft, filingNumber: subject.number, targetServices: request.body.services, kind: request.body.kind });
       return reply.status(201).send(created);
     },
   );
+}
+
+/**
+ * The record's draft as an order on the filing starts from: each service carries the number it is filed under
+ * (`filedNumber`, its identity when the order is approved), and cancelled services are left out — their numbers
+ * are gone, and the pre-check must not judge them again.
+ */
+async function withServiceNumbers(ctx: AppContext, subjectNumber: string, onRecord: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (!Array.isArray(onRecord['services'])) return onRecord;
+  const services = onRecord['services'] as unknown[];
+  const rows = await ctx.db.selectFrom('filed_services').select(['number', 'seq', 'kind', 'domain', 'name', 'access_state']).where('subject_number', '=', subjectNumber).execute();
+  const numbers = identifyRecordServices(services.map((s) => (typeof s === 'object' && s !== null ? (s as DraftServiceIdentity) : {})), rows);
+  const cancelled = new Set(rows.filter((r) => r.access_state === 'cancelled').map((r) => r.number));
+  const kept = services.flatMap((service, i) => {
+    const number = numbers[i];
+    if (number === undefined) return [service];
+    return cancelled.has(number) ? [] : [{ ...(service as Record<string, unknown>), filedNumber: number }];
+  });
+  return { ...onRecord, services: kept };
 }
