@@ -466,6 +466,7 @@ export const MESSAGES = {
   'field.service.n': b('网站 {n}', 'Service {n}'),
   'field.service.kind': b('服务类型', 'Service type'),
   'field.service.name': b('网站名称', 'Site name'),
+  'field.service.filedNumber': b('网站备案号', 'Service number'),
   'field.service.homepage': b('首页地址（可选）', 'Home page URL (optional)'),
   'field.service.contentTypes': b('服务内容', 'Content type'),
   'field.service.preApprovals': b('前置审批', 'Pre-approvals'),
@@ -510,6 +511,10 @@ export const MESSAGES = {
   'hint.domain': b(
     '每个网站只能填写一个域名，须以主体名义完成实名认证',
     'One domain per website, real-name verified in the subject’s name',
+  ),
+  'hint.domainLocked': b(
+    '已备案网站的域名不能在变更中更换；使用新域名请新增网站',
+    'A filed website keeps its domain in a change; file a new website for a new domain',
   ),
   'hint.domainHolder': b('须与主办单位名称或姓名一致', 'Must be the subject itself'),
   'hint.serviceCode': b(

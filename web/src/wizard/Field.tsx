@@ -36,6 +36,8 @@ type Props = {
   /** Findings the pre-check reports on a parent path that this field is the place to fix (e.g. a domain as a whole). */
   also?: string[];
   autoComplete?: string;
+  /** Shown but not editable here (e.g. a filed website's domain, which a change may not replace). */
+  isLocked?: boolean;
 };
 
 /** One draft field with the pre-check's findings for its path shown in place, under the input. */
@@ -65,7 +67,7 @@ export function Field(props: Props) {
   );
   const common = {
     id,
-    disabled: ctx.isReadOnly,
+    disabled: ctx.isReadOnly || props.isLocked,
     'aria-invalid': severity === 'error' || undefined,
     placeholder: props.placeholder,
   };

@@ -6,12 +6,15 @@ import { Field, type FieldContext } from './Field.tsx';
 import { PersonFields, useOptions } from './SubjectSteps.tsx';
 import { EMPTY_SERVICE } from './useDraftOrder.ts';
 
-type Service = { kind?: string; leader?: unknown };
+type Service = { kind?: string; leader?: unknown; filedNumber?: unknown };
 
 /** Step 3: the services — websites (one domain each since 2019), and optionally Apps and mini-programs. */
 export function ServicesStep({ ctx }: { ctx: FieldContext }) {
   const { t } = useI18n();
   const services = (ctx.draft.services as Service[] | undefined) ?? [];
+  // Services carrying their filed number belong to a change order: a change edits them, it neither adds a service
+  // (that is a new-service filing) nor drops one (that is a cancellation), so neither button is offered.
+  const isChange = services.some((s) => typeof s.filedNumber === 'string');
   const add = (kind: 'website' | 'app') =>
     ctx.update(
       `services[${services.length}]`,
@@ -32,10 +35,10 @@ export function ServicesStep({ ctx }: { ctx: FieldContext }) {
           ctx={ctx}
           index={index}
           service={service}
-          onRemove={services.length > 1 ? () => remove(index) : undefined}
+          onRemove={services.length > 1 && !isChange ? () => remove(index) : undefined}
         />
       ))}
-      {!ctx.isReadOnly && (
+      {!ctx.isReadOnly && !isChange && (
         <Space wrap>
           <Button icon={<PlusOutlined />} onClick={() => add('website')}>
             {t('wizard.addWebsite')}
@@ -69,7 +72,17 @@ function ServiceCard({
   return (
     <Card
       type="inner"
-      title={`${kindName} ${index + 1}`}
+      title={
+        <Space size={8} wrap>
+          {`${kindName} ${index + 1}`}
+          {/* On a change order each filed service carries its number: say which filing this card changes. */}
+          {typeof service.filedNumber === 'string' && (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }} data-testid={`filed-number-${index}`}>
+              {service.filedNumber}
+            </Typography.Text>
+          )}
+        </Space>
+      }
       extra={
         onRemove &&
         !ctx.isReadOnly && (
@@ -109,9 +122,12 @@ function ServiceCard({
             ctx={ctx}
             path={`${base}.domains[0].name`}
             isRequired={isWebsite}
+            isLocked={isWebsite && typeof service.filedNumber === 'string'}
             label={isWebsite ? t('field.domain.name') : t('field.app.domain')}
             placeholder="example.cn"
-            hint={isWebsite ? t('hint.domain') : undefined}
+            hint={
+              isWebsite ? t(typeof service.filedNumber === 'string' ? 'hint.domainLocked' : 'hint.domain') : undefined
+            }
             also={[`${base}.domains`, `${base}.domains[0]`]}
           />
         </Col>

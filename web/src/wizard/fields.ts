@@ -37,6 +37,7 @@ export const FIELD_LABELS = {
   'services[]': 'field.service',
   'services[].kind': 'field.service.kind',
   'services[].name': 'field.service.name',
+  'services[].filedNumber': 'field.service.filedNumber',
   'services[].homepage': 'field.service.homepage',
   'services[].domains': 'field.domain.name',
   'services[].domains[]': 'field.domain.name',
