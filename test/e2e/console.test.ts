@@ -378,6 +378,34 @@ describe.skipIf(!hasChromium)(
       await admin.context.close();
     }, 300_000);
 
+    it('opens a website change from the filed record: the wizard names the filed number and keeps its domain', async () => {
+      // owner@example.com holds the filing made by the journey test above.
+      const { page, context } = await open();
+      await logIn(page, 'owner@example.com');
+      await page.goto(`${base}/filings`);
+      await page
+        .getByRole('link', { name: /ICP备\d+号$/ })
+        .first()
+        .click();
+      const serviceNumber = (await page.locator('td strong', { hasText: /号-1$/ }).first().textContent())!;
+      await page
+        .getByRole('button', { name: /变更 \/ 注销/ })
+        .last()
+        .click();
+      await page.getByRole('menuitem', { name: '变更网站' }).click();
+      await page.waitForURL(/\/orders\/[^/]+\/edit/);
+      await page
+        .getByRole('button', { name: /网站与应用/ })
+        .first()
+        .click();
+      await page.getByTestId('filed-number-0').waitFor();
+      expect(await page.getByTestId('filed-number-0').textContent()).toBe(serviceNumber);
+      expect(await page.isDisabled('#field-services-0--domains-0--name')).toBe(true);
+      expect(await page.getByRole('button', { name: '添加网站' }).count()).toBe(0);
+      await shot(page, 'wizard-change-service-desktop');
+      await context.close();
+    });
+
     it('lets the reviewer walk the queue with J / K and reject with a reason on a field, which the applicant sees there', async () => {
       const rejectedId = await applicantWithOrder(
         'rejected@example.com',
