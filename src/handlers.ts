@@ -1,3 +1,4 @@
+import { registerRecoveryNotifications } from './accounts/index.ts';
 import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerInactivityHandlers } from './filing/index.ts';
@@ -9,6 +10,7 @@ export function registerHandlers(ctx: AppContext): void {
   registerEnforcementHandlers(ctx);
   registerInactivityHandlers(ctx);
   registerOrderNotifications(ctx);
+  registerRecoveryNotifications(ctx);
   // The simulator plays the regulator; a production adapter would register here instead.
   registerRegulatorSimulator(ctx);
 }

@@ -6,11 +6,10 @@ import { actorOf, clearSessionCookie, requireUser, setSessionCookie } from '../h
 import { logIn } from './commands/log-in.ts';
 import { logOut } from './commands/log-out.ts';
 import { registerUser } from './commands/register-user.ts';
+import { recoveryRoutes } from './recovery-routes.ts';
+import { emailField, newPasswordField } from './schemas.ts';
 
-const credentials = z.object({
-  email: z.string().trim().email().max(254).describe('登录邮箱 / e-mail'),
-  password: z.string().min(8).max(128).describe('密码，至少 8 位 / password, at least 8 characters'),
-});
+const credentials = z.object({ email: emailField, password: newPasswordField });
 
 // Login accepts any non-empty password: the length rule is for new passwords only.
 const loginBody = credentials.extend({ password: z.string().min(1).max(128).describe('密码 / password') });
@@ -53,4 +52,6 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Prom
   r.get('/api/v1/auth/me', { schema: { tags: ['accounts'], summary: 'The logged-in user', response: { 200: userView } } }, async (request) =>
     requireUser(request),
   );
+
+  await recoveryRoutes(app, ctx);
 }

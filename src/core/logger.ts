@@ -14,6 +14,8 @@ export const REDACTED_PATHS = [
   '*.emergencyPhone',
   'code',
   '*.code',
+  'token',
+  '*.token',
   'req.headers.cookie',
   'req.headers.authorization',
   'res.headers["set-cookie"]',

@@ -8,10 +8,12 @@ import { Shell } from './layout/Shell.tsx';
 import { I18nProvider, useI18n } from './lang.tsx';
 import { BlockedPage } from './pages/BlockedPage.tsx';
 import { FaqPage } from './pages/FaqPage.tsx';
+import { ForgotPage } from './pages/ForgotPage.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { QueryPage } from './pages/QueryPage.tsx';
+import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
 import { landing, SessionProvider, useSession } from './session.tsx';
 
 export function App() {
@@ -114,6 +116,8 @@ function AppRoutes() {
           path="/register"
           element={user ? <Navigate to={landing(user.role)} replace /> : <LoginPage mode="register" />}
         />
+        <Route path="/forgot" element={<ForgotPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/m/:token" element={<MobileHandoffPage />} />
         <Route path="/orders" element={guard(<OrdersPage />, APPLICANT)} />
         <Route path="/orders/new" element={guard(<WizardPage />, APPLICANT)} />

@@ -97,6 +97,28 @@ export interface IdempotencyKeysTable {
   response: Json<unknown>;
 }
 
+export interface PasswordResetTokensTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  request_ip: string | null;
+}
+
+export interface LoginNameChallengesTable {
+  id: string;
+  domain: string;
+  subject_number: string;
+  user_id: string;
+  mobile: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -111,6 +133,8 @@ export interface DB extends FilingTables {
   jobs: JobsTable;
   sent_messages: SentMessagesTable;
   idempotency_keys: IdempotencyKeysTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  login_name_challenges: LoginNameChallengesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

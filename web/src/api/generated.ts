@@ -2,8 +2,12 @@
 // test/web-api-contract.test.ts fails when this file no longer matches the API.
 export type ApiRoutes = {
   "POST /api/v1/auth/login": { params: never; query: never; body: { "email": string; "password": string } };
+  "POST /api/v1/auth/login-name/confirm": { params: never; query: never; body: { "domain": string; "code": string } };
+  "POST /api/v1/auth/login-name/lookup": { params: never; query: never; body: { "domain": string } };
   "POST /api/v1/auth/logout": { params: never; query: never; body: never };
   "GET /api/v1/auth/me": { params: never; query: never; body: never };
+  "POST /api/v1/auth/password-reset": { params: never; query: never; body: { "email": string } };
+  "POST /api/v1/auth/password-reset/confirm": { params: never; query: never; body: { "token": string; "password": string } };
   "POST /api/v1/auth/register": { params: never; query: never; body: { "email": string; "password": string } };
   "GET /api/v1/dev/clock": { params: never; query: never; body: never };
   "POST /api/v1/dev/clock/advance": { params: never; query: never; body: { "hours"?: number; "days"?: number } };

@@ -84,6 +84,12 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
         ) : (
           <Link to="/login">{t('auth.toLogin')}</Link>
         )}
+        {mode === 'login' && (
+          <span style={{ display: 'flex', gap: 12 }}>
+            <Link to="/forgot">{t('auth.forgotPassword')}</Link>
+            <Link to="/forgot?tab=login-name">{t('auth.forgotLoginName')}</Link>
+          </span>
+        )}
         {hasDevTools(platformMode) && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('auth.demo')}

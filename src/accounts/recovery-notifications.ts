@@ -1,0 +1,98 @@
+import type { AppContext } from '../core/context.ts';
+import type { Tx } from '../core/db/database.ts';
+import type { StoredEvent } from '../core/outbox.ts';
+import { deliver } from '../notify/index.ts';
+import { toUnicodeDomain } from '../rules/index.ts';
+import { LOGIN_NAME_CONFIRMED } from './commands/confirm-login-name.ts';
+import { LOGIN_NAME_CODE } from './commands/look-up-login-name.ts';
+import { PASSWORD_RESET_REQUESTED } from './commands/request-password-reset.ts';
+import { PASSWORD_CHANGED } from './commands/reset-password.ts';
+import { LOGIN_NAME_CODE_TTL_MS, RESET_TOKEN_TTL_MS } from './recovery.ts';
+
+/**
+ * A secret an event carried (encrypted) is erased from the outbox row once its message is out: the token and the
+ * code then exist only as hashes and in the encrypted record of what was sent. A failed delivery rolls this back
+ * with the rest of the handler, so a retry still has it.
+ */
+async function eraseSecret(tx: Tx, event: StoredEvent): Promise<void> {
+  await tx.updateTable('outbox').set({ payload: JSON.stringify({ erased: true }) }).where('id', '=', event.id).execute();
+}
+
+async function sendResetLink(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void> {
+  const sealed = event.payload.sealedToken;
+  if (typeof sealed !== 'string') return;
+  const user = await tx.selectFrom('users').select(['email']).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (user) {
+    const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(ctx.cipher.decrypt(sealed))}`;
+    const minutes = RESET_TOKEN_TTL_MS / 60_000;
+    await deliver(ctx, tx, {
+      channel: 'email',
+      to: user.email,
+      template: event.topic,
+      subject: '重置 OpenBeian 登录密码 / Reset your OpenBeian password',
+      body:
+        `您好，我们收到了重置您 OpenBeian 账号密码的请求。请在 ${minutes} 分钟内打开以下链接设置新密码（链接只能使用一次）：\n${link}\n` +
+        `如非本人操作，请忽略本邮件，您的密码不会改变。\n\n` +
+        `We received a request to reset the password of your OpenBeian account. Open this link within ${minutes} minutes to choose a new one (it works once):\n${link}\n` +
+        `If you did not ask for this, ignore this e-mail; your password stays as it is.`,
+      dedupeKey: `event:${event.id}:email`,
+    });
+  }
+  await eraseSecret(tx, event);
+}
+
+async function sendPasswordChanged(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void> {
+  const user = await tx.selectFrom('users').select(['email']).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (!user) return;
+  await deliver(ctx, tx, {
+    channel: 'email',
+    to: user.email,
+    template: event.topic,
+    subject: 'OpenBeian 登录密码已重置 / Your OpenBeian password was reset',
+    body:
+      '您的 OpenBeian 账号密码已通过找回密码重置，所有设备上的登录均已退出。如非本人操作，请立即联系接入商客服。\n\n' +
+      'The password of your OpenBeian account was reset through "forgot password", and every session was logged out. If this was not you, contact the provider at once.',
+    dedupeKey: `event:${event.id}:email`,
+  });
+}
+
+async function sendLoginNameCode(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void> {
+  const sealed = event.payload.sealedCode;
+  if (typeof sealed !== 'string') return;
+  const challenge = await tx.selectFrom('login_name_challenges').select(['mobile']).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (challenge) {
+    await deliver(ctx, tx, {
+      channel: 'sms',
+      to: ctx.cipher.decrypt(challenge.mobile),
+      template: event.topic,
+      body: `【OpenBeian】您正在通过备案域名找回登录名，验证码 ${ctx.cipher.decrypt(sealed)}，${LOGIN_NAME_CODE_TTL_MS / 60_000} 分钟内有效。请勿告诉他人；如非本人操作请忽略。`,
+      dedupeKey: `event:${event.id}:sms`,
+    });
+  }
+  await eraseSecret(tx, event);
+}
+
+async function sendLoginName(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void> {
+  const row = await tx
+    .selectFrom('login_name_challenges as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .select(['c.mobile', 'c.domain', 'u.email'])
+    .where('c.id', '=', event.aggregateId)
+    .executeTakeFirst();
+  if (!row) return;
+  await deliver(ctx, tx, {
+    channel: 'sms',
+    to: ctx.cipher.decrypt(row.mobile),
+    template: event.topic,
+    body: `【OpenBeian】域名 ${toUnicodeDomain(row.domain)} 的备案账号登录名为 ${row.email}。如忘记密码，可在登录页点击“忘记密码？”通过该邮箱重置。`,
+    dedupeKey: `event:${event.id}:sms`,
+  });
+}
+
+/** The e-mails and texts of account recovery, sent from the outbox after the change committed. */
+export function registerRecoveryNotifications(ctx: AppContext): void {
+  ctx.outbox.on(PASSWORD_RESET_REQUESTED, (event, tx) => sendResetLink(ctx, tx, event));
+  ctx.outbox.on(PASSWORD_CHANGED, (event, tx) => sendPasswordChanged(ctx, tx, event));
+  ctx.outbox.on(LOGIN_NAME_CODE, (event, tx) => sendLoginNameCode(ctx, tx, event));
+  ctx.outbox.on(LOGIN_NAME_CONFIRMED, (event, tx) => sendLoginName(ctx, tx, event));
+}
