@@ -50,6 +50,15 @@ describe('loadConfig', () => {
     expect(config.encryption.keys.k1).toEqual(Buffer.from(KEY, 'hex'));
   });
 
+  it('requires issued service codes in production only, unless told otherwise', () => {
+    expect(loadConfig({}).requireServiceCodes).toBe(false);
+    expect(loadConfig({ OPENBEIAN_MODE: 'test' }).requireServiceCodes).toBe(false);
+    expect(loadConfig({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY }).requireServiceCodes).toBe(true);
+    expect(loadConfig({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY, OPENBEIAN_REQUIRE_SERVICE_CODES: 'false' }).requireServiceCodes).toBe(false);
+    expect(loadConfig({ OPENBEIAN_REQUIRE_SERVICE_CODES: 'true' }).requireServiceCodes).toBe(true);
+    expect(problemsOf({ OPENBEIAN_REQUIRE_SERVICE_CODES: 'yes' }).some((p) => p.startsWith('OPENBEIAN_REQUIRE_SERVICE_CODES'))).toBe(true);
+  });
+
   it('keeps old keys for reading rotated data', () => {
     const config = loadConfig({ OPENBEIAN_ENCRYPTION_KEY: KEY, OPENBEIAN_ENCRYPTION_KEY_ID: 'k2', OPENBEIAN_ENCRYPTION_OLD_KEYS: `k1:${'b'.repeat(64)}` });
     expect(Object.keys(config.encryption.keys).sort()).toEqual(['k1', 'k2']);

@@ -30,6 +30,8 @@ const envSchema = z.object({
     .regex(/^([a-z0-9-]{1,32}:[0-9a-fA-F]{64})(,[a-z0-9-]{1,32}:[0-9a-fA-F]{64})*$/, 'must be id:hex pairs separated by commas')
     .optional(),
   OPENBEIAN_SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** Submit checks each service code against the codes really issued (SPEC §5.2). Default: on in production only. */
+  OPENBEIAN_REQUIRE_SERVICE_CODES: z.enum(['true', 'false']).optional(),
   OPENBEIAN_MAIL: z.enum(['outbox', 'smtp']).default('outbox'),
   OPENBEIAN_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   OPENBEIAN_MAIL_FROM: z.string().email().default('noreply@openbeian.local'),
@@ -57,6 +59,8 @@ export type Config = {
   storage: 'local';
   encryption: { currentKeyId: string; keys: Record<string, Buffer> };
   seedDemo: boolean;
+  /** Submit requires every service code to be one issued here, owned by the applicant and free (SPEC §5.2). */
+  requireServiceCodes: boolean;
   mail: { adapter: 'outbox' | 'smtp'; smtpUrl?: string; from: string };
   sms: { adapter: 'outbox' | 'http'; url?: string; key?: string };
   face: { adapter: 'demo' | 'http'; url?: string; key?: string };
@@ -119,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storage: e.OPENBEIAN_STORAGE,
     encryption: { currentKeyId: e.OPENBEIAN_ENCRYPTION_KEY_ID, keys },
     seedDemo,
+    requireServiceCodes: e.OPENBEIAN_REQUIRE_SERVICE_CODES ? e.OPENBEIAN_REQUIRE_SERVICE_CODES === 'true' : isProduction,
     mail: { adapter: e.OPENBEIAN_MAIL, smtpUrl: e.OPENBEIAN_SMTP_URL, from: e.OPENBEIAN_MAIL_FROM },
     sms: { adapter: e.OPENBEIAN_SMS, url: e.OPENBEIAN_SMS_URL, key: e.OPENBEIAN_SMS_KEY },
     face: { adapter: e.OPENBEIAN_FACE_VERIFIER, url: e.OPENBEIAN_FACE_URL, key: e.OPENBEIAN_FACE_KEY },

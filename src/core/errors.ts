@@ -33,6 +33,14 @@ export const ERROR_CODES = {
   RATE_LIMITED: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   PAYLOAD_TOO_LARGE: { zh: '上传内容过大', en: 'The upload is too large' },
   UNSUPPORTED_MEDIA: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  RESOURCE_NOT_ELIGIBLE: {
+    zh: '该资源不满足申请备案服务码的条件，请按列出的原因处理',
+    en: 'This resource cannot issue filing service codes; see the reasons listed',
+  },
+  SERVICE_CODES_USED_UP: {
+    zh: '该资源可申请的备案服务码已用完，请使用其他资源或购买新的资源',
+    en: 'This resource has issued all the service codes it may; use another resource or buy a new one',
+  },
   NOT_AVAILABLE_IN_MODE: { zh: '当前运行模式下不可用', en: 'Not available in this mode' },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -20,6 +20,7 @@ import { publicQueryRoutes } from '../filing/public/routes.ts';
 import { filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/index.ts';
 import { reviewRoutes } from '../review/index.ts';
 import { regulatorSimRoutes } from '../regulator/index.ts';
+import { resourceRoutes } from '../resources/index.ts';
 import { precheckRoutes } from './precheck-routes.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { HTTP_STATUS } from './error-mapping.ts';
@@ -187,6 +188,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     statsRoutes,
     filedRoutes,
     reviewRoutes,
+    resourceRoutes,
     regulatorSimRoutes,
     publicQueryRoutes,
     enforcementRoutes,

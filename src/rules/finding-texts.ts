@@ -290,6 +290,32 @@ export const FINDING_TEXTS = {
     zh: '服务码在本次申请中被多个服务重复使用（另见{other}）；每个服务码只能用于一个网站/App。',
     en: 'This service code is used by more than one service (also {other}); each code serves one website or App.',
   },
+  // Checked at submit against the issued codes, when OPENBEIAN_REQUIRE_SERVICE_CODES is on.
+  SERVICE_CODE_UNKNOWN: {
+    severity: 'error',
+    zh: '备案服务码“{value}”不存在：请在“资源与服务码”中从境内服务器资源申请服务码，再复制到此处。',
+    en: 'Service code "{value}" does not exist; issue one from a mainland server resource under "Resources and service codes" and copy it here.',
+  },
+  SERVICE_CODE_NOT_YOURS: {
+    severity: 'error',
+    zh: '备案服务码“{value}”不属于本账号：请使用本账号名下资源申请的服务码。',
+    en: 'Service code "{value}" belongs to another account; use a code issued from a resource of this account.',
+  },
+  SERVICE_CODE_REVOKED: {
+    severity: 'error',
+    zh: '备案服务码“{value}”已作废：请从资源重新申请一个服务码。',
+    en: 'Service code "{value}" has been revoked; issue a new code from the resource.',
+  },
+  SERVICE_CODE_IN_USE: {
+    severity: 'error',
+    zh: '备案服务码“{value}”已用于备案订单{order}：每个服务码只能用于一个网站/App，请另行申请服务码，或先放弃该订单。',
+    en: 'Service code "{value}" is already used by order {order}; a code serves one website or App — issue another code, or abandon that order first.',
+  },
+  SERVICE_IP_NOT_ON_RESOURCE: {
+    severity: 'error',
+    zh: 'IP地址“{value}”不属于服务码对应的资源{resource}（其公网IP：{ips}）：请填写该资源的公网IP，或使用该IP所在资源的服务码。',
+    en: 'IP address "{value}" is not on {resource}, the resource of this service code (its public IPs: {ips}); give that resource’s IP, or use a code from the resource that has this IP.',
+  },
   IP_INVALID: { severity: 'error', zh: 'IP地址“{value}”无效，请填写服务器公网IP。', en: 'IP address "{value}" is not valid; give the server’s public IP.' },
   IP_NOT_PUBLIC: {
     severity: 'error',

@@ -55,6 +55,10 @@ export { analyseDomain, approvedSuffixOf, isApprovedSuffix, normaliseDomain, reg
 export type { DomainAnalysis, DomainProblem } from './domains.ts';
 export { isPublicIp, isServiceCode, SERVICE_CODE_PATTERN } from './check-services.ts';
 export { namesRelated, serviceNameProblems, tradeNameCore } from './names.ts';
+export { draftServiceCodes, serviceCodeFindings } from './check-service-codes.ts';
+export type { IssuedServiceCode, ServiceCodeCheck } from './check-service-codes.ts';
+export { RESOURCE_PROBLEM_CODES, resourceEligibility } from './resource-eligibility.ts';
+export type { Billing, ResourceEligibility, ResourceFacts, ResourceProblem, ResourceProblemCode } from './resource-eligibility.ts';
 export type { NameProblem } from './names.ts';
 
 export { MATERIAL_FILE_RULES, MATERIAL_NAMES, materialFileFindings, normaliseFormat } from './materials.ts';
@@ -94,4 +98,6 @@ export type { ApprovedSuffix } from './data/tlds.ts';
 export { REGISTRARS, findRegistrar } from './data/registrars.ts';
 export type { Registrar } from './data/registrars.ts';
 export { HOLIDAY_ROWS, HOLIDAY_SOURCES } from './data/holidays.ts';
+export { RESOURCE_KINDS, RESOURCE_KIND_RULES, isResourceKind } from './data/resource-kinds.ts';
+export type { ResourceKind, ResourceKindRule } from './data/resource-kinds.ts';
 export { readDraft } from './shape.ts';

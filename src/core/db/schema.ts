@@ -124,7 +124,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables {
+export interface DB extends FilingTables, ResourceTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -284,4 +284,37 @@ export interface FilingTables {
   filed_services: FiledServicesTable;
   filing_history: FilingHistoryTable;
   sim_national_records: SimNationalRecordsTable;
+}
+
+export interface ResourcesTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  region: string;
+  is_mainland: boolean;
+  billing: 'subscription' | 'pay_as_you_go';
+  paid_months: number;
+  first_term_months: number | null;
+  has_public_bandwidth: boolean;
+  /** numeric: the driver returns it as a string. */
+  order_amount_cny: ColumnType<string | number | null, number | null | undefined, number | null>;
+  public_ips: ColumnType<string[], string[] | undefined, string[]>;
+  label: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+}
+
+export interface ServiceCodesTable {
+  code: string;
+  resource_id: string;
+  user_id: string;
+  issued_at: Timestamp;
+  bound_order_id: string | null;
+  bound_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ResourceTables {
+  resources: ResourcesTable;
+  service_codes: ServiceCodesTable;
 }

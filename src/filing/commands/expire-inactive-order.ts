@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../../core/audit.ts';
 import { scheduleJob } from '../../core/jobs.ts';
 import { deliver } from '../../notify/index.ts';
+import { releaseServiceCodes } from '../../resources/index.ts';
 import { EDITABLE_STATUSES } from '../status.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -39,6 +40,7 @@ export async function checkInactiveOrder(ctx: AppContext, orderId: string): Prom
     if (idleDays >= EXPIRY_DAYS) {
       await writeAudit(tx, SYSTEM_ACTOR, now, { entityType: 'order', entityId: order.id, action: 'expire', fromStatus: order.status, reason: `no activity for ${EXPIRY_DAYS} days` });
       await deliver(ctx, tx, { channel: 'email', to: order.email, template: 'order.expired', subject: '备案订单已过期删除', body: `您的备案订单 ${order.number} 已 ${EXPIRY_DAYS} 天未更新，系统已将其删除。如需备案请重新发起。`, dedupeKey: `expired:${order.id}` });
+      await releaseServiceCodes(ctx, tx, SYSTEM_ACTOR, order.id, 'order expired');
       await tx.deleteFrom('orders').where('id', '=', order.id).execute();
       return;
     }

@@ -1,8 +1,9 @@
 import type { AppContext } from '../../core/context.ts';
 import type { Actor } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
-import { PLATFORM_CALENDAR } from '../../rules/index.ts';
+import { FILING_KINDS, PLATFORM_CALENDAR, type FilingKind } from '../../rules/index.ts';
 import type { SessionUser } from '../../accounts/index.ts';
+import { bindServiceCodes, reviewServiceCodes } from '../../resources/index.ts';
 import { precheckOrder } from '../precheck-order.ts';
 import { loadVisibleOrder } from '../repo.ts';
 import { responsiblePersons } from '../responsible-persons.ts';
@@ -60,7 +61,14 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
         });
       }
     }
+    // With OPENBEIAN_REQUIRE_SERVICE_CODES on, each service code must be one issued here to this applicant and free.
+    const kind = result.kind ?? order.kind;
+    const codes = ctx.config.requireServiceCodes
+      ? await reviewServiceCodes(tx, { id: order.id, number: order.number, userId: order.userId, kind: FILING_KINDS.find((k): k is FilingKind => k === kind) ?? null, draft: order.draft })
+      : null;
+    if (codes) findings.push(...codes.findings);
     if (findings.length > 0) throw new AppError('PRECHECK_FAILED', { findings });
+    if (codes) await bindServiceCodes(ctx, tx, actor, order.id, codes.toBind);
 
     const now = ctx.clock.now();
     const slaDueAt = PLATFORM_CALENDAR.addBusinessDays(now, REVIEW_SLA_WORKDAYS);
