@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { seedDemoAccounts } from './accounts/index.ts';
+import { seedDemo } from './seed-demo.ts';
 import { startBackgroundLoop } from './core/background.ts';
 import type { Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
@@ -19,7 +19,7 @@ export async function createPlatform(config: Config, options: { database?: Datab
   await migrate(database.db);
   const ctx = createContext(config, database, logger, options.clock);
   registerHandlers(ctx);
-  if (config.seedDemo) await seedDemoAccounts(ctx);
+  if (config.seedDemo) await seedDemo(ctx);
   const app = await buildApp(ctx);
   const loop = options.background === false ? null : startBackgroundLoop(ctx);
   return {

@@ -1,6 +1,5 @@
 import type { AppContext } from '../core/context.ts';
 import { SYSTEM_ACTOR } from '../core/audit.ts';
-import { seedDemoResources } from '../resources/index.ts';
 import { registerUser } from './commands/register-user.ts';
 import type { Role } from './roles.ts';
 
@@ -14,7 +13,7 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string }[]
   { email: 'admin@example.com', role: 'admin', displayName: '管理员' },
 ];
 
-/** Idempotent: accounts that exist are left as they are. In demo mode the applicant also gets a server to issue codes from. */
+/** Idempotent: accounts that exist are left as they are. */
 export async function seedDemoAccounts(ctx: AppContext): Promise<string[]> {
   const created: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
@@ -23,6 +22,5 @@ export async function seedDemoAccounts(ctx: AppContext): Promise<string[]> {
     await registerUser(ctx, SYSTEM_ACTOR, { ...account, password: DEMO_PASSWORD });
     created.push(account.email);
   }
-  if (ctx.config.mode === 'demo') await seedDemoResources(ctx);
   return created;
 }

@@ -4,7 +4,7 @@ import { openDatabase } from '../core/db/database.ts';
 import { migrate } from '../core/db/migrate.ts';
 import { createContext } from '../core/context.ts';
 import { createLogger } from '../core/logger.ts';
-import { seedDemoAccounts } from '../accounts/index.ts';
+import { seedDemo } from '../seed-demo.ts';
 import { createPlatform } from '../platform.ts';
 
 const USAGE = `openbeian <command>
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
       const database = await openDatabase(config);
       await migrate(database.db);
       const ctx = createContext(config, database, createLogger('warn'));
-      const created = await seedDemoAccounts(ctx);
+      const created = await seedDemo(ctx);
       console.log(created.length ? `created ${created.join(', ')}` : 'demo accounts already exist');
       await database.close();
       return 0;

@@ -131,7 +131,8 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     if (isAppError(error)) {
       const status = HTTP_STATUS[error.code];
       if (status >= 500) request.log.error({ err: error }, 'application error');
-      else request.log.warn({ code: error.code }, 'request refused');
+      // `code` is a redacted key in logs (SMS codes); the error's code goes under its own name.
+      else request.log.warn({ errorCode: error.code }, 'request refused');
       if (error.code === 'RATE_LIMITED') {
         const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
         if (retry) reply.header('retry-after', String(retry));
