@@ -3,21 +3,14 @@ import type { Actor } from '../../core/audit.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { Billing, ResourceKind } from '../../rules/index.ts';
+import type { ResourceFacts } from '../../rules/index.ts';
 import { presentResource, toResource } from '../repo.ts';
 
-export type RegisterResourceInput = {
+/** The facts eligibility is judged on, plus where the resource lives and whose it is. */
+export type RegisterResourceInput = ResourceFacts & {
   /** The customer account the resource was bought for. */
   email: string;
-  kind: ResourceKind;
-  label: string;
   region: string;
-  isMainland: boolean;
-  billing: Billing;
-  paidMonths: number;
-  firstTermMonths?: number | null;
-  hasPublicBandwidth: boolean;
-  orderAmountCny?: number | null;
   publicIps: string[];
   expiresAt?: string | null;
 };

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Tabs, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { EmailField } from '../components/EmailField.tsx';
 import { ApiError, call, type Bilingual } from '../api/client.ts';
 import { useI18n } from '../lang.tsx';
 import { hasDevTools, useSession } from '../session.tsx';
@@ -74,16 +75,7 @@ function PasswordReset() {
       {answer && <Alert type="success" showIcon title={pick(answer)} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={pick(error.bilingual)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} validateTrigger="onBlur">
-        <Form.Item
-          label={t('auth.email')}
-          name="email"
-          rules={[
-            { required: true, message: t('auth.emailRequired') },
-            { type: 'email', message: t('auth.emailInvalid') },
-          ]}
-        >
-          <Input autoComplete="username" inputMode="email" />
-        </Form.Item>
+        <EmailField />
         <Button type="primary" htmlType="submit" block loading={isBusy}>
           {t('forgot.sendLink')}
         </Button>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { EmailField } from '../components/EmailField.tsx';
 import { ApiError, call } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { useI18n } from '../lang.tsx';
@@ -53,16 +54,7 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
       {error && <Alert type="error" showIcon title={pick(error.bilingual)} style={{ marginBottom: 16 }} />}
       {mode === 'register' && <Typography.Paragraph type="secondary">{t('auth.oneSubject')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} validateTrigger="onBlur">
-        <Form.Item
-          label={t('auth.email')}
-          name="email"
-          rules={[
-            { required: true, message: t('auth.emailRequired') },
-            { type: 'email', message: t('auth.emailInvalid') },
-          ]}
-        >
-          <Input autoComplete="username" inputMode="email" />
-        </Form.Item>
+        <EmailField />
         <Form.Item
           label={t('auth.password')}
           name="password"
