@@ -14,6 +14,8 @@ import {
   PROVINCE_LIST,
   PROVINCE_RULES,
   REGISTRARS,
+  RESOURCE_KINDS,
+  RESOURCE_KIND_RULES,
   RULE_AXES,
   SOURCES,
   administrationNameEn,
@@ -159,6 +161,23 @@ function provinceTable(rules: ProvinceRules): string[] {
   return lines;
 }
 
+/** Which resources may issue filing service codes (备案服务码), and how many. */
+function resourceTable(): string[] {
+  const lines = [
+    '| resource | mainland | paid months at least | pay-as-you-go | public bandwidth | order at least | codes | source | last confirmed | note |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const kind of RESOURCE_KINDS) {
+    const r = RESOURCE_KIND_RULES[kind];
+    const months = r.minPaidMonths ? `${r.minPaidMonths}${r.firstTermOnly ? ' (first purchase)' : ''}` : '—';
+    const yes = (b: boolean) => (b ? 'yes' : 'no');
+    lines.push(
+      `| ${r.name.zh} ${r.name.en} | ${r.requiresMainland ? 'required' : '—'} | ${months} | ${yes(r.isPayAsYouGoEligible)} | ${r.requiresPublicBandwidth ? 'required' : '—'} | ${r.minOrderAmountCny === null ? '—' : `${r.minOrderAmountCny} CNY`} | ${r.codesPerResource} | ${cell(r.source)} | ${r.lastConfirmed} | ${cell(r.note ?? '')} |`,
+    );
+  }
+  return lines;
+}
+
 function render(): string {
   const out: string[] = [
     '# Province rules (generated)',
@@ -176,6 +195,12 @@ function render(): string {
     `- Approved domain suffixes: ${APPROVED_SUFFIXES.filter((s) => s.status === 'approved').length} (plus ${APPROVED_SUFFIXES.filter((s) => s.status !== 'approved').length} reported but unverified); list as of 2022-08-30 — diff against https://domain.miit.gov.cn/.`,
     `- Registrars known: ${REGISTRARS.filter((r) => r.status === 'approved').map((r) => r.name).join('、')} (approved); unknown registrars only raise a warning.`,
     `- Workday calendar covers ${CALENDAR_YEARS.join(', ')} (${Object.values(HOLIDAY_SOURCES).map((s) => s.source.replace(/\s*https?:\S+/, '')).join('; ')}); other years are refused.`,
+    '',
+    '## Service codes (备案服务码) by resource',
+    '',
+    'A filing needs a mainland server bought from this provider; each website or App binds a code issued from one resource. Submit checks the codes when `OPENBEIAN_REQUIRE_SERVICE_CODES` is on (the default in production).',
+    '',
+    ...resourceTable(),
     '',
   ];
   for (const p of PROVINCE_LIST) {
