@@ -585,6 +585,108 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
+    it('issues a filing service code on /resources and picks it in the wizard, which saves it in the draft', async () => {
+      const { owner, id } = await applicantWithDraft('codes@example.com', {
+        creditBody: '91330106MA2B3C4DD',
+        domain: 'codes-demo.cn',
+        leaderIdBody: '33010619800101008',
+        mobile: '13600000012',
+      });
+      // The provider's billing side (here the admin) registers the applicant's ECS; the test platform has no demo seed.
+      const admin = platform.client();
+      await admin.login('admin@example.com', 'openbeian-demo');
+      const registered = await admin.post('/api/v1/resources', {
+        email: 'codes@example.com',
+        kind: 'ecs',
+        label: 'codes-web-1',
+        region: 'cn-hangzhou',
+        isMainland: true,
+        billing: 'subscription',
+        paidMonths: 12,
+        hasPublicBandwidth: true,
+        publicIps: ['47.96.1.20'],
+      });
+      expect(registered.statusCode).toBe(201);
+      // …and a pay-as-you-go one, which cannot issue codes: the page says why.
+      const payg = await admin.post('/api/v1/resources', {
+        email: 'codes@example.com',
+        kind: 'ecs',
+        label: 'codes-web-2',
+        region: 'cn-hangzhou',
+        isMainland: true,
+        billing: 'pay_as_you_go',
+        paidMonths: 0,
+        hasPublicBandwidth: true,
+        publicIps: ['47.96.1.21'],
+      });
+      expect(payg.json().eligibility.isEligible).toBe(false);
+
+      const { page, context } = await open();
+      await logIn(page, 'codes@example.com');
+      await page.getByRole('link', { name: '备案服务码', exact: true }).click();
+      await page.waitForURL(/\/resources$/);
+      await page.getByText('codes-web-1').waitFor();
+      await page.getByText('可申请服务码').waitFor();
+      await page.getByText('还没有申请备案服务码').waitFor();
+      expect(await page.getByTestId('request-code-codes-web-2').isDisabled()).toBe(true);
+      await page.getByText('该资源不符合备案条件').waitFor();
+      await page.getByText(payg.json().eligibility.problems[0].zh).waitFor();
+      await page.getByTestId('request-code-codes-web-1').click();
+      const codeCell = page.getByTestId('service-code').first();
+      await codeCell.waitFor();
+      const code = (await codeCell.textContent())!.trim();
+      expect(code).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByText('未使用').waitFor();
+      await page.getByText('已申请 1 / 5，剩余 4').waitFor();
+      await shot(page, 'resources-desktop');
+      // On a phone: one card per resource and per code, nothing wider than the screen.
+      const phone = await open(PHONE, { isMobile: true });
+      await logIn(phone.page, 'codes@example.com');
+      await phone.page.goto(`${base}/resources`);
+      await phone.page.getByText(code).waitFor();
+      expect(
+        await phone.page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        ),
+      ).toBeLessThanOrEqual(PHONE.width);
+      await shot(phone.page, 'resources-phone');
+      await phone.context.close();
+
+      // The wizard's services step: the picker beside the code input offers it with its IP; choosing fills the field.
+      await page.goto(`${base}/orders/${id}/edit?step=2`);
+      await page.waitForSelector('[data-precheck="settled"]');
+      await page.getByRole('link', { name: '获取备案服务码' }).waitFor();
+      await page.click('#field-services-0--access-serviceCode-pick');
+      const option = page.locator(`.ant-select-item-option [data-code="${code}"]`);
+      await option.getByText('47.96.1.20').waitFor();
+      await shot(page, 'resources-wizard-picker-desktop', false);
+      await option.click();
+      await expect.poll(() => page.inputValue('#field-services-0--access-serviceCode')).toBe(code);
+      await page.getByText('已自动保存').waitFor();
+      await expect
+        .poll(async () => (await owner.get(`/api/v1/orders/${id}`)).json().draft.services[0].access.serviceCode)
+        .toBe(code);
+      // The draft already named an IP, so it is left as it was.
+      expect((await owner.get(`/api/v1/orders/${id}`)).json().draft.services[0].access.ips).toEqual(['47.96.1.10']);
+      await context.close();
+
+      // The admin's /resources registers one more for the same customer from the console's form.
+      const staff = await open();
+      await logIn(staff.page, 'admin@example.com', 'openbeian-demo', /\/review$/);
+      await staff.page.getByRole('link', { name: '资源登记' }).click();
+      await staff.page.getByLabel('客户账号邮箱').fill('codes@example.com');
+      await staff.page.getByLabel('实例').fill('codes-web-3');
+      await staff.page.getByLabel('公网IP').fill('47.96.1.22');
+      await staff.page.getByRole('button', { name: '登记资源' }).click();
+      await staff.page.getByText('已登记 codes-web-3：可申请 5 个备案服务码').waitFor();
+      await staff.page.getByRole('cell', { name: 'codes-web-3' }).waitFor();
+      await staff.context.close();
+      const mine = (await owner.get('/api/v1/resources')).json().items as { label: string; publicIps: string[] }[];
+      expect(mine.find((r) => r.label === 'codes-web-3')?.publicIps).toEqual(['47.96.1.22']);
+    }, 120_000);
+
     it('meets WCAG 2.1 A and AA on every main page, as axe-core judges it, at desktop and phone widths', async () => {
       const orderId = await applicantWithOrder(
         'a11y@example.com',
@@ -596,11 +698,40 @@ describe.skipIf(!hasChromium)(
         },
         true,
       );
+      // /resources with something on it: an eligible ECS with a code issued, and a pay-as-you-go one with its reasons.
+      const admin = platform.client();
+      await admin.login('admin@example.com', 'openbeian-demo');
+      const ecs = {
+        email: 'a11y@example.com',
+        kind: 'ecs',
+        region: 'cn-hangzhou',
+        isMainland: true,
+        paidMonths: 12,
+        hasPublicBandwidth: true,
+      };
+      const eligible = await admin.post('/api/v1/resources', {
+        ...ecs,
+        label: 'a11y-web-1',
+        billing: 'subscription',
+        publicIps: ['47.96.1.30'],
+      });
+      await admin.post('/api/v1/resources', {
+        ...ecs,
+        label: 'a11y-web-2',
+        billing: 'pay_as_you_go',
+        publicIps: ['47.96.1.31'],
+      });
+      const a11y = platform.client();
+      await a11y.login('a11y@example.com', PASSWORD);
+      expect((await a11y.post(`/api/v1/resources/${eligible.json().id}/service-codes`)).statusCode).toBe(201);
       const pages: { who?: [string, string?]; paths: string[] }[] = [
         { paths: ['/', '/faq', '/query?q=nobody-filed-this.cn', '/login', '/register', '/blocked?host=unfiled.cn'] },
-        { who: ['a11y@example.com'], paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings'] },
+        {
+          who: ['a11y@example.com'],
+          paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources'],
+        },
         { who: ['reviewer@example.com', 'openbeian-demo'], paths: ['/review', `/review/${orderId}`] },
-        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard'] },
+        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources'] },
       ];
       const violations: string[] = [];
       for (const size of [DESKTOP, PHONE]) {

@@ -82,6 +82,7 @@ const FilingsPage = page(() => import('./pages/FilingsPage.tsx'), 'FilingsPage')
 const MobileHandoffPage = page(() => import('./pages/MobileHandoffPage.tsx'), 'MobileHandoffPage');
 const OrderPage = page(() => import('./pages/OrderPage.tsx'), 'OrderPage');
 const OrdersPage = page(() => import('./pages/OrdersPage.tsx'), 'OrdersPage');
+const ResourcesPage = page(() => import('./pages/ResourcesPage.tsx'), 'ResourcesPage');
 const ReviewOrderPage = page(() => import('./review/ReviewOrderPage.tsx'), 'ReviewOrderPage');
 const ReviewQueuePage = page(() => import('./review/ReviewQueuePage.tsx'), 'ReviewQueuePage');
 const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
@@ -89,6 +90,7 @@ const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
 const APPLICANT: Role[] = ['applicant'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
 const DASHBOARD: Role[] = ['reviewer', 'admin', 'compliance'];
+const RESOURCES: Role[] = ['applicant', 'admin'];
 
 function AppRoutes() {
   const { user, isLoading } = useSession();
@@ -126,6 +128,7 @@ function AppRoutes() {
         <Route path="/orders/:id" element={guard(<OrderPage />)} />
         <Route path="/filings" element={guard(<FilingsPage />)} />
         <Route path="/filings/:number" element={guard(<FiledSubjectPage />)} />
+        <Route path="/resources" element={guard(<ResourcesPage />, RESOURCES)} />
         <Route path="/review" element={guard(<ReviewQueuePage />, REVIEWERS)} />
         <Route path="/review/:id" element={guard(<ReviewOrderPage />, REVIEWERS)} />
         <Route path="/dashboard" element={guard(<DashboardPage />, DASHBOARD)} />

@@ -21,6 +21,8 @@ export const MESSAGES = {
   'nav.filings': b('已备案主体', 'Filed subjects'),
   'nav.review': b('初审工作台', 'Review queue'),
   'nav.dashboard': b('数据看板', 'Dashboard'),
+  'nav.resources': b('备案服务码', 'Service codes'),
+  'nav.resourcesAdmin': b('资源登记', 'Resources'),
   'nav.account': b('账号菜单', 'Account menu'),
   'nav.main': b('控制台菜单', 'Console menu'),
   'nav.public': b('网站导航', 'Site navigation'),
@@ -566,9 +568,12 @@ export const MESSAGES = {
   ),
   'hint.domainHolder': b('须与主办单位名称或姓名一致', 'Must be the subject itself'),
   'hint.serviceCode': b(
-    '在云服务器等资源的“备案服务码”页面申请',
-    'Request it on your server resource’s “service code” page',
+    '每个网站或 App 一个，由本服务商的内地服务器等资源申请；可选择已申请的服务码或直接粘贴。',
+    'One per website or App, issued from your mainland server here; choose one you have or paste it.',
   ),
+  'hint.getServiceCode': b('获取备案服务码', 'Get a service code'),
+  'wizard.pickCode': b('选择已申请的服务码', 'Choose an issued code'),
+  'wizard.pickCodeIps': b('公网IP：{ips}', 'Public IP: {ips}'),
   'hint.signature': b('Android 应用必填', 'Required for Android apps'),
 
   'materials.rules': b(
@@ -723,6 +728,67 @@ export const MESSAGES = {
   'dashboard.byStatus': b('订单状态分布', 'Orders by status'),
   'dashboard.byProvince': b('省份分布', 'Orders by province'),
   'dashboard.topReasons': b('驳回原因排行', 'Top rejection reasons'),
+
+  'resources.intro': b(
+    '备案需要使用本服务商中国内地（大陆）地域的服务器等资源。每个符合条件的资源可申请若干个备案服务码，每个网站或 App 使用一个，填写备案信息时选择或粘贴即可。',
+    'A filing needs a server or other resource of this provider in a mainland region. Each eligible resource issues a few service codes; each website or App uses one, chosen or pasted in the filing wizard.',
+  ),
+  'resources.title': b('我的资源', 'My resources'),
+  'resources.kind': b('资源类型', 'Kind'),
+  'resources.label': b('实例', 'Instance'),
+  'resources.region': b('地域', 'Region'),
+  'resources.ips': b('公网IP', 'Public IPs'),
+  'resources.eligibility': b('备案条件', 'Eligibility'),
+  'resources.eligible': b('可申请服务码', 'Can issue codes'),
+  'resources.notEligible': b('不可申请', 'Not eligible'),
+  'resources.codes': b('服务码数量', 'Codes'),
+  'resources.codesCount': b('已申请 {issued} / {total}，剩余 {left}', '{issued} of {total} issued, {left} left'),
+  'resources.request': b('申请备案服务码', 'Request a service code'),
+  'resources.cannotRequest': b(
+    '该资源不符合备案条件，原因见“备案条件”',
+    'This resource is not eligible: see the reasons given',
+  ),
+  'resources.usedUp': b('服务码已用完（共 {total} 个）', 'All {total} codes are issued'),
+  'resources.issued': b('已申请备案服务码 {code}', 'Service code {code} issued'),
+  'resources.empty': b('暂无可用于备案的资源', 'No resource to file with yet'),
+  'resources.emptyHelp': b(
+    '备案需要一台本服务商中国内地（大陆）地域的服务器。请购买或续费云服务器等资源（云服务器 ECS 等须包年包月，购买时长不少于 3 个月，并有公网带宽）；购买后资源会显示在这里，即可申请备案服务码。',
+    'A filing needs a server of this provider in a mainland region. Buy or renew one (ECS and similar: a subscription of at least 3 months, with public bandwidth); it then appears here and can issue service codes.',
+  ),
+  'resources.codesTitle': b('已申请的备案服务码', 'Issued service codes'),
+  'resources.code': b('备案服务码', 'Service code'),
+  'resources.resource': b('所属资源', 'Resource'),
+  'resources.issuedAt': b('申请时间', 'Issued'),
+  'resources.usage': b('使用情况', 'Used by'),
+  'resources.unused': b('未使用', 'Unused'),
+  'resources.revoked': b('已作废', 'Revoked'),
+  'resources.boundTo': b('订单 {number}', 'Order {number}'),
+  'resources.noCodes': b('还没有申请备案服务码', 'No service codes issued yet'),
+  'resources.admin.register': b('登记客户资源', 'Register a customer’s resource'),
+  'resources.admin.intro': b(
+    '没有计费系统对接时，在这里登记客户购买的服务器等资源；登记后客户可在“备案服务码”页面申请服务码。是否符合备案条件按资源类型的规则判断。',
+    'Without a billing system connected, record here a resource a customer bought; the customer then requests service codes on their “service codes” page. Eligibility follows the rules for the resource kind.',
+  ),
+  'resources.admin.email': b('客户账号邮箱', 'Customer account e-mail'),
+  'resources.admin.required': b('请填写此项', 'Fill this in'),
+  'resources.admin.billing': b('计费方式', 'Billing'),
+  'resources.admin.subscription': b('包年包月', 'Subscription'),
+  'resources.admin.payAsYouGo': b('按量付费', 'Pay as you go'),
+  'resources.admin.paidMonths': b('已购月数（含续费）', 'Paid months (renewals included)'),
+  'resources.admin.ipsHint': b('多个IP用逗号或空格分隔', 'Separate several IPs with commas or spaces'),
+  'resources.admin.isMainland': b('位于中国内地（大陆）地域', 'In a mainland region'),
+  'resources.admin.bandwidth': b('已购公网带宽', 'Has public bandwidth'),
+  'resources.admin.submit': b('登记资源', 'Register'),
+  'resources.admin.createdEligible': b(
+    '已登记 {label}：可申请 {n} 个备案服务码',
+    '{label} registered: it can issue {n} service codes',
+  ),
+  'resources.admin.createdNot': b(
+    '已登记 {label}：暂不符合备案条件',
+    '{label} registered: not eligible for filing yet',
+  ),
+  'resources.admin.all': b('已登记的资源', 'Registered resources'),
+  'resources.admin.createdAt': b('登记时间', 'Registered'),
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -800,6 +866,20 @@ export const SERVICE_KIND_NAMES: Record<string, Bilingual> = {
   app: b('App', 'App'),
   mini_program: b('小程序', 'Mini-program'),
   quick_app: b('快应用', 'Quick app'),
+};
+
+/** The provider's resources that can issue filing service codes (the server's RESOURCE_KIND_RULES names them too). */
+export const RESOURCE_KIND_NAMES: Record<string, Bilingual> = {
+  ecs: b('云服务器ECS实例', 'ECS instance'),
+  virtual_host: b('云虚拟主机', 'Virtual host'),
+  lightweight_server: b('轻量应用服务器', 'Lightweight application server'),
+  nat_gateway: b('NAT网关', 'NAT gateway'),
+  ipv6_translation: b('IPv6转换服务', 'IPv6 translation service'),
+  ens: b('ENS边缘节点', 'ENS edge node'),
+  iot_package: b('物联网套餐包', 'IoT package'),
+  site_builder: b('建站市场（云市场）产品', 'Site-builder (marketplace) product'),
+  function_compute_package: b('函数计算套餐包', 'Function compute package'),
+  ecommerce_mall: b('多端电商商城', 'Multi-channel e-commerce mall'),
 };
 
 export const PLATFORM_NAMES: Record<string, Bilingual> = {

@@ -152,3 +152,41 @@ export type Stats = {
   regulator: { decided: number; approvalRate: number | null };
   topRejectionReasons: { code: string; count: number; title: Bilingual }[];
 };
+
+/** A resource bought here (`GET /api/v1/resources`) and whether it can issue filing service codes (SPEC §5.2). */
+export type ResourceView = {
+  id: string;
+  kind: string;
+  kindName: Bilingual;
+  label: string;
+  region: string;
+  isMainland: boolean;
+  billing: 'subscription' | 'pay_as_you_go';
+  paidMonths: number;
+  publicIps: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  eligibility: { isEligible: boolean; codes: number; problems: ({ code: string } & Bilingual)[] };
+  codesIssued: number;
+  codesRemaining: number;
+};
+
+/** A filing service code (`GET /api/v1/service-codes`) with its resource, IPs and the order it is bound to. */
+export type ServiceCodeView = {
+  code: string;
+  issuedAt: string;
+  revokedAt: string | null;
+  resource: { id: string; kind: string; label: string; name: Bilingual; region: string };
+  ips: string[];
+  boundOrder: { id: string; number: string; status: string; boundAt: string | null } | null;
+};
+
+export type IssuedServiceCode = {
+  code: string;
+  resourceId: string;
+  ips: string[];
+  issuedAt: string;
+  codesRemaining: number;
+};
+
+export type ListPage<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -4,6 +4,7 @@ import {
   FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
+  KeyOutlined,
   LogoutOutlined,
   PlusCircleOutlined,
   QuestionCircleOutlined,
@@ -22,7 +23,7 @@ import { canSeeDashboard, isReviewer, useSession } from '../session.tsx';
 type Crumb = { key: MessageKey; to?: string };
 
 /** Where a console page sits, for the breadcrumb: "我的备案订单 / 订单详情 / 填写备案信息". */
-export function crumbsFor(pathname: string): Crumb[] {
+export function crumbsFor(pathname: string, role?: string): Crumb[] {
   const orders: Crumb = { key: 'nav.orders', to: '/orders' };
   const order = /^\/orders\/([^/]+)/.exec(pathname)?.[1];
   if (pathname === '/orders') return [{ key: 'nav.orders' }];
@@ -32,6 +33,7 @@ export function crumbsFor(pathname: string): Crumb[] {
   if (order) return [orders, { key: 'crumb.order' }];
   if (pathname === '/filings') return [{ key: 'nav.filings' }];
   if (pathname.startsWith('/filings/')) return [{ key: 'nav.filings', to: '/filings' }, { key: 'crumb.filing' }];
+  if (pathname === '/resources') return [{ key: role === 'admin' ? 'nav.resourcesAdmin' : 'nav.resources' }];
   if (pathname === '/review') return [{ key: 'nav.review' }];
   if (pathname.startsWith('/review/')) return [{ key: 'nav.review', to: '/review' }, { key: 'crumb.reviewOrder' }];
   if (pathname === '/dashboard') return [{ key: 'nav.dashboard' }];
@@ -65,6 +67,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 icon: <SafetyCertificateOutlined />,
                 label: <Link to="/filings">{t('nav.filings')}</Link>,
               },
+              {
+                key: '/resources',
+                icon: <KeyOutlined />,
+                label: <Link to="/resources">{t('nav.resources')}</Link>,
+              },
             ]
           : []),
         ...(isReviewer(role)
@@ -76,6 +83,15 @@ export function Shell({ children }: { children: ReactNode }) {
                 key: '/dashboard',
                 icon: <DashboardOutlined />,
                 label: <Link to="/dashboard">{t('nav.dashboard')}</Link>,
+              },
+            ]
+          : []),
+        ...(role === 'admin'
+          ? [
+              {
+                key: '/resources',
+                icon: <KeyOutlined />,
+                label: <Link to="/resources">{t('nav.resourcesAdmin')}</Link>,
               },
             ]
           : []),
@@ -100,7 +116,7 @@ export function Shell({ children }: { children: ReactNode }) {
       : /^\/orders\//.test(pathname)
         ? '/orders'
         : `/${pathname.split('/')[1] ?? ''}`;
-  const crumbs = user && !isMobilePage ? crumbsFor(pathname) : [];
+  const crumbs = user && !isMobilePage ? crumbsFor(pathname, role) : [];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a href="#main" className="skip-link">

@@ -38,6 +38,8 @@ type Props = {
   autoComplete?: string;
   /** Shown but not editable here (e.g. a filed website's domain, which a change may not replace). */
   isLocked?: boolean;
+  /** A control beside the input that fills it (e.g. a picker of issued service codes); it wraps below on a phone. */
+  addon?: ReactNode;
 };
 
 /** One draft field with the pre-check's findings for its path shown in place, under the input. */
@@ -71,40 +73,48 @@ export function Field(props: Props) {
     'aria-invalid': severity === 'error' || undefined,
     placeholder: props.placeholder,
   };
+  const input = props.options ? (
+    <Select
+      {...common}
+      mode={props.isMultiple ? 'multiple' : undefined}
+      value={(value as string | string[] | undefined) ?? (props.isMultiple ? [] : undefined)}
+      options={props.options}
+      onChange={(v) => ctx.update(path, v)}
+      showSearch={{ optionFilterProp: 'label' }}
+      allowClear
+    />
+  ) : props.type === 'date' ? (
+    <DateInput
+      id={id}
+      disabled={ctx.isReadOnly}
+      value={value as string | undefined}
+      onChange={(v) => ctx.update(path, v)}
+    />
+  ) : props.type === 'textarea' ? (
+    <Input.TextArea
+      {...common}
+      value={(value as string | undefined) ?? ''}
+      onChange={(e) => ctx.update(path, e.target.value)}
+      autoSize={{ minRows: 2, maxRows: 6 }}
+    />
+  ) : (
+    <Input
+      {...common}
+      type={props.type === 'email' || props.type === 'tel' ? props.type : 'text'}
+      value={(value as string | undefined) ?? ''}
+      autoComplete={props.autoComplete}
+      onChange={(e) => ctx.update(path, e.target.value)}
+    />
+  );
   return (
     <Form.Item label={props.label} htmlFor={id} required={props.isRequired} validateStatus={severity} help={help}>
-      {props.options ? (
-        <Select
-          {...common}
-          mode={props.isMultiple ? 'multiple' : undefined}
-          value={(value as string | string[] | undefined) ?? (props.isMultiple ? [] : undefined)}
-          options={props.options}
-          onChange={(v) => ctx.update(path, v)}
-          showSearch={{ optionFilterProp: 'label' }}
-          allowClear
-        />
-      ) : props.type === 'date' ? (
-        <DateInput
-          id={id}
-          disabled={ctx.isReadOnly}
-          value={value as string | undefined}
-          onChange={(v) => ctx.update(path, v)}
-        />
-      ) : props.type === 'textarea' ? (
-        <Input.TextArea
-          {...common}
-          value={(value as string | undefined) ?? ''}
-          onChange={(e) => ctx.update(path, e.target.value)}
-          autoSize={{ minRows: 2, maxRows: 6 }}
-        />
+      {props.addon ? (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <div style={{ flex: '1 1 240px', minWidth: 0 }}>{input}</div>
+          {props.addon}
+        </div>
       ) : (
-        <Input
-          {...common}
-          type={props.type === 'email' || props.type === 'tel' ? props.type : 'text'}
-          value={(value as string | undefined) ?? ''}
-          autoComplete={props.autoComplete}
-          onChange={(e) => ctx.update(path, e.target.value)}
-        />
+        input
       )}
     </Form.Item>
   );

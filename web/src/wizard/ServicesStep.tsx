@@ -1,17 +1,37 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Popconfirm, Row, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { call } from '../api/client.ts';
+import type { ListPage, ServiceCodeView } from '../api/types.ts';
+import { useLoad } from '../api/useLoad.tsx';
 import { CONTENT_TYPE_NAMES, PLATFORM_NAMES, SERVICE_KIND_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
-import { Field, type FieldContext } from './Field.tsx';
+import { Field, fieldId, type FieldContext } from './Field.tsx';
+import { getAt } from './paths.ts';
 import { PersonFields, useOptions } from './SubjectSteps.tsx';
 import { EMPTY_SERVICE } from './useDraftOrder.ts';
 
 type Service = { kind?: string; leader?: unknown; filedNumber?: unknown };
 
+/**
+ * The applicant's service codes this order may use: not revoked, and bound to no order or to this one (a rejected
+ * order being fixed keeps its codes). Codes are bound at submit, so another draft's typing does not hide one here.
+ */
+function useUsableCodes(orderId: string | undefined): ServiceCodeView[] {
+  const codes = useLoad(
+    () => call('GET /api/v1/service-codes')<ListPage<ServiceCodeView>>({ query: { pageSize: 100 } }),
+    [],
+  );
+  return (codes.data?.items ?? []).filter(
+    (c) => !c.revokedAt && (!c.boundOrder || (orderId !== undefined && c.boundOrder.id === orderId)),
+  );
+}
+
 /** Step 3: the services — websites (one domain each since 2019), and optionally Apps and mini-programs. */
-export function ServicesStep({ ctx }: { ctx: FieldContext }) {
+export function ServicesStep({ ctx, orderId }: { ctx: FieldContext; orderId?: string }) {
   const { t } = useI18n();
   const services = (ctx.draft.services as Service[] | undefined) ?? [];
+  const codes = useUsableCodes(orderId);
   // Services carrying their filed number belong to a change order: a change edits them, it neither adds a service
   // (that is a new-service filing) nor drops one (that is a cancellation), so neither button is offered.
   const isChange = services.some((s) => typeof s.filedNumber === 'string');
@@ -35,6 +55,7 @@ export function ServicesStep({ ctx }: { ctx: FieldContext }) {
           ctx={ctx}
           index={index}
           service={service}
+          codes={codes}
           onRemove={services.length > 1 && !isChange ? () => remove(index) : undefined}
         />
       ))}
@@ -56,11 +77,13 @@ function ServiceCard({
   ctx,
   index,
   service,
+  codes,
   onRemove,
 }: {
   ctx: FieldContext;
   index: number;
   service: Service;
+  codes: ServiceCodeView[];
   onRemove?: () => void;
 }) {
   const { t, pick } = useI18n();
@@ -191,8 +214,16 @@ function ServiceCard({
             path={`${base}.access.serviceCode`}
             isRequired
             label={t('field.access.serviceCode')}
-            hint={t('hint.serviceCode')}
+            hint={
+              <>
+                {t('hint.serviceCode')}{' '}
+                <Link to="/resources" style={{ textDecoration: 'underline' }}>
+                  {t('hint.getServiceCode')}
+                </Link>
+              </>
+            }
             also={[`${base}.access`]}
+            addon={codes.length > 0 && <CodePicker ctx={ctx} base={base} codes={codes} />}
           />
         </Col>
         <Col xs={24} md={12}>
@@ -239,5 +270,59 @@ function ServiceCard({
         </div>
       )}
     </Card>
+  );
+}
+
+/**
+ * Beside the service-code input: one of the applicant's issued codes, shown with its IPs. Choosing it fills the code
+ * and, when no IP is entered yet, the resource's first IP; typing a code by hand still works.
+ */
+function CodePicker({ ctx, base, codes }: { ctx: FieldContext; base: string; codes: ServiceCodeView[] }) {
+  const { t } = useI18n();
+  const path = `${base}.access.serviceCode`;
+  const current = getAt(ctx.draft, path);
+  // A code another service of this draft already uses is shown but cannot be chosen twice.
+  const taken = new Set(
+    ((ctx.draft.services as { access?: { serviceCode?: unknown } }[] | undefined) ?? [])
+      .map((s) => s.access?.serviceCode)
+      .filter((c) => typeof c === 'string' && c !== current),
+  );
+  const pick = (code: string) => {
+    const chosen = codes.find((c) => c.code === code);
+    if (!chosen) return;
+    ctx.update(path, chosen.code);
+    const ips = getAt(ctx.draft, `${base}.access.ips`);
+    const hasIp = Array.isArray(ips) && ips.some((ip) => typeof ip === 'string' && ip.trim() !== '');
+    if (!hasIp && chosen.ips[0]) ctx.update(`${base}.access.ips[0]`, chosen.ips[0]);
+  };
+  return (
+    <Select
+      id={`${fieldId(path)}-pick`}
+      aria-label={t('wizard.pickCode')}
+      placeholder={t('wizard.pickCode')}
+      disabled={ctx.isReadOnly}
+      value={codes.some((c) => c.code === current) ? (current as string) : null}
+      onChange={pick}
+      style={{ flex: '1 1 200px', minWidth: 0, maxWidth: '100%' }}
+      popupMatchSelectWidth={false}
+      showSearch={{
+        filterOption: (input, option) =>
+          `${option?.value ?? ''} ${option?.title ?? ''}`.toLowerCase().includes(input.trim().toLowerCase()),
+      }}
+      labelRender={({ value }) => String(value)}
+      options={codes.map((c) => ({
+        value: c.code,
+        title: c.ips.join(' '),
+        disabled: taken.has(c.code),
+        label: (
+          <div data-code={c.code} style={{ maxWidth: 'calc(100vw - 48px)', whiteSpace: 'normal' }}>
+            <div style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{c.code}</div>
+            <div style={{ fontSize: 12, opacity: 0.75 }}>
+              {t('wizard.pickCodeIps', { ips: c.ips.join('、') || '—' })} · {c.resource.label}
+            </div>
+          </div>
+        ),
+      }))}
+    />
   );
 }

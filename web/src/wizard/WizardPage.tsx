@@ -206,7 +206,7 @@ export function WizardPage() {
         <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
           {step === STEP.subject && <SubjectStep ctx={ctx} />}
           {step === STEP.leader && <PersonFields ctx={ctx} base="subject.leader" />}
-          {step === STEP.services && <ServicesStep ctx={ctx} />}
+          {step === STEP.services && <ServicesStep ctx={ctx} orderId={id} />}
           {step === STEP.materials && id && (
             <MaterialsStep
               orderId={id}
