@@ -725,7 +725,18 @@ describe.skipIf(!hasChromium)(
       await a11y.login('a11y@example.com', PASSWORD);
       expect((await a11y.post(`/api/v1/resources/${eligible.json().id}/service-codes`)).statusCode).toBe(201);
       const pages: { who?: [string, string?]; paths: string[] }[] = [
-        { paths: ['/', '/faq', '/query?q=nobody-filed-this.cn', '/login', '/register', '/blocked?host=unfiled.cn'] },
+        {
+          paths: [
+            '/',
+            '/faq',
+            '/query?q=nobody-filed-this.cn',
+            '/login',
+            '/register',
+            '/blocked?host=unfiled.cn',
+            '/forgot',
+            '/reset-password?token=not-a-real-token',
+          ],
+        },
         {
           who: ['a11y@example.com'],
           paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources'],

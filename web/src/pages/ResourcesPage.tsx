@@ -217,17 +217,32 @@ function ApplicantResources() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('resources.kind'), key: 'kind', render: (_: unknown, r: ResourceView) => kindName(r) },
-              { title: t('resources.label'), dataIndex: 'label' },
+              // Kind and instance share a column, and the reasons wrap, so the row fits beside the menu at 1366 px.
+              {
+                title: `${t('resources.kind')} / ${t('resources.label')}`,
+                key: 'kind',
+                render: (_: unknown, r: ResourceView) => (
+                  <Space orientation="vertical" size={0}>
+                    {kindName(r)}
+                    <Typography.Text type="secondary">{r.label}</Typography.Text>
+                  </Space>
+                ),
+              },
               { title: t('resources.region'), dataIndex: 'region' },
               { title: t('resources.ips'), key: 'ips', render: (_: unknown, r: ResourceView) => ips(r.publicIps) },
               {
                 title: t('resources.eligibility'),
                 key: 'eligibility',
+                width: 300,
                 render: (_: unknown, r: ResourceView) => eligibility(r),
               },
               { title: t('resources.codes'), key: 'codes', render: (_: unknown, r: ResourceView) => counts(r) },
-              { title: t('orders.actions'), key: 'action', render: (_: unknown, r: ResourceView) => action(r) },
+              {
+                title: t('orders.actions'),
+                key: 'action',
+                width: 220,
+                render: (_: unknown, r: ResourceView) => action(r),
+              },
             ]}
           />
         )}
