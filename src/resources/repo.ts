@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../core/db/database.ts';
 import type { ResourcesTable } from '../core/db/schema.ts';
+import { shanghaiDate } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isStaff, type SessionUser } from '../accounts/index.ts';
 import {
@@ -52,7 +53,12 @@ export function toResource(row: ResourceRow): Resource {
   };
 }
 
-export const eligibilityOf = (resource: Resource): ResourceEligibility => resourceEligibility(resource);
+/** The last day of the resource's paid term, as the rules judge it: its Asia/Shanghai date. */
+export const expiresOnOf = (resource: Pick<Resource, 'expiresAt'>): string | null => (resource.expiresAt ? shanghaiDate(resource.expiresAt) : null);
+
+/** Eligibility at `now` (the application clock): an expired resource issues no new codes. */
+export const eligibilityOf = (resource: Resource, now: Date): ResourceEligibility =>
+  resourceEligibility({ ...resource, expiresOn: expiresOnOf(resource) }, shanghaiDate(now));
 
 /** How people name the resource: its kind and label, e.g. 云服务器ECS实例“web-1”. */
 export function resourceName(resource: Pick<Resource, 'kind' | 'label'>): Bilingual {
@@ -60,7 +66,10 @@ export function resourceName(resource: Pick<Resource, 'kind' | 'label'>): Biling
   return { zh: `${name.zh}“${resource.label}”`, en: `${name.en} "${resource.label}"` };
 }
 
-/** Service codes issued from each resource and still valid (not revoked): they count against its allowance. */
+/**
+ * Service codes issued from each resource and still valid (not revoked): they count against its allowance. A revoked
+ * code can serve no filing, so revoking one gives its place back to the resource (the provider returns it to the pool).
+ */
 export async function issuedCounts(executor: Executor, resourceIds: string[]): Promise<Map<string, number>> {
   if (resourceIds.length === 0) return new Map();
   const rows = await executor
@@ -74,8 +83,8 @@ export async function issuedCounts(executor: Executor, resourceIds: string[]): P
 }
 
 /** A resource as the API shows it: its facts, whether it may issue codes and why not, and how many are left. */
-export function presentResource(resource: Resource, issued: number) {
-  const eligibility = eligibilityOf(resource);
+export function presentResource(resource: Resource, issued: number, now: Date) {
+  const eligibility = eligibilityOf(resource, now);
   return {
     id: resource.id,
     ownerId: resource.ownerId,

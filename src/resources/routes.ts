@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../core/context.ts';
 import { actorOf, requireRole, requireUser } from '../http/auth.ts';
-import { RESOURCE_KINDS, isPublicIp } from '../rules/index.ts';
+import { RESOURCE_KINDS, SERVICE_CODE_PATTERN, isPublicIp } from '../rules/index.ts';
 import { issueServiceCode } from './commands/issue-service-code.ts';
 import { registerResource } from './commands/register-resource.ts';
+import { revokeServiceCode } from './commands/revoke-service-code.ts';
+import { updateResource } from './commands/update-resource.ts';
 import { listResources } from './queries/list-resources.ts';
 import { listServiceCodes } from './queries/list-service-codes.ts';
 
@@ -33,6 +35,9 @@ const registerBody = z.object({
   publicIps: z.array(publicIp).max(64),
   expiresAt: z.string().datetime({ offset: true }).nullable().optional(),
 });
+
+/** A change the billing system records: the same fields as registering, each optional (`email` must be the owner's). */
+const updateBody = registerBody.partial();
 
 const problem = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 const resourceView = z.object({
@@ -90,6 +95,23 @@ export async function resourceRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
   );
 
+  r.patch(
+    '/api/v1/resources/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Record a renewal or change to a resource (admin, or the billing system); answers it with its eligibility recomputed',
+        params: z.object({ id: z.string().uuid() }),
+        body: updateBody,
+        response: { 200: resourceView },
+      },
+    },
+    async (request) => {
+      requireRole(request, ['admin']);
+      return updateResource(ctx, actorOf(request), request.params.id, request.body);
+    },
+  );
+
   r.get(
     '/api/v1/resources',
     {
@@ -130,5 +152,22 @@ export async function resourceRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request) => listServiceCodes(ctx, requireUser(request), request.query),
+  );
+
+  r.post(
+    '/api/v1/service-codes/:code/revoke',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Revoke a service code: its owner while no order holds it, an admin any code',
+        params: z.object({ code: z.string().trim().regex(SERVICE_CODE_PATTERN, 'must be a service code (a UUID)').describe('备案服务码 / service code') }),
+        body: z.object({ reason: z.string().trim().max(500).optional() }).optional(),
+        response: { 200: serviceCodeView },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, ['applicant', 'admin']);
+      return revokeServiceCode(ctx, actorOf(request), user, { code: request.params.code, reason: request.body?.reason });
+    },
   );
 }

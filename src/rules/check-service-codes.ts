@@ -3,6 +3,7 @@
 
 import type { Bilingual, FilingKind, Finding } from './draft.ts';
 import { isServiceCode } from './check-services.ts';
+import { isResourceExpired } from './resource-eligibility.ts';
 import { isCancelKind, isNewServiceKind } from './context.ts';
 import { makeFinding } from './findings.ts';
 import { readDraft } from './shape.ts';
@@ -15,6 +16,8 @@ export type IssuedServiceCode = {
   /** The resource it was issued from, as people name it. */
   resource: Bilingual;
   ips: readonly string[];
+  /** The last day of the resource's paid term (YYYY-MM-DD, Asia/Shanghai), if one is recorded. */
+  resourceExpiresOn?: string | null;
   /** The order it is bound to, if any; `isFiled` once that order is approved (the code then serves a filed service). */
   boundOrder: { id: string; number: string; isFiled: boolean } | null;
 };
@@ -26,6 +29,8 @@ export type ServiceCodeCheck = {
   kind: FilingKind | null;
   /** Issued codes found for the draft's codes, by lower-case code. */
   issued: ReadonlyMap<string, IssuedServiceCode>;
+  /** Today (YYYY-MM-DD, Asia/Shanghai) on the application clock; without it resource expiry is not judged. */
+  today?: string;
 };
 
 /** Lower-case, trimmed service codes of a draft that look like codes: what the caller should look up. */
@@ -38,8 +43,8 @@ export function draftServiceCodes(draft: unknown): string[] {
 const sameIp = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * Findings for codes that do not exist, belong to someone else, are revoked or used by another order, and for IPs
- * not on the code's resource; `toBind` lists the codes this order may take. A code bound to an approved order is
+ * Findings for codes that do not exist, belong to someone else, are revoked, come from a resource past its expiry
+ * or are used by another order, and for IPs not on the code's resource; `toBind` lists the codes this order may take. A code bound to an approved order is
  * the filed service's own: a change order may carry it on, a new service may not.
  */
 export function serviceCodeFindings(input: ServiceCodeCheck): { findings: Finding[]; toBind: string[] } {
@@ -63,6 +68,9 @@ export function serviceCodeFindings(input: ServiceCodeCheck): { findings: Findin
     if (!issued) return void findings.push(makeFinding('SERVICE_CODE_UNKNOWN', codePath, { value: raw }));
     if (issued.ownerId !== input.ownerId) return void findings.push(makeFinding('SERVICE_CODE_NOT_YOURS', codePath, { value: raw }));
     if (issued.isRevoked) return void findings.push(makeFinding('SERVICE_CODE_REVOKED', codePath, { value: raw }));
+    if (input.today !== undefined && isResourceExpired(issued.resourceExpiresOn, input.today)) {
+      return void findings.push(makeFinding('SERVICE_CODE_RESOURCE_EXPIRED', codePath, { value: raw, resource: issued.resource, date: issued.resourceExpiresOn! }));
+    }
     const bound = issued.boundOrder;
     if (bound && bound.id !== input.orderId && (!bound.isFiled || needsOwnCode)) {
       findings.push(makeFinding('SERVICE_CODE_IN_USE', codePath, { value: raw, order: bound.number }));

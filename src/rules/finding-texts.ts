@@ -311,6 +311,11 @@ export const FINDING_TEXTS = {
     zh: '备案服务码“{value}”已用于备案订单{order}：每个服务码只能用于一个网站/App，请另行申请服务码，或先放弃该订单。',
     en: 'Service code "{value}" is already used by order {order}; a code serves one website or App — issue another code, or abandon that order first.',
   },
+  SERVICE_CODE_RESOURCE_EXPIRED: {
+    severity: 'error',
+    zh: '备案服务码“{value}”所属资源{resource}已于{date}到期：请先为该资源续费，或改用其他在服务期内资源的服务码。',
+    en: 'Service code "{value}" comes from {resource}, which expired on {date}; renew that resource, or use a code from a resource still in service.',
+  },
   SERVICE_IP_NOT_ON_RESOURCE: {
     severity: 'error',
     zh: 'IP地址“{value}”不属于服务码对应的资源{resource}（其公网IP：{ips}）：请填写该资源的公网IP，或使用该IP所在资源的服务码。',

@@ -57,7 +57,7 @@ export { isPublicIp, isServiceCode, SERVICE_CODE_PATTERN } from './check-service
 export { namesRelated, serviceNameProblems, tradeNameCore } from './names.ts';
 export { draftServiceCodes, serviceCodeFindings } from './check-service-codes.ts';
 export type { IssuedServiceCode, ServiceCodeCheck } from './check-service-codes.ts';
-export { RESOURCE_PROBLEM_CODES, resourceEligibility } from './resource-eligibility.ts';
+export { RESOURCE_PROBLEM_CODES, isResourceExpired, resourceEligibility } from './resource-eligibility.ts';
 export type { Billing, ResourceEligibility, ResourceFacts, ResourceProblem, ResourceProblemCode } from './resource-eligibility.ts';
 export type { NameProblem } from './names.ts';
 

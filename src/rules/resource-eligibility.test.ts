@@ -19,7 +19,10 @@ function atMinimum(kind: ResourceKind, overrides: Partial<ResourceFacts> = {}): 
   };
 }
 
-const codesOf = (r: ResourceFacts) => resourceEligibility(r).problems.map((p) => p.code);
+/** The Asia/Shanghai date the tests judge on. */
+const TODAY = '2026-12-01';
+
+const codesOf = (r: ResourceFacts) => resourceEligibility(r, TODAY).problems.map((p) => p.code);
 
 /** SPEC §5.2, row by row: minimum months, pay-as-you-go, bandwidth, minimum amount, codes per resource. */
 const TABLE: [ResourceKind, number, boolean, boolean, number | null, number][] = [
@@ -59,11 +62,11 @@ describe('resource kinds data', () => {
 
 describe('resourceEligibility', () => {
   it.each(TABLE.map(([kind, , , , , codes]) => [kind, codes] as const))('%s at its minimums is eligible for %i codes', (kind, codes) => {
-    expect(resourceEligibility(atMinimum(kind))).toEqual({ isEligible: true, codes, problems: [] });
+    expect(resourceEligibility(atMinimum(kind), TODAY)).toEqual({ isEligible: true, codes, problems: [] });
   });
 
   it.each(RESOURCE_KINDS)('%s outside the mainland is refused, naming the resource', (kind) => {
-    const result = resourceEligibility(atMinimum(kind, { isMainland: false, label: 'hk-box' }));
+    const result = resourceEligibility(atMinimum(kind, { isMainland: false, label: 'hk-box' }), TODAY);
     expect(result.isEligible).toBe(false);
     expect(result.codes).toBe(0);
     expect(result.problems[0]).toMatchObject({ code: 'RESOURCE_NOT_MAINLAND' });
@@ -84,7 +87,7 @@ describe('resourceEligibility', () => {
 
   it('ECS: 2 months is refused, 3 months (renewals included) is enough', () => {
     expect(codesOf(atMinimum('ecs', { paidMonths: 2 }))).toEqual(['RESOURCE_TERM_TOO_SHORT']);
-    expect(resourceEligibility(atMinimum('ecs', { paidMonths: 3, firstTermMonths: 1 })).isEligible).toBe(true);
+    expect(resourceEligibility(atMinimum('ecs', { paidMonths: 3, firstTermMonths: 1 }), TODAY).isEligible).toBe(true);
   });
 
   it('ECS: without public bandwidth it is refused; other kinds need none', () => {
@@ -93,7 +96,7 @@ describe('resourceEligibility', () => {
   });
 
   it('a 2-month pay-as-you-go ECS without bandwidth outside the mainland lists every reason once', () => {
-    const result = resourceEligibility(atMinimum('ecs', { billing: 'pay_as_you_go', paidMonths: 2, hasPublicBandwidth: false, isMainland: false }));
+    const result = resourceEligibility(atMinimum('ecs', { billing: 'pay_as_you_go', paidMonths: 2, hasPublicBandwidth: false, isMainland: false }), TODAY);
     expect(result.problems.map((p) => p.code)).toEqual(['RESOURCE_NOT_MAINLAND', 'RESOURCE_PAY_AS_YOU_GO', 'RESOURCE_NO_PUBLIC_BANDWIDTH']);
     for (const p of result.problems) {
       expect(p.zh).toMatch(/云服务器ECS实例“web-1”/);
@@ -119,8 +122,27 @@ describe('resourceEligibility', () => {
     }
   });
 
+  it('a resource serves through its expiry date and is refused from the next day, naming it and the date', () => {
+    expect(codesOf(atMinimum('ecs', { expiresOn: '2026-12-31' }))).toEqual([]);
+    expect(codesOf(atMinimum('ecs', { expiresOn: TODAY }))).toEqual([]);
+    expect(codesOf(atMinimum('ecs', { expiresOn: null }))).toEqual([]);
+    const result = resourceEligibility(atMinimum('ecs', { expiresOn: '2026-11-30' }), TODAY);
+    expect(result).toMatchObject({ isEligible: false, codes: 0 });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.code).toBe('RESOURCE_EXPIRED');
+    expect(result.problems[0]!.zh).toContain('云服务器ECS实例“web-1”已于2026-11-30到期');
+    expect(result.problems[0]!.zh).toContain('续费');
+    expect(result.problems[0]!.en).toContain('ECS instance "web-1" expired on 2026-11-30');
+    expect(result.problems[0]!.en).toContain('renew');
+  });
+
+  it('an expired resource lists its expiry beside its other problems', () => {
+    const result = resourceEligibility(atMinimum('ecs', { paidMonths: 2, expiresOn: '2026-01-01' }), TODAY);
+    expect(result.problems.map((p) => p.code)).toEqual(['RESOURCE_TERM_TOO_SHORT', 'RESOURCE_EXPIRED']);
+  });
+
   it('IoT package: any purchase qualifies', () => {
-    expect(resourceEligibility(atMinimum('iot_package', { paidMonths: 0, billing: 'pay_as_you_go' }))).toEqual({ isEligible: true, codes: 1, problems: [] });
+    expect(resourceEligibility(atMinimum('iot_package', { paidMonths: 0, billing: 'pay_as_you_go' }), TODAY)).toEqual({ isEligible: true, codes: 1, problems: [] });
   });
 });
 
@@ -136,13 +158,14 @@ describe('serviceCodeFindings', () => {
     ...overrides,
   });
   const draft = (code: string | undefined, ips = ['47.96.1.10']) => ({ services: [{ kind: 'website', access: code === undefined ? { ips } : { serviceCode: code, ips } }] });
-  const check = (code: string | undefined, found: IssuedServiceCode | null, options: { ips?: string[]; kind?: 'first_filing' | 'change_service' } = {}) =>
+  const check = (code: string | undefined, found: IssuedServiceCode | null, options: { ips?: string[]; kind?: 'first_filing' | 'change_service'; today?: string } = {}) =>
     serviceCodeFindings({
       draft: draft(code, options.ips),
       ownerId: 'u1',
       orderId: 'o1',
       kind: options.kind ?? 'first_filing',
       issued: new Map(found ? [[CODE, found]] : []),
+      today: options.today ?? TODAY,
     });
   const codes = (r: ReturnType<typeof check>) => r.findings.map((f) => `${f.code}@${f.path}`);
 
@@ -154,6 +177,9 @@ describe('serviceCodeFindings', () => {
     ['a code of another order in flight', issued({ boundOrder: { id: 'o2', number: 'N-2', isFiled: false } }), ['SERVICE_CODE_IN_USE@services[0].access.serviceCode'], []],
     ['a code of a filed service, for a new service', issued({ boundOrder: { id: 'o2', number: 'N-2', isFiled: true } }), ['SERVICE_CODE_IN_USE@services[0].access.serviceCode'], []],
     ['a code already bound to this order', issued({ boundOrder: { id: 'o1', number: 'N-1', isFiled: false } }), [], [CODE]],
+    ['a code whose resource serves until today', issued({ resourceExpiresOn: TODAY }), [], [CODE]],
+    ['a code whose resource has expired', issued({ resourceExpiresOn: '2026-11-30' }), ['SERVICE_CODE_RESOURCE_EXPIRED@services[0].access.serviceCode'], []],
+    ['a revoked code of an expired resource (revoked is said first)', issued({ isRevoked: true, resourceExpiresOn: '2026-11-30' }), ['SERVICE_CODE_REVOKED@services[0].access.serviceCode'], []],
   ])('%s', (_, found, expected, toBind) => {
     const result = check(CODE.toUpperCase(), found);
     expect(codes(result)).toEqual(expected);
@@ -169,6 +195,18 @@ describe('serviceCodeFindings', () => {
   it('lets a change order carry the filed service’s own code without binding it again', () => {
     const result = check(CODE, issued({ boundOrder: { id: 'o2', number: 'N-2', isFiled: true } }), { kind: 'change_service' });
     expect(result).toEqual({ findings: [], toBind: [] });
+  });
+
+  it('tells the applicant which resource expired, when, and to renew it', () => {
+    const [finding] = check(CODE, issued({ resourceExpiresOn: '2026-11-30' })).findings;
+    expect(finding!.message.zh).toContain('ECS“web-1”已于2026-11-30到期');
+    expect(finding!.message.zh).toContain('续费');
+    expect(finding!.message.en).toContain('ECS "web-1", which expired on 2026-11-30; renew');
+  });
+
+  it('does not judge expiry without a date', () => {
+    const result = serviceCodeFindings({ draft: draft(CODE), ownerId: 'u1', orderId: 'o1', kind: 'first_filing', issued: new Map([[CODE, issued({ resourceExpiresOn: '2000-01-01' })]]) });
+    expect(result).toEqual({ findings: [], toBind: [CODE] });
   });
 
   it('makes a missing code an error on a new service', () => {

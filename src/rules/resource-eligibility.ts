@@ -1,5 +1,5 @@
-// May this resource issue filing service codes, and how many? Pure: the resource's facts in, the answer out,
-// each problem naming the resource and saying what to buy or change (SPEC §5.2).
+// May this resource issue filing service codes, and how many? Pure: the resource's facts and today's date in, the
+// answer out, each problem naming the resource and saying what to buy or change (SPEC §5.2).
 
 import type { Bilingual } from './draft.ts';
 import { RESOURCE_KIND_RULES, type ResourceKind } from './data/resource-kinds.ts';
@@ -18,6 +18,8 @@ export type ResourceFacts = {
   firstTermMonths?: number | null;
   hasPublicBandwidth: boolean;
   orderAmountCny?: number | null;
+  /** The last day of the paid term (YYYY-MM-DD, Asia/Shanghai); null or absent: no expiry recorded. */
+  expiresOn?: string | null;
 };
 
 export const RESOURCE_PROBLEM_CODES = [
@@ -27,6 +29,7 @@ export const RESOURCE_PROBLEM_CODES = [
   'RESOURCE_FIRST_TERM_TOO_SHORT',
   'RESOURCE_NO_PUBLIC_BANDWIDTH',
   'RESOURCE_ORDER_TOO_SMALL',
+  'RESOURCE_EXPIRED',
 ] as const;
 export type ResourceProblemCode = (typeof RESOURCE_PROBLEM_CODES)[number];
 
@@ -39,7 +42,13 @@ export type ResourceEligibility = {
   problems: ResourceProblem[];
 };
 
-export function resourceEligibility(resource: ResourceFacts): ResourceEligibility {
+/** A resource serves through its expiry date (Asia/Shanghai) and has expired from the day after. */
+export function isResourceExpired(expiresOn: string | null | undefined, today: string): boolean {
+  return typeof expiresOn === 'string' && today > expiresOn;
+}
+
+/** `today` is the Asia/Shanghai date (YYYY-MM-DD) on the application clock: the caller reads the clock, not this. */
+export function resourceEligibility(resource: ResourceFacts, today: string): ResourceEligibility {
   const rule = RESOURCE_KIND_RULES[resource.kind];
   const what = { zh: `${rule.name.zh}“${resource.label}”`, en: `${rule.name.en} "${resource.label}"` };
   const problems: ResourceProblem[] = [];
@@ -90,6 +99,13 @@ export function resourceEligibility(resource: ResourceFacts): ResourceEligibilit
       'RESOURCE_ORDER_TOO_SMALL',
       `${what.zh}订单金额${paid.zh}，须${minimum}元及以上才能申请备案服务码。`,
       `${what.en} was ordered for ${paid.en}; an order of CNY ${minimum} or more is needed for a service code.`,
+    );
+  }
+  if (isResourceExpired(resource.expiresOn, today)) {
+    add(
+      'RESOURCE_EXPIRED',
+      `${what.zh}已于${resource.expiresOn}到期，不能申请新的备案服务码：请续费后再申请（已申请的服务码不受影响）。`,
+      `${what.en} expired on ${resource.expiresOn} and cannot issue new service codes; renew it first (codes already issued are kept).`,
     );
   }
   const isEligible = problems.length === 0;

@@ -17,7 +17,8 @@ export async function issueServiceCode(ctx: AppContext, actor: Actor, user: Sess
   return ctx.db.transaction().execute(async (tx) => {
     const resource = await loadVisibleResource(tx, user, input.resourceId, { forUpdate: true });
     if (resource.ownerId !== user.id) throw new AppError('NOT_FOUND');
-    const eligibility = eligibilityOf(resource);
+    const now = ctx.clock.now();
+    const eligibility = eligibilityOf(resource, now);
     const name = resourceName(resource);
     if (!eligibility.isEligible) {
       throw new AppError('RESOURCE_NOT_ELIGIBLE', { resource: { id: resource.id, label: resource.label, name }, problems: eligibility.problems });
@@ -26,7 +27,6 @@ export async function issueServiceCode(ctx: AppContext, actor: Actor, user: Sess
     if (issued >= eligibility.codes) {
       throw new AppError('SERVICE_CODES_USED_UP', { resource: { id: resource.id, label: resource.label, name }, allowed: eligibility.codes, issued });
     }
-    const now = ctx.clock.now();
     const code = newId();
     await tx.insertInto('service_codes').values({ code, resource_id: resource.id, user_id: user.id, issued_at: now }).execute();
     await writeAudit(tx, actor, now, { entityType: 'service_code', entityId: code, action: 'issue', data: { resourceId: resource.id } });

@@ -48,7 +48,7 @@ export async function registerResource(ctx: AppContext, actor: Actor, input: Reg
       .returningAll()
       .executeTakeFirstOrThrow();
     const resource = toResource(row);
-    const view = presentResource(resource, 0);
+    const view = presentResource(resource, 0, now);
     await writeAudit(tx, actor, now, {
       entityType: 'resource',
       entityId: resource.id,

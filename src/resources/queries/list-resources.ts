@@ -20,8 +20,9 @@ export async function listResources(ctx: AppContext, user: SessionUser, query: L
     select.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ]);
   const counts = await issuedCounts(ctx.db, rows.map((row) => row.id));
+  const now = ctx.clock.now();
   return {
-    items: rows.map((row) => presentResource(toResource(row), counts.get(row.id) ?? 0)),
+    items: rows.map((row) => presentResource(toResource(row), counts.get(row.id) ?? 0, now)),
     total: Number(total.count),
     page: query.page,
     pageSize: query.pageSize,

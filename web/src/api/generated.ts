@@ -38,6 +38,7 @@ export type ApiRoutes = {
   "GET /api/v1/public/filings": { params: never; query: { "domain"?: string; "number"?: string; "unit"?: string }; body: never };
   "GET /api/v1/resources": { params: never; query: { "kind"?: "ecs" | "virtual_host" | "lightweight_server" | "nat_gateway" | "ipv6_translation" | "ens" | "iot_package" | "site_builder" | "function_compute_package" | "ecommerce_mall"; "page"?: number; "pageSize"?: number }; body: never };
   "POST /api/v1/resources": { params: never; query: never; body: { "email": string; "kind": "ecs" | "virtual_host" | "lightweight_server" | "nat_gateway" | "ipv6_translation" | "ens" | "iot_package" | "site_builder" | "function_compute_package" | "ecommerce_mall"; "label": string; "region": string; "isMainland": boolean; "billing": "subscription" | "pay_as_you_go"; "paidMonths": number; "firstTermMonths"?: number | null; "hasPublicBandwidth": boolean; "orderAmountCny"?: number | null; "publicIps": Array<string>; "expiresAt"?: string | null } };
+  "PATCH /api/v1/resources/{id}": { params: { "id": string }; query: never; body: { "email"?: string; "kind"?: "ecs" | "virtual_host" | "lightweight_server" | "nat_gateway" | "ipv6_translation" | "ens" | "iot_package" | "site_builder" | "function_compute_package" | "ecommerce_mall"; "label"?: string; "region"?: string; "isMainland"?: boolean; "billing"?: "subscription" | "pay_as_you_go"; "paidMonths"?: number; "firstTermMonths"?: number | null; "hasPublicBandwidth"?: boolean; "orderAmountCny"?: number | null; "publicIps"?: Array<string>; "expiresAt"?: string | null } };
   "POST /api/v1/resources/{id}/service-codes": { params: { "id": string }; query: never; body: never };
   "POST /api/v1/review/{id}/approve": { params: { "id": string }; query: never; body: { "note"?: string } };
   "POST /api/v1/review/{id}/calls": { params: { "id": string }; query: never; body: { "person": string; "outcome": "answered" | "missed" | "wrong_number" | "refused"; "note"?: string } };
@@ -46,6 +47,7 @@ export type ApiRoutes = {
   "POST /api/v1/review/{id}/request-supplement": { params: { "id": string }; query: never; body: { "items": Array<{ "kind"?: string; "path"?: string; "note": string }> } };
   "GET /api/v1/review/queue": { params: never; query: { "province"?: string; "kind"?: string; "limit"?: number }; body: never };
   "GET /api/v1/service-codes": { params: never; query: { "resourceId"?: string; "page"?: number; "pageSize"?: number }; body: never };
+  "POST /api/v1/service-codes/{code}/revoke": { params: { "code": string }; query: never; body: { "reason"?: string } };
   "POST /api/v1/sim/regulator/sms-resend": { params: never; query: never; body: { "mobile": string } };
   "POST /api/v1/sim/regulator/sms-verify": { params: never; query: never; body: { "mobile": string; "code": string } };
   "GET /api/v1/stats/overview": { params: never; query: { "days"?: number }; body: never };
