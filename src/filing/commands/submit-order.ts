@@ -1,5 +1,6 @@
 import type { AppContext } from '../../core/context.ts';
 import type { Actor } from '../../core/audit.ts';
+import { shanghaiDate } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { FILING_KINDS, PLATFORM_CALENDAR, type FilingKind } from '../../rules/index.ts';
 import type { SessionUser } from '../../accounts/index.ts';
@@ -64,7 +65,7 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
     // With OPENBEIAN_REQUIRE_SERVICE_CODES on, each service code must be one issued here to this applicant and free.
     const kind = result.kind ?? order.kind;
     const codes = ctx.config.requireServiceCodes
-      ? await reviewServiceCodes(tx, { id: order.id, number: order.number, userId: order.userId, kind: FILING_KINDS.find((k): k is FilingKind => k === kind) ?? null, draft: order.draft })
+      ? await reviewServiceCodes(tx, { id: order.id, number: order.number, userId: order.userId, kind: FILING_KINDS.find((k): k is FilingKind => k === kind) ?? null, draft: order.draft }, shanghaiDate(ctx.clock.now()))
       : null;
     if (codes) findings.push(...codes.findings);
     if (findings.length > 0) throw new AppError('PRECHECK_FAILED', { findings });

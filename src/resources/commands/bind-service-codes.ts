@@ -1,10 +1,8 @@
 import type { AppContext } from '../../core/context.ts';
 import type { Actor } from '../../core/audit.ts';
 import { writeAudit } from '../../core/audit.ts';
-import { shanghaiDate } from '../../core/clock.ts';
 import type { Tx } from '../../core/db/database.ts';
-import { AppError } from '../../core/errors.ts';
-import { FILING_KINDS, draftServiceCodes, serviceCodeFindings, type FilingKind, type Finding, type IssuedServiceCode } from '../../rules/index.ts';
+import { draftServiceCodes, serviceCodeFindings, type FilingKind, type Finding, type IssuedServiceCode } from '../../rules/index.ts';
 import { expiresOnOf, resourceName, toResource } from '../repo.ts';
 
 /** What the filing context passes in: the order being submitted. */
@@ -48,21 +46,9 @@ export async function reviewServiceCodes(tx: Tx, order: OrderForCodes, today?: s
   return serviceCodeFindings({ draft: order.draft, ownerId: order.userId, orderId: order.id, kind: order.kind, issued, today });
 }
 
-/**
- * Binds the reviewed codes to the order and frees any it held before that its draft no longer names. First it
- * refuses (PRECHECK_FAILED, SERVICE_CODE_RESOURCE_EXPIRED) codes whose resource has expired on the application clock:
- * submit calls `reviewServiceCodes` without a date, so this is where expiry is judged — after the other findings,
- * which therefore come first when there are both.
- */
+/** Binds the reviewed codes to the order and frees any it held before that its draft no longer names. */
 export async function bindServiceCodes(ctx: AppContext, tx: Tx, actor: Actor, orderId: string, codes: string[]): Promise<void> {
   const now = ctx.clock.now();
-  const order = await tx.selectFrom('orders').select(['id', 'number', 'user_id', 'kind', 'draft']).where('id', '=', orderId).executeTakeFirst();
-  if (order) {
-    const kind = FILING_KINDS.find((k): k is FilingKind => k === order.kind) ?? null;
-    const review = await reviewServiceCodes(tx, { id: order.id, number: order.number, userId: order.user_id, kind, draft: JSON.parse(ctx.cipher.decrypt(order.draft)) as unknown }, shanghaiDate(now));
-    const expired = review.findings.filter((f) => f.code === 'SERVICE_CODE_RESOURCE_EXPIRED');
-    if (expired.length > 0) throw new AppError('PRECHECK_FAILED', { findings: expired });
-  }
   await releaseServiceCodes(ctx, tx, actor, orderId, 'no longer in the draft', codes);
   if (codes.length === 0) return;
   const bound = await tx
