@@ -585,7 +585,7 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
-    it('issues a filing service code on /resources and picks it in the wizard, which saves it in the draft', async () => {
+    it('issues a filing service code on /resources, picks it in the wizard (saved in the draft), revokes another; the admin renews a resource', async () => {
       const { owner, id } = await applicantWithDraft('codes@example.com', {
         creditBody: '91330106MA2B3C4DD',
         domain: 'codes-demo.cn',
@@ -607,7 +607,8 @@ describe.skipIf(!hasChromium)(
         publicIps: ['47.96.1.20'],
       });
       expect(registered.statusCode).toBe(201);
-      // …and a pay-as-you-go one, which cannot issue codes: the page says why.
+      // …and a pay-as-you-go one that expired yesterday, which cannot issue codes: the page says why.
+      const day = 24 * 3600 * 1000;
       const payg = await admin.post('/api/v1/resources', {
         email: 'codes@example.com',
         kind: 'ecs',
@@ -618,8 +619,10 @@ describe.skipIf(!hasChromium)(
         paidMonths: 0,
         hasPublicBandwidth: true,
         publicIps: ['47.96.1.21'],
+        expiresAt: new Date(platform.clock.now().getTime() - 2 * day).toISOString(),
       });
       expect(payg.json().eligibility.isEligible).toBe(false);
+      expect(payg.json().eligibility.problems.map((p: { code: string }) => p.code)).toContain('RESOURCE_EXPIRED');
 
       const { page, context } = await open();
       await logIn(page, 'codes@example.com');
@@ -631,6 +634,9 @@ describe.skipIf(!hasChromium)(
       expect(await page.getByTestId('request-code-codes-web-2').isDisabled()).toBe(true);
       await page.getByText('该资源不符合备案条件').waitFor();
       await page.getByText(payg.json().eligibility.problems[0].zh).waitFor();
+      // Its expiry date shows with 已过期; the subscription has none.
+      await page.getByTestId('expiry-codes-web-2').getByText('已过期', { exact: true }).waitFor();
+      await page.getByRole('row').filter({ hasText: 'codes-web-1' }).getByText('无到期日').waitFor();
       await page.getByTestId('request-code-codes-web-1').click();
       const codeCell = page.getByTestId('service-code').first();
       await codeCell.waitFor();
@@ -670,6 +676,30 @@ describe.skipIf(!hasChromium)(
         .toBe(code);
       // The draft already named an IP, so it is left as it was.
       expect((await owner.get(`/api/v1/orders/${id}`)).json().draft.services[0].access.ips).toEqual(['47.96.1.10']);
+
+      // Back on /resources: a second code, then revoked (confirmed first); its place returns to the resource.
+      await page.goto(`${base}/resources`);
+      await page.getByText('已申请 1 / 5，剩余 4').waitFor();
+      await page.getByTestId('request-code-codes-web-1').click();
+      await page.getByText('已申请 2 / 5，剩余 3').waitFor();
+      await expect.poll(async () => (await page.getByTestId('service-code').allTextContents()).length).toBe(2);
+      const second = (await page.getByTestId('service-code').allTextContents())
+        .map((c) => c.trim())
+        .find((c) => c !== code)!;
+      expect(second).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByTestId(`revoke-${second}`).click();
+      await page.getByText('未使用的服务码作废后，名额退回所属资源').waitFor();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '作废', exact: true }).click();
+      await page.getByRole('row').filter({ hasText: second }).getByText('已作废', { exact: true }).waitFor();
+      await page.getByText('已申请 1 / 5，剩余 4').waitFor();
+      expect(await page.getByTestId(`revoke-${second}`).count()).toBe(0);
+      await shot(page, 'resources-revoked-desktop');
+      const codesNow = (await owner.get('/api/v1/service-codes')).json().items as {
+        code: string;
+        revokedAt: string | null;
+      }[];
+      expect(codesNow.find((c) => c.code === second)?.revokedAt).toBeTruthy();
+      expect(codesNow.find((c) => c.code === code)?.revokedAt).toBeNull();
       await context.close();
 
       // The admin's /resources registers one more for the same customer from the console's form.
@@ -682,9 +712,38 @@ describe.skipIf(!hasChromium)(
       await staff.page.getByRole('button', { name: '登记资源' }).click();
       await staff.page.getByText('已登记 codes-web-3：可申请 5 个备案服务码').waitFor();
       await staff.page.getByRole('cell', { name: 'codes-web-3' }).waitFor();
+      // 续费/变更: the expired pay-as-you-go one is renewed as a 12-month subscription, and can issue codes.
+      const renewedRow = staff.page.getByRole('row').filter({ hasText: 'codes-web-2' });
+      await renewedRow.getByText('已过期', { exact: true }).waitFor();
+      await staff.page.getByTestId('edit-resource-codes-web-2').click();
+      const dialog = staff.page.getByRole('dialog');
+      await dialog.getByText('续费/变更：codes-web-2').waitFor();
+      await staff.page.click('#edit_billing');
+      await staff.page.locator('.ant-select-item-option:visible', { hasText: '包年包月' }).click();
+      await dialog.getByLabel('已购月数（含续费）').fill('12');
+      const until = new Date(platform.clock.now().getTime() + 365 * day + 8 * 3600 * 1000).toISOString().slice(0, 10);
+      await pickDate(staff.page, 'edit_expiresOn', until);
+      await shot(staff.page, 'resources-admin-renew-desktop', false);
+      await dialog.getByRole('button', { name: '保存', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await renewedRow.getByText('可申请服务码').waitFor();
+      await renewedRow.getByText(`${until} 到期`).waitFor();
+      expect(await renewedRow.getByText('已过期', { exact: true }).count()).toBe(0);
       await staff.context.close();
-      const mine = (await owner.get('/api/v1/resources')).json().items as { label: string; publicIps: string[] }[];
+      const mine = (await owner.get('/api/v1/resources')).json().items as {
+        label: string;
+        publicIps: string[];
+        billing: string;
+        paidMonths: number;
+        eligibility: { isEligible: boolean };
+      }[];
       expect(mine.find((r) => r.label === 'codes-web-3')?.publicIps).toEqual(['47.96.1.22']);
+      expect(mine.find((r) => r.label === 'codes-web-2')).toMatchObject({
+        billing: 'subscription',
+        paidMonths: 12,
+        publicIps: ['47.96.1.21'],
+        eligibility: { isEligible: true },
+      });
     }, 120_000);
 
     it('meets WCAG 2.1 A and AA on every main page, as axe-core judges it, at desktop and phone widths', async () => {

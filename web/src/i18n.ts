@@ -764,6 +764,18 @@ export const MESSAGES = {
   'resources.revoked': b('已作废', 'Revoked'),
   'resources.boundTo': b('订单 {number}', 'Order {number}'),
   'resources.noCodes': b('还没有申请备案服务码', 'No service codes issued yet'),
+  'resources.expiry': b('到期日', 'Expires'),
+  'resources.expiresOn': b('{date} 到期', 'Expires {date}'),
+  'resources.noExpiry': b('无到期日', 'No expiry date'),
+  'resources.expired': b('已过期', 'Expired'),
+  'resources.revoke': b('作废', 'Revoke'),
+  'resources.revokeLabel': b('作废备案服务码 {code}', 'Revoke service code {code}'),
+  'resources.revokeTitle': b('作废该备案服务码？', 'Revoke this service code?'),
+  'resources.revokeHelp': b(
+    '未使用的服务码作废后，名额退回所属资源，可以重新申请；作废后不能恢复。',
+    'An unused code’s place returns to its resource’s quota, so another can be requested; a revoked code cannot be restored.',
+  ),
+  'resources.revokedDone': b('已作废备案服务码 {code}', 'Service code {code} revoked'),
   'resources.admin.register': b('登记客户资源', 'Register a customer’s resource'),
   'resources.admin.intro': b(
     '没有计费系统对接时，在这里登记客户购买的服务器等资源；登记后客户可在“备案服务码”页面申请服务码。是否符合备案条件按资源类型的规则判断。',
@@ -789,6 +801,25 @@ export const MESSAGES = {
   ),
   'resources.admin.all': b('已登记的资源', 'Registered resources'),
   'resources.admin.createdAt': b('登记时间', 'Registered'),
+  'resources.admin.edit': b('续费/变更', 'Renew / change'),
+  'resources.admin.editTitle': b('续费/变更：{label}', 'Renew or change: {label}'),
+  'resources.admin.editHelp': b(
+    '记录客户的续费或变更（计费方式、月数、带宽、到期日、公网IP），保存后重新判断能否申请备案服务码；已申请的服务码保留。',
+    'Record the customer’s renewal or change (billing, months, bandwidth, expiry, public IPs); eligibility is judged again on saving, and codes already issued are kept.',
+  ),
+  'resources.admin.expiryHint': b(
+    '按北京时间，当天仍有效；留空表示无到期日',
+    'Beijing time, valid through that day; empty for no expiry',
+  ),
+  'resources.admin.save': b('保存', 'Save'),
+  'resources.admin.updatedEligible': b(
+    '{label} 已更新：可申请 {n} 个备案服务码',
+    '{label} updated: it can issue {n} service codes',
+  ),
+  'resources.admin.updatedNot': b(
+    '{label} 已更新：仍不能申请备案服务码',
+    '{label} updated: it still cannot issue service codes',
+  ),
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

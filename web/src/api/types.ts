@@ -163,8 +163,10 @@ export type ResourceView = {
   isMainland: boolean;
   billing: 'subscription' | 'pay_as_you_go';
   paidMonths: number;
+  hasPublicBandwidth: boolean;
   publicIps: string[];
   createdAt: string;
+  /** The last day it serves is this instant's date in Beijing; null when it does not expire. */
   expiresAt: string | null;
   eligibility: { isEligible: boolean; codes: number; problems: ({ code: string } & Bilingual)[] };
   codesIssued: number;

@@ -1,5 +1,6 @@
 import {
   Alert,
+  App,
   Button,
   Card,
   Checkbox,
@@ -7,6 +8,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Row,
   Select,
   Space,
@@ -21,6 +23,8 @@ import type { ListPage, ResourceView } from '../api/types.ts';
 import { useLoad } from '../api/useLoad.tsx';
 import { formatTime, RESOURCE_KIND_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
+import { DateInput } from '../wizard/Field.tsx';
+import { beijingDate, Expiry } from './ResourcesExpiry.tsx';
 
 type Values = {
   email: string;
@@ -34,6 +38,28 @@ type Values = {
   publicIps: string;
 };
 type Body = ApiRoutes['POST /api/v1/resources']['body'];
+type EditValues = Pick<Values, 'billing' | 'paidMonths' | 'hasPublicBandwidth' | 'publicIps'> & { expiresOn: string };
+
+/** IPs typed in one box, separated by commas, spaces or Chinese punctuation. */
+const splitIps = (text: string) =>
+  text
+    .split(/[\s,，、;；]+/)
+    .map((ip) => ip.trim())
+    .filter(Boolean);
+
+/** Puts each field problem of a refusal under its own input ("body.email" → the e-mail field). */
+function fieldErrors<T extends object>(
+  e: ApiError,
+  names: Set<string>,
+  pick: (b: { zh: string; en: string }) => string,
+) {
+  return (e.details.fields ?? [])
+    .map((f) => ({
+      name: f.path.replace(/^body\./, '').replace(/\.\d+$|\[\d+\]$/, ''),
+      errors: [pick(f.message)],
+    }))
+    .filter((f) => names.has(f.name)) as { name: keyof T; errors: string[] }[];
+}
 
 /**
  * The admin's side of /resources: register a resource a customer bought (when no billing system does it), see at once
@@ -45,6 +71,7 @@ export function ResourcesAdmin() {
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<ResourceView | null>(null);
+  const [editing, setEditing] = useState<ResourceView | null>(null);
   const list = useLoad(() => call('GET /api/v1/resources')<ListPage<ResourceView>>({ query: { pageSize: 100 } }), []);
   const kindOptions = Object.entries(RESOURCE_KIND_NAMES).map(([value, name]) => ({ value, label: pick(name) }));
 
@@ -55,10 +82,7 @@ export function ResourcesAdmin() {
     const body: Body = {
       ...values,
       kind: values.kind as Body['kind'],
-      publicIps: values.publicIps
-        .split(/[\s,，、;；]+/)
-        .map((ip) => ip.trim())
-        .filter(Boolean),
+      publicIps: splitIps(values.publicIps),
     };
     call('POST /api/v1/resources')<ResourceView>({ body })
       .then((resource) => {
@@ -68,16 +92,7 @@ export function ResourcesAdmin() {
       })
       .catch((e: ApiError) => {
         setError(e);
-        // Each field problem goes under its own input ("body.email" → the e-mail field).
-        const names = new Set<string>(Object.keys(form.getFieldsValue()));
-        form.setFields(
-          (e.details.fields ?? [])
-            .map((f) => ({
-              name: f.path.replace(/^body\./, '').replace(/\.\d+$|\[\d+\]$/, ''),
-              errors: [pick(f.message)],
-            }))
-            .filter((f) => names.has(f.name)) as { name: keyof Values; errors: string[] }[],
-        );
+        form.setFields(fieldErrors<Values>(e, new Set(Object.keys(form.getFieldsValue())), pick));
       })
       .finally(() => setBusy(false));
   };
@@ -226,7 +241,18 @@ export function ResourcesAdmin() {
                 r.eligibility.isEligible ? (
                   <Tag color="green">{t('resources.eligible')}</Tag>
                 ) : (
-                  <Tag color="red">{t('resources.notEligible')}</Tag>
+                  <Space orientation="vertical" size={2}>
+                    <Tag color="red">{t('resources.notEligible')}</Tag>
+                    <ul style={{ margin: 0, paddingInlineStart: 18, maxWidth: 320, whiteSpace: 'normal' }}>
+                      {r.eligibility.problems.map((p) => (
+                        <li key={p.code}>
+                          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                            {pick(p)}
+                          </Typography.Text>
+                        </li>
+                      ))}
+                    </ul>
+                  </Space>
                 ),
             },
             {
@@ -235,13 +261,147 @@ export function ResourcesAdmin() {
               render: (_: unknown, r: ResourceView) => `${r.codesIssued} / ${r.eligibility.codes}`,
             },
             {
+              title: t('resources.expiry'),
+              key: 'expiry',
+              render: (_: unknown, r: ResourceView) => <Expiry resource={r} />,
+            },
+            {
               title: t('resources.admin.createdAt'),
               dataIndex: 'createdAt',
               render: (v: string) => formatTime(v, lang),
             },
+            {
+              title: t('orders.actions'),
+              key: 'action',
+              render: (_: unknown, r: ResourceView) => (
+                <Button size="small" onClick={() => setEditing(r)} data-testid={`edit-resource-${r.label}`}>
+                  {t('resources.admin.edit')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
+      {editing && (
+        <EditResource
+          resource={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            return list.reload();
+          }}
+        />
+      )}
     </Space>
+  );
+}
+
+/**
+ * 续费/变更: the admin records a renewal or change (billing, paid months, bandwidth, expiry, IPs) with
+ * `PATCH /api/v1/resources/{id}`; the answer carries the eligibility judged again, shown in the list once saved.
+ */
+function EditResource({
+  resource,
+  onClose,
+  onSaved,
+}: {
+  resource: ResourceView;
+  onClose(): void;
+  onSaved(updated: ResourceView): unknown;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const onFinish = (values: EditValues) => {
+    setBusy(true);
+    setError(null);
+    call('PATCH /api/v1/resources/{id}')<ResourceView>({
+      params: { id: resource.id },
+      body: {
+        billing: values.billing,
+        paidMonths: values.paidMonths,
+        hasPublicBandwidth: values.hasPublicBandwidth,
+        publicIps: splitIps(values.publicIps ?? ''),
+        // The resource serves through that day in Beijing.
+        expiresAt: values.expiresOn ? `${values.expiresOn}T23:59:59+08:00` : null,
+      },
+    })
+      .then((updated) => {
+        const vars = { label: updated.label, n: updated.eligibility.codes };
+        if (updated.eligibility.isEligible) message.success(t('resources.admin.updatedEligible', vars));
+        else message.warning(t('resources.admin.updatedNot', vars));
+        return onSaved(updated);
+      })
+      .catch((e: ApiError) => {
+        setError(e);
+        form.setFields(fieldErrors<EditValues>(e, new Set(Object.keys(form.getFieldsValue())), pick));
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Modal
+      open
+      title={t('resources.admin.editTitle', { label: resource.label })}
+      okText={t('resources.admin.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={isBusy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('resources.admin.editHelp')}</Typography.Paragraph>
+      <Form
+        form={form}
+        name="edit"
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{
+          billing: resource.billing,
+          paidMonths: resource.paidMonths,
+          hasPublicBandwidth: resource.hasPublicBandwidth,
+          publicIps: resource.publicIps.join(', '),
+          expiresOn: resource.expiresAt ? beijingDate(resource.expiresAt) : '',
+        }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('resources.admin.billing')} name="billing">
+              <Select
+                options={[
+                  { value: 'subscription', label: t('resources.admin.subscription') },
+                  { value: 'pay_as_you_go', label: t('resources.admin.payAsYouGo') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('resources.admin.paidMonths')} name="paidMonths" rules={[{ required: true }]}>
+              <InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('resources.expiry')} name="expiresOn" extra={t('resources.admin.expiryHint')}>
+              {/* Form.Item passes the value and onChange. */}
+              <DateInput value={undefined} onChange={() => undefined} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('resources.ips')} name="publicIps" extra={t('resources.admin.ipsHint')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="hasPublicBandwidth" valuePropName="checked">
+              <Checkbox>{t('resources.admin.bandwidth')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        {error && <Alert type="error" showIcon role="alert" title={pick(error.bilingual)} />}
+      </Form>
+    </Modal>
   );
 }

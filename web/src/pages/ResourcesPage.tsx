@@ -1,5 +1,5 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Grid, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, call } from '../api/client.ts';
@@ -9,9 +9,13 @@ import { formatTime, RESOURCE_KIND_NAMES, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
 import { ResourcesAdmin } from './ResourcesAdmin.tsx';
+import { Expiry } from './ResourcesExpiry.tsx';
 
 const CODES_PAGE = 20;
 type Problem = { code: string; zh: string; en: string };
+
+/** The message to show for a refused call: the field's own message when the server names one, else the error's. */
+const errorText = (error: ApiError) => error.details.fields?.[0]?.message ?? error.bilingual;
 
 /** /resources: the applicant's service codes; an admin registers customers' resources there. */
 export function ResourcesPage() {
@@ -31,6 +35,8 @@ function ApplicantResources() {
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, ApiError>>({});
   const [fresh, setFresh] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [codeErrors, setCodeErrors] = useState<Record<string, ApiError>>({});
   const resources = useLoad(
     () => call('GET /api/v1/resources')<ListPage<ResourceView>>({ query: { pageSize: 100 } }),
     [],
@@ -58,6 +64,21 @@ function ApplicantResources() {
         setErrors((all) => ({ ...all, [resource.id]: error }));
       })
       .finally(() => setBusy(null));
+  };
+
+  const revoke = (code: string) => {
+    setRevoking(code);
+    setCodeErrors(({ [code]: _, ...rest }) => rest);
+    return call('POST /api/v1/service-codes/{code}/revoke')<ServiceCodeView>({ params: { code }, body: {} })
+      .then(() => {
+        message.success(t('resources.revokedDone', { code }));
+        return Promise.all([resources.reload(), codes.reload()]);
+      })
+      .catch((e: unknown) => {
+        const error = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', { zh: String(e), en: String(e) });
+        setCodeErrors((all) => ({ ...all, [code]: error }));
+      })
+      .finally(() => setRevoking(null));
   };
 
   const kindName = (r: ResourceView) => pick(RESOURCE_KIND_NAMES[r.kind] ?? r.kindName);
@@ -157,6 +178,37 @@ function ApplicantResources() {
     ) : (
       <Tag color="blue">{t('resources.unused')}</Tag>
     );
+  // An unused code that is still valid may be revoked by its owner; its place returns to the resource.
+  const codeAction = (c: ServiceCodeView) => {
+    const error = codeErrors[c.code];
+    const canRevoke = !c.revokedAt && !c.boundOrder;
+    if (!canRevoke && !error) return null;
+    return (
+      <Space orientation="vertical" size={4} style={{ maxWidth: 320 }}>
+        {canRevoke && (
+          <Popconfirm
+            title={t('resources.revokeTitle')}
+            description={<div style={{ maxWidth: 280 }}>{t('resources.revokeHelp')}</div>}
+            okText={t('resources.revoke')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => revoke(c.code)}
+          >
+            <Button
+              size="small"
+              danger
+              loading={revoking === c.code}
+              aria-label={t('resources.revokeLabel', { code: c.code })}
+              data-testid={`revoke-${c.code}`}
+            >
+              {t('resources.revoke')}
+            </Button>
+          </Popconfirm>
+        )}
+        {error && <Alert type="error" showIcon role="alert" title={pick(errorText(error))} />}
+      </Space>
+    );
+  };
   const resourceOf = (c: ServiceCodeView) =>
     `${pick(RESOURCE_KIND_NAMES[c.resource.kind] ?? c.resource.name)} · ${c.resource.label}`;
 
@@ -199,6 +251,7 @@ function ApplicantResources() {
                   <Typography.Text>
                     {r.label} · {r.region}
                   </Typography.Text>
+                  <Expiry resource={r} />
                   {ips(r.publicIps)}
                   {eligibility(r)}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -228,12 +281,22 @@ function ApplicantResources() {
                   </Space>
                 ),
               },
-              { title: t('resources.region'), dataIndex: 'region' },
+              // Region and expiry share a column too.
+              {
+                title: `${t('resources.region')} / ${t('resources.expiry')}`,
+                key: 'region',
+                render: (_: unknown, r: ResourceView) => (
+                  <Space orientation="vertical" size={0}>
+                    {r.region}
+                    <Expiry resource={r} />
+                  </Space>
+                ),
+              },
               { title: t('resources.ips'), key: 'ips', render: (_: unknown, r: ResourceView) => ips(r.publicIps) },
               {
                 title: t('resources.eligibility'),
                 key: 'eligibility',
-                width: 300,
+                width: 280,
                 render: (_: unknown, r: ResourceView) => eligibility(r),
               },
               { title: t('resources.codes'), key: 'codes', render: (_: unknown, r: ResourceView) => counts(r) },
@@ -266,6 +329,7 @@ function ApplicantResources() {
                     {formatTime(c.issuedAt, lang)}
                   </Typography.Text>
                   {usage(c)}
+                  {codeAction(c)}
                 </Space>
               </List.Item>
             )}
@@ -292,6 +356,11 @@ function ApplicantResources() {
                 render: (v: string) => formatTime(v, lang),
               },
               { title: t('resources.usage'), key: 'usage', render: (_: unknown, c: ServiceCodeView) => usage(c) },
+              {
+                title: t('orders.actions'),
+                key: 'action',
+                render: (_: unknown, c: ServiceCodeView) => codeAction(c),
+              },
             ]}
           />
         )}
