@@ -1,5 +1,5 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { analyseDomain } from '../rules/index.ts';
+import { analyseTypedDomain } from '../rules/index.ts';
 
 // Pure pieces of account recovery (no I/O): lifetimes, codes and the domain a login name is looked up by.
 
@@ -29,16 +29,11 @@ export type RecoveryDomain = { ok: true; registrable: string } | { ok: false; zh
  * so is an address pasted from the browser bar.
  */
 export function parseRecoveryDomain(input: string): RecoveryDomain {
-  let host = input.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
-    try {
-      host = new URL(host).hostname;
-    } catch {
-      return { ok: false, zh: '网址格式不正确，请只填写域名，例如 example.com', en: 'Not a valid address; enter the domain only, e.g. example.com' };
-    }
-  }
-  const analysis = analyseDomain(host);
+  const analysis = analyseTypedDomain(input);
   if (analysis.ok) return { ok: true, registrable: analysis.registrable };
+  if (analysis.problem === 'unreadable_url') {
+    return { ok: false, zh: '网址格式不正确，请只填写域名，例如 example.com', en: 'Not a valid address; enter the domain only, e.g. example.com' };
+  }
   if (analysis.problem === 'ip') return { ok: false, zh: '请填写已备案的域名，不能填写 IP 地址', en: 'Enter the filed domain, not an IP address' };
   return { ok: false, zh: '不是有效的域名，请填写已备案的域名，例如 example.com', en: 'Not a valid domain; enter the filed domain, e.g. example.com' };
 }

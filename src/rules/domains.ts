@@ -75,6 +75,20 @@ export function analyseDomain(input: string): DomainAnalysis {
   return result;
 }
 
+/**
+ * The domain a person typed or pasted into a search box: a bare host (`www.` and upper case are fine) or a whole
+ * address from the browser bar, whose host is taken. `unreadable_url` when it looks like an address but is not one.
+ */
+export function analyseTypedDomain(input: string): DomainAnalysis | { ok: false; problem: 'unreadable_url' } {
+  const value = input.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return analyseDomain(value);
+  try {
+    return analyseDomain(new URL(value).hostname);
+  } catch {
+    return { ok: false, problem: 'unreadable_url' };
+  }
+}
+
 function analyse(input: string): DomainAnalysis {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, problem: 'empty' };

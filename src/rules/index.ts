@@ -51,7 +51,7 @@ export {
 } from './identity.ts';
 export type { CreditCodeCheck, IdCheck, IdProblem } from './identity.ts';
 
-export { analyseDomain, approvedSuffixOf, isApprovedSuffix, normaliseDomain, registrableDomain, toUnicodeDomain } from './domains.ts';
+export { analyseDomain, analyseTypedDomain, approvedSuffixOf, isApprovedSuffix, normaliseDomain, registrableDomain, toUnicodeDomain } from './domains.ts';
 export type { DomainAnalysis, DomainProblem } from './domains.ts';
 export { isPublicIp, isServiceCode, SERVICE_CODE_PATTERN } from './check-services.ts';
 export { namesRelated, serviceNameProblems, tradeNameCore } from './names.ts';

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import { analyseDomain, parseFilingNumber } from '../../rules/index.ts';
+import { analyseTypedDomain, parseFilingNumber } from '../../rules/index.ts';
 
 /** What the public asked for, already normalised to the keys stored in filed_services / filed_subjects. */
 export type PublicCriterion =
@@ -43,17 +43,11 @@ export function parsePublicQuery(input: PublicQueryInput): PublicCriterion {
 }
 
 function parseDomain(value: string): string {
-  // People paste addresses from the browser bar: keep the host of a URL.
-  let host = value;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    try {
-      host = new URL(value).hostname;
-    } catch {
-      throw refuse('domain', '网址格式不正确，请只填写域名，例如 example.com', 'Not a valid address; enter the domain only, e.g. example.com');
-    }
-  }
-  const analysis = analyseDomain(host);
+  const analysis = analyseTypedDomain(value);
   if (analysis.ok) return analysis.registrable;
+  if (analysis.problem === 'unreadable_url') {
+    throw refuse('domain', '网址格式不正确，请只填写域名，例如 example.com', 'Not a valid address; enter the domain only, e.g. example.com');
+  }
   if (analysis.problem === 'ip') throw refuse('domain', '请填写域名，不能按 IP 地址查询', 'Enter a domain name; IP addresses cannot be searched');
   throw refuse('domain', '不是有效的域名，请填写如 example.com 或 www.例子.中国', 'Not a valid domain; enter e.g. example.com or www.例子.中国');
 }
