@@ -82,14 +82,10 @@ export async function issuedCounts(executor: Executor, resourceIds: string[]): P
   return new Map(rows.map((row) => [row.resource_id, Number(row.count)]));
 }
 
-/** A resource as the API shows it: its facts, whether it may issue codes and why not, and how many are left. */
-export function presentResource(resource: Resource, issued: number, now: Date) {
-  const eligibility = eligibilityOf(resource, now);
+/** The facts a resource is judged on, as JSON: the API shows them and an update audits them before and after. */
+export function resourceFacts(resource: Resource) {
   return {
-    id: resource.id,
-    ownerId: resource.ownerId,
     kind: resource.kind,
-    kindName: RESOURCE_KIND_RULES[resource.kind].name,
     label: resource.label,
     region: resource.region,
     isMainland: resource.isMainland,
@@ -99,8 +95,19 @@ export function presentResource(resource: Resource, issued: number, now: Date) {
     hasPublicBandwidth: resource.hasPublicBandwidth,
     orderAmountCny: resource.orderAmountCny,
     publicIps: resource.publicIps,
-    createdAt: resource.createdAt.toISOString(),
     expiresAt: resource.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/** A resource as the API shows it: its facts, whether it may issue codes and why not, and how many are left. */
+export function presentResource(resource: Resource, issued: number, now: Date) {
+  const eligibility = eligibilityOf(resource, now);
+  return {
+    id: resource.id,
+    ownerId: resource.ownerId,
+    kindName: RESOURCE_KIND_RULES[resource.kind].name,
+    ...resourceFacts(resource),
+    createdAt: resource.createdAt.toISOString(),
     eligibility,
     codesIssued: issued,
     codesRemaining: Math.max(0, eligibility.codes - issued),
@@ -109,10 +116,16 @@ export function presentResource(resource: Resource, issued: number, now: Date) {
 
 /** Loads a resource the user may see; anyone else gets 404, so resource ids reveal nothing. */
 export async function loadVisibleResource(executor: Executor, user: SessionUser, id: string, options: { forUpdate?: boolean } = {}): Promise<Resource> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+  const resource = await findResource(executor, id, options);
+  if (!resource || (resource.ownerId !== user.id && !isStaff(user.role))) throw new AppError('NOT_FOUND');
+  return resource;
+}
+
+/** The resource with this id, if the id is one at all (anything else is simply not found). */
+export async function findResource(executor: Executor, id: string, options: { forUpdate?: boolean } = {}): Promise<Resource | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   let query = executor.selectFrom('resources').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  if (!row || (row.user_id !== user.id && !isStaff(user.role))) throw new AppError('NOT_FOUND');
-  return toResource(row);
+  return row && toResource(row);
 }

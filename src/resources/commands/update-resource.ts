@@ -4,28 +4,11 @@ import { writeAudit } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ResourcesTable } from '../../core/db/schema.ts';
 import type { Updateable } from 'kysely';
-import { issuedCounts, presentResource, toResource, type Resource } from '../repo.ts';
+import { eligibilityOf, findResource, issuedCounts, presentResource, resourceFacts, toResource } from '../repo.ts';
 import type { RegisterResourceInput } from './register-resource.ts';
 
 /** The same fields as registering, each optional: what the billing system learned (a renewal, bandwidth, new IPs …). */
 export type UpdateResourceInput = Partial<RegisterResourceInput>;
-
-/** The facts the audit row records before and after. */
-function facts(resource: Resource) {
-  return {
-    kind: resource.kind,
-    label: resource.label,
-    region: resource.region,
-    isMainland: resource.isMainland,
-    billing: resource.billing,
-    paidMonths: resource.paidMonths,
-    firstTermMonths: resource.firstTermMonths,
-    hasPublicBandwidth: resource.hasPublicBandwidth,
-    orderAmountCny: resource.orderAmountCny,
-    publicIps: resource.publicIps,
-    expiresAt: resource.expiresAt?.toISOString() ?? null,
-  };
-}
 
 /**
  * The provider's billing system (or an admin) records a change to a resource: a renewal, a switch to subscription,
@@ -36,9 +19,8 @@ function facts(resource: Resource) {
  */
 export async function updateResource(ctx: AppContext, actor: Actor, id: string, input: UpdateResourceInput) {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await tx.selectFrom('resources').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
-    if (!row) throw new AppError('NOT_FOUND');
-    const before = toResource(row);
+    const before = await findResource(tx, id, { forUpdate: true });
+    if (!before) throw new AppError('NOT_FOUND');
     if (input.email !== undefined) {
       const email = input.email.trim().toLowerCase();
       const owner = await tx.selectFrom('users').select('email').where('id', '=', before.ownerId).executeTakeFirstOrThrow();
@@ -68,7 +50,7 @@ export async function updateResource(ctx: AppContext, actor: Actor, id: string, 
     const after = Object.keys(changes).length === 0 ? before : toResource(await tx.updateTable('resources').set(changes).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow());
     const issued = (await issuedCounts(tx, [after.id])).get(after.id) ?? 0;
     const view = presentResource(after, issued, now);
-    const [from, to] = [facts(before), facts(after)];
+    const [from, to] = [resourceFacts(before), resourceFacts(after)];
     const changed = (Object.keys(to) as (keyof typeof to)[]).filter((key) => JSON.stringify(from[key]) !== JSON.stringify(to[key]));
     if (changed.length > 0) {
       await writeAudit(tx, actor, now, {
@@ -79,7 +61,7 @@ export async function updateResource(ctx: AppContext, actor: Actor, id: string, 
           changed,
           before: from,
           after: to,
-          wasEligible: presentResource(before, issued, now).eligibility.isEligible,
+          wasEligible: eligibilityOf(before, now).isEligible,
           isEligible: view.eligibility.isEligible,
         },
       });
