@@ -70,6 +70,13 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     await platform.drain();
   }
 
+  /** The rest of an order's way once its draft is right: base materials and face, submit, review and the 管局. */
+  async function approvedThrough(applicant: TestClient, reviewer: TestClient, id: string, mobiles: string[]): Promise<void> {
+    await withBaseMaterials(applicant, id);
+    await submitted(applicant, id);
+    await decidedByRegulator(applicant, reviewer, id, mobiles);
+  }
+
   const publicQuery = async (query: string) => (await platform.client().get(`/api/v1/public/filings?${query}`)).json() as { items: Record<string, unknown>[]; total: number };
   const edge = async (domain: string) => (await platform.client().get(`/api/v1/enforcement/check?host=www.${domain}`)).statusCode;
   const record = async (applicant: TestClient, subject: string) => (await applicant.get(`/api/v1/filings/${encodeURIComponent(subject)}`)).json();
@@ -125,18 +132,14 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     await edited(applicant, change, (draft) => {
       draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
     });
-    await withBaseMaterials(applicant, change);
-    await submitted(applicant, change);
-    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, change, [leaderMobile]);
     expect(await servicesOf(applicant, subject)).toEqual(issued);
 
     const rename = await openedOnFiling(applicant, subject, { kind: 'change_service', services: [`${subject}-2A`] });
     await edited(applicant, rename, (draft) => {
       draft.services[1]!.name = app.renamed;
     });
-    await withBaseMaterials(applicant, rename);
-    await submitted(applicant, rename);
-    await decidedByRegulator(applicant, reviewer, rename, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, rename, [leaderMobile]);
     expect(await servicesOf(applicant, subject)).toEqual([issued[0], [`${subject}-2A`, 'app', app.renamed, null, 'connected']]);
     // The record holds the renamed App under its number, so the next order starts from it.
     const next = await openedOnFiling(applicant, subject, { kind: 'change_subject' });
@@ -157,9 +160,7 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     first.services.push(shopSite);
     const subject = await filed(applicant, reviewer, first);
     const cancel = await openedOnFiling(applicant, subject, { kind: 'cancel_service', services: [`${subject}-2`] });
-    await withBaseMaterials(applicant, cancel);
-    await submitted(applicant, cancel);
-    await decidedByRegulator(applicant, reviewer, cancel, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, cancel, [leaderMobile]);
     expect((await servicesOf(applicant, subject)).map((s) => [s[0], s[4]])).toEqual([
       [`${subject}-1`, 'connected'],
       [`${subject}-2`, 'cancelled'],
@@ -172,9 +173,7 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     await edited(applicant, change, (draft) => {
       draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
     });
-    await withBaseMaterials(applicant, change);
-    await submitted(applicant, change);
-    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, change, [leaderMobile]);
     expect((await servicesOf(applicant, subject)).map((s) => [s[0], s[4]])).toEqual([
       [`${subject}-1`, 'connected'],
       [`${subject}-2`, 'cancelled'],
@@ -287,9 +286,7 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     await edited(applicant, id, (draft) => {
       draft.services[0]!.name = newName;
     });
-    await withBaseMaterials(applicant, id);
-    await submitted(applicant, id);
-    await decidedByRegulator(applicant, reviewer, id, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, id, [leaderMobile]);
 
     const filing = await record(applicant, subject);
     expect(filing.services).toMatchObject([{ number: `${subject}-1`, name: newName, domain: 'yunqi-demo.cn', accessState: 'connected' }]);
@@ -304,15 +301,11 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     const subject = await filed(applicant, reviewer);
     const added = await openedOnFiling(applicant, subject, { kind: 'new_service_subject_here' });
     await edited(applicant, added, (draft) => draft.services.push(shopWebsite()));
-    await withBaseMaterials(applicant, added);
-    await submitted(applicant, added);
-    await decidedByRegulator(applicant, reviewer, added, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, added, [leaderMobile]);
     expect(await edge(shop.domain)).toBe(204);
 
     const id = await openedOnFiling(applicant, subject, { kind: 'cancel_service', services: [`${subject}-2`] });
-    await withBaseMaterials(applicant, id);
-    await submitted(applicant, id);
-    await decidedByRegulator(applicant, reviewer, id, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, id, [leaderMobile]);
 
     const filing = await record(applicant, subject);
     expect(filing.status).toBe('active');
@@ -331,9 +324,7 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     await edited(applicant, change, (draft) => {
       draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
     });
-    await withBaseMaterials(applicant, change);
-    await submitted(applicant, change);
-    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, change, [leaderMobile]);
     expect((await record(applicant, subject)).services.map((s: { number: string; accessState: string }) => [s.number, s.accessState])).toEqual([
       [`${subject}-1`, 'connected'],
       [`${subject}-2`, 'cancelled'],
@@ -350,9 +341,7 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     expect(await edge('yunqi-demo.cn')).toBe(204);
 
     const id = await openedOnFiling(applicant, subject, { kind: 'cancel_subject' });
-    await withBaseMaterials(applicant, id);
-    await submitted(applicant, id);
-    await decidedByRegulator(applicant, reviewer, id, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, id, [leaderMobile]);
 
     const filing = await record(applicant, subject);
     expect(filing.status).toBe('cancelled');
@@ -419,9 +408,7 @@ describe.each(testDatabases())('orders on an existing filing on $kind', (factory
     await edited(applicant, change, (draft) => {
       draft.subject.mailingAddress = '浙江省杭州市西湖区文一西路200号';
     });
-    await withBaseMaterials(applicant, change);
-    await submitted(applicant, change);
-    await decidedByRegulator(applicant, reviewer, change, [leaderMobile]);
+    await approvedThrough(applicant, reviewer, change, [leaderMobile]);
     expect((await record(applicant, subject)).services).toMatchObject([{ number: `${subject}-1`, accessState: 'revoked' }]);
     expect(await edge('yunqi-demo.cn')).toBe(403);
   });
