@@ -22,13 +22,23 @@ export function useScrollableTablesFocusable(label: string): void {
         }
       }
     };
+    // Typing in the wizard changes the DOM on every key: look at the tables once per frame, not once per change.
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        mark();
+      });
+    };
     mark();
-    const observer = new MutationObserver(mark);
+    const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true });
-    window.addEventListener('resize', mark);
+    window.addEventListener('resize', schedule);
     return () => {
       observer.disconnect();
-      window.removeEventListener('resize', mark);
+      window.removeEventListener('resize', schedule);
+      cancelAnimationFrame(frame);
     };
   }, [label]);
 }

@@ -151,21 +151,7 @@ export function ResourcesAdmin() {
                 <Input placeholder="cn-hangzhou" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('resources.admin.billing')} name="billing">
-                <Select
-                  options={[
-                    { value: 'subscription', label: t('resources.admin.subscription') },
-                    { value: 'pay_as_you_go', label: t('resources.admin.payAsYouGo') },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('resources.admin.paidMonths')} name="paidMonths" rules={[{ required: true }]}>
-                <InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <TermFields wide="md" />
             <Col xs={24} md={12}>
               <Form.Item
                 label={t('resources.ips')}
@@ -368,21 +354,7 @@ function EditResource({
         }}
       >
         <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('resources.admin.billing')} name="billing">
-              <Select
-                options={[
-                  { value: 'subscription', label: t('resources.admin.subscription') },
-                  { value: 'pay_as_you_go', label: t('resources.admin.payAsYouGo') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('resources.admin.paidMonths')} name="paidMonths" rules={[{ required: true }]}>
-              <InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <TermFields wide="sm" />
           <Col xs={24} sm={12}>
             <Form.Item label={t('resources.expiry')} name="expiresOn" extra={t('resources.admin.expiryHint')}>
               {/* Form.Item passes the value and onChange. */}
@@ -403,5 +375,29 @@ function EditResource({
         {error && <Alert type="error" showIcon role="alert" title={pick(error.bilingual)} />}
       </Form>
     </Modal>
+  );
+}
+
+/** Billing and paid months, the two facts a renewal changes; the register form and the renew dialog share them. */
+function TermFields({ wide }: { wide: 'sm' | 'md' }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Col xs={24} {...{ [wide]: 12 }}>
+        <Form.Item label={t('resources.admin.billing')} name="billing">
+          <Select
+            options={[
+              { value: 'subscription', label: t('resources.admin.subscription') },
+              { value: 'pay_as_you_go', label: t('resources.admin.payAsYouGo') },
+            ]}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} {...{ [wide]: 12 }}>
+        <Form.Item label={t('resources.admin.paidMonths')} name="paidMonths" rules={[{ required: true }]}>
+          <InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+    </>
   );
 }
