@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrate.ts';
-import { TEMPLATE_DATABASE, adminUrl, withDatabase } from './support/postgres-url.ts';
+import { adminUrl, templateDatabase, withDatabase } from './support/postgres-url.ts';
 
 /**
  * Migrates once, then every test database starts as a copy: a PGlite dump loaded per test, and on PostgreSQL
@@ -23,6 +23,7 @@ export default async function setup(project: TestProject): Promise<void> {
 
   const url = process.env.DATABASE_URL;
   if (url) {
+    const TEMPLATE_DATABASE = templateDatabase(url);
     const admin = await openPostgres(adminUrl(url), 2);
     await admin.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE_DATABASE}' AND pid <> pg_backend_pid()`);
     await admin.pool.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type Database, type DatabaseKind } from '../../src/core/db/database.ts';
-import { TEMPLATE_DATABASE, adminUrl, withDatabase } from './postgres-url.ts';
+import { adminUrl, templateDatabase, withDatabase } from './postgres-url.ts';
 
 export type TestDatabaseFactory = { kind: DatabaseKind; open(): Promise<Database> };
 
@@ -16,7 +16,7 @@ async function openPgliteCopy(): Promise<Database> {
 async function openPostgresCopy(url: string): Promise<Database> {
   const name = `openbeian_test_${randomBytes(6).toString('hex')}`;
   const admin = await openPostgres(adminUrl(url), 1);
-  await admin.pool.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  await admin.pool.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase(url)}`);
   await admin.close();
   const database = await openPostgres(withDatabase(url, name), 10);
   return {

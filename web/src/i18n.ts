@@ -1,10 +1,10 @@
 // Every string the console shows, in Chinese first and English second. Pages call t('key') (web/src/lang.tsx);
 // {name} placeholders are filled from the vars given. Texts the API sends ({zh, en}) are picked, not stored here.
-export type Lang = 'zh' | 'en';
-export type Bilingual = { zh: string; en: string };
-export type Vars = Record<string, string | number>;
+import { b, type Bilingual } from './messages/bilingual.ts';
 
-const b = (zh: string, en: string): Bilingual => ({ zh, en });
+export type Lang = 'zh' | 'en';
+export type Vars = Record<string, string | number>;
+export type { Bilingual };
 
 export const MESSAGES = {
   'app.name': b('OpenBeian 备案管理系统', 'OpenBeian filing console'),
@@ -820,6 +820,7 @@ export const MESSAGES = {
     '{label} 已更新：仍不能申请备案服务码',
     '{label} updated: it still cannot issue service codes',
   ),
+  // Feature dictionaries (web/src/messages/), one line each.
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
