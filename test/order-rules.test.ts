@@ -217,9 +217,9 @@ describe.each(testDatabases())('order rules on $kind', (factory) => {
     expect((await stranger.get('/api/v1/orders')).json().total).toBe(0);
     const sameSubject = await stranger.post('/api/v1/orders', { draft: buildDraft() });
     expect(sameSubject.json().error.code).toBe('SUBJECT_BOUND_ELSEWHERE');
-    const otherSubject = await owner.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D6' }) });
+    const otherSubject = await owner.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4E' }) });
     expect(otherSubject.json().error.code).toBe('ACCOUNT_HAS_OTHER_SUBJECT');
-    expect(withCreditCheck('91330106MA2B3C4D6')).toHaveLength(18);
+    expect(withCreditCheck('91330106MA2B3C4E')).toHaveLength(18);
   });
 
   it('refuses bad uploads with the reason, keeping nothing', async () => {

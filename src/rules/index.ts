@@ -36,10 +36,12 @@ export {
   ageOn,
   creditCodeCheckChar,
   gb11643CheckChar,
+  isAssignedCreditCategory,
   isEmail,
   isLandline,
   isMobile,
   normaliseMobile,
+  organisationCodeCheckChar,
   validateCreditCode,
   validateForeignPermanentResidence,
   validateHkMacauPermit,
@@ -49,7 +51,11 @@ export {
   validateResidentId,
   validateTaiwanPermit,
 } from './identity.ts';
-export type { CreditCodeCheck, IdCheck, IdProblem } from './identity.ts';
+export type { CreditCodeCheck, CreditCodeProblem, IdCheck, IdProblem } from './identity.ts';
+export { countyCodeStatus } from './divisions.ts';
+export type { CountyCodeStatus } from './divisions.ts';
+export { DIVISION_CODES_AS_OF, DIVISION_CODES_SOURCE } from './data/division-codes.ts';
+export { CREDIT_CODE_AUTHORITIES, CREDIT_CODE_CATEGORIES_SOURCE } from './data/credit-code-categories.ts';
 
 export { analyseDomain, analyseTypedDomain, approvedSuffixOf, isApprovedSuffix, normaliseDomain, registrableDomain, toUnicodeDomain } from './domains.ts';
 export type { DomainAnalysis, DomainProblem } from './domains.ts';

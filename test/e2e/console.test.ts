@@ -410,7 +410,7 @@ describe.skipIf(!hasChromium)(
       const rejectedId = await applicantWithOrder(
         'rejected@example.com',
         {
-          creditBody: '91330106MA2B3C4D8',
+          creditBody: '91330106MA2B3C4F',
           domain: 'reject-demo.cn',
           leaderIdBody: '33010619800101003',
           mobile: '13600000007',
@@ -420,7 +420,7 @@ describe.skipIf(!hasChromium)(
       const otherId = await applicantWithOrder(
         'second@example.com',
         {
-          creditBody: '91330106MA2B3C4D6',
+          creditBody: '91330106MA2B3C4E',
           domain: 'second-demo.cn',
           leaderIdBody: '33010619800101004',
           mobile: '13600000008',
@@ -475,7 +475,7 @@ describe.skipIf(!hasChromium)(
 
     it('merges a draft changed in another window, and keeps typing made offline until the server is back', async () => {
       const { owner, id } = await applicantWithDraft('two-windows@example.com', {
-        creditBody: '91330106MA2B3C4D9',
+        creditBody: '91330106MA2B3C4G',
         domain: 'merge-demo.cn',
         leaderIdBody: '33010619800101005',
         mobile: '13600000009',
@@ -535,7 +535,7 @@ describe.skipIf(!hasChromium)(
       await owner.login('phone@example.com', PASSWORD);
       const created = await owner.post('/api/v1/orders', {
         draft: buildDraft({
-          creditBody: '91330106MA2B3C4D7',
+          creditBody: '91330106MA2B3C4H',
           domain: 'phone-demo.cn',
           leaderIdBody: '33010619900101002',
           mobile: '13700000009',
@@ -565,7 +565,7 @@ describe.skipIf(!hasChromium)(
 
     it('verifies a face with the computer’s camera in the wizard', async () => {
       const { owner, id } = await applicantWithDraft('webcam@example.com', {
-        creditBody: '91330106MA2B3C4DC',
+        creditBody: '91330106MA2B3C4J',
         domain: 'webcam-demo.cn',
         leaderIdBody: '33010619800101007',
         mobile: '13600000011',
@@ -587,7 +587,7 @@ describe.skipIf(!hasChromium)(
 
     it('issues a filing service code on /resources, picks it in the wizard (saved in the draft), revokes another; the admin renews a resource', async () => {
       const { owner, id } = await applicantWithDraft('codes@example.com', {
-        creditBody: '91330106MA2B3C4DD',
+        creditBody: '91330106MA2B3C4K',
         domain: 'codes-demo.cn',
         leaderIdBody: '33010619800101008',
         mobile: '13600000012',
@@ -750,7 +750,7 @@ describe.skipIf(!hasChromium)(
       const orderId = await applicantWithOrder(
         'a11y@example.com',
         {
-          creditBody: '91330106MA2B3C4DB',
+          creditBody: '91330106MA2B3C4L',
           domain: 'a11y-demo.cn',
           leaderIdBody: '33010619800101006',
           mobile: '13600000010',

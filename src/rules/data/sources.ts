@@ -91,6 +91,21 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     url: 'huaweicloud-skills kb/topics/备案管局咨询.md',
     date: '2024',
   },
+  'MIIT-2018-7': {
+    title: '中国互联网域名体系 (工业和信息化部公告2018年第7号): 政务 / 公益 / GOV reserved for state bodies, non-profits, government',
+    url: 'http://xxgk.miit.gov.cn/gdnps/wjfbContent.jsp?id=6072462',
+    date: '2018-01-29',
+  },
+  'CONAC-2008': {
+    title: '中央编办政务和公益机构域名注册管理中心公告: who may register “政务” and “公益” domains (as reported)',
+    url: 'https://zunmi.cn/news/200811/6966.html',
+    date: '2008-11',
+  },
+  'GOV-SITES-2017': {
+    title: '政府网站发展指引 (国办发〔2017〕47号): public institutions without administrative functions in principle not on .gov.cn',
+    url: 'https://www.gov.cn/zhengce/content/2017-06/08/content_5200760.htm',
+    date: '2017-05-15',
+  },
   'ALI-DOMAIN': {
     title: 'Alibaba Cloud — prepare and check the domain name (one domain per website since 2019-04-22)',
     url: 'https://help.aliyun.com/en/icp-filing/basic-icp-service/user-guide/prepare-and-check-the-domain-name',
