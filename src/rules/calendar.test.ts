@@ -10,9 +10,11 @@ import {
   addDays,
   addMonths,
   addWorkdays,
+  calendarGapWarning,
   isWorkday,
   nextBusinessMoment,
   shanghaiDate,
+  uncoveredYears,
   workdaysBetween,
 } from './calendar.ts';
 
@@ -174,5 +176,22 @@ describe('the platform calendar beyond the holiday data', () => {
     // Across the year end: 2026's data still applies to 2026 days (Jan 1 2027 is counted as a plain Friday).
     expect(PLATFORM_CALENDAR.addWorkdays('2026-12-30', 5)).toBe('2027-01-06');
     expect(() => addWorkdays('2026-12-30', 5)).toThrow(CalendarRangeError);
+  });
+});
+
+describe('years without holiday data', () => {
+  it('lists the uncovered years between two dates and words the gap by whether the notice is still to come', () => {
+    expect(uncoveredYears('2026-12-30', '2027-01-05')).toEqual([2027]);
+    expect(uncoveredYears('2025-03-01', '2026-12-31')).toEqual([]);
+    expect(calendarGapWarning([])).toBeUndefined();
+    expect(calendarGapWarning([2027, 2028])?.zh).toBe('2027年、2028年的节假日安排尚未公布，预计时间暂按周末休息计算，实际可能推迟。');
+    expect(calendarGapWarning([2024])?.en).toBe('The platform has no holiday calendar for 2024; this estimate counts only weekends as days off and may be off.');
+  });
+
+  it('lets the platform calendar count weekends only after the last published year', () => {
+    // 2027-10-01 is a Friday: a holiday in every year so far, but 2027's notice is not in the data.
+    expect(PLATFORM_CALENDAR.isWorkday('2027-10-01')).toBe(true);
+    expect(PLATFORM_CALENDAR.isWorkday('2027-10-02')).toBe(false);
+    expect(() => isWorkday('2027-10-01')).toThrow(CalendarRangeError);
   });
 });

@@ -24,10 +24,12 @@ export {
   addDays,
   addMonths,
   addWorkdays,
+  calendarGapWarning,
   daysBetween,
   isIsoDate,
   isWorkday,
   nextBusinessMoment,
+  uncoveredYears,
   shanghaiDate,
   workdaysBetween,
 } from './calendar.ts';

@@ -54,6 +54,8 @@ export type OrderView = {
     at: string;
     regulatorWorkdays: number;
     isApproximate: boolean;
+    /** Why the estimate is approximate: the holiday calendar of a year it runs into is not published yet. */
+    calendarWarning?: Bilingual;
     steps: { status: string; expectedBy: string }[];
   };
   slaDueAt: string | null;

@@ -96,6 +96,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
               : []),
           ]}
         />
+        {order.eta?.calendarWarning && <Alert type="warning" showIcon title={pick(order.eta.calendarWarning)} data-testid="eta-calendar-warning" />}
         {order.status === 'provider_review' && <Alert type="info" showIcon title={t('order.inReview')} />}
         {order.status === 'awaiting_regulator' && <Alert type="info" showIcon title={t('order.awaitingRegulator')} />}
         {order.status === 'regulator_review' && (
