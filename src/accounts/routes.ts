@@ -38,7 +38,8 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Prom
         ip: request.ip,
         previousToken: request.sessionToken ?? undefined,
       });
-      setSessionCookie(reply, result.token, result.expiresAt.getTime() - ctx.clock.now().getTime(), isSecureCookie);
+      // The lifetime the command granted, not expiresAt minus a second reading of a clock that has moved on since.
+      setSessionCookie(reply, result.token, result.lifetimeMs, isSecureCookie);
       return result.user;
     },
   );

@@ -7,7 +7,8 @@ import { dummyPasswordHash, verifyPassword } from '../passwords.ts';
 import type { SessionUser } from '../roles.ts';
 
 export type LogInInput = { email: string; password: string; ip: string; previousToken?: string };
-export type LogInResult = { user: SessionUser; token: string; expiresAt: Date };
+/** `lifetimeMs`: how long the session lasts from this login (the cookie's Max-Age; never re-read from the clock). */
+export type LogInResult = { user: SessionUser; token: string; expiresAt: Date; lifetimeMs: number };
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
@@ -55,5 +56,5 @@ export async function logIn(ctx: AppContext, actor: Actor, input: LogInInput): P
       .execute();
     await writeAudit(tx, { ...actor, userId: user.id, role: user.role }, now, { entityType: 'user', entityId: user.id, action: 'login' });
   });
-  return { user: { id: user.id, email: user.email, role: user.role, displayName: user.display_name }, token, expiresAt };
+  return { user: { id: user.id, email: user.email, role: user.role, displayName: user.display_name }, token, expiresAt, lifetimeMs: SESSION_TTL_MS };
 }
