@@ -25,6 +25,7 @@ async function reject(ctx: AppContext, tx: Tx, order: Order, reasons: ReturnType
     reason: reasons.map((r) => r.code).join(','),
     changes: { reject_reasons: JSON.stringify(reasons), decided_at: ctx.clock.now() },
     data: { reasons },
+    returnedWith: reasons,
   });
 }
 

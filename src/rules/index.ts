@@ -109,3 +109,5 @@ export { HOLIDAY_ROWS, HOLIDAY_SOURCES } from './data/holidays.ts';
 export { RESOURCE_KINDS, RESOURCE_KIND_RULES, isResourceKind } from './data/resource-kinds.ts';
 export type { ResourceKind, ResourceKindRule } from './data/resource-kinds.ts';
 export { readDraft } from './shape.ts';
+export { diffSinceDecision } from './draft-diff.ts';
+export type { DecisionDiff, DecisionReason, FieldChange, MaterialChange, MaterialUpload, PersonalKind, ReasonAnswer } from './draft-diff.ts';

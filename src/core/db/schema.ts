@@ -124,7 +124,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables, ResourceTables {
+export interface DB extends FilingTables, ResourceTables, DecisionTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -317,4 +317,19 @@ export interface ServiceCodesTable {
 export interface ResourceTables {
   resources: ResourcesTable;
   service_codes: ServiceCodesTable;
+}
+
+export interface OrderDecisionsTable {
+  id: Generated<string>;
+  order_id: string;
+  order_version: number;
+  outcome: 'provider_rejected' | 'regulator_rejected' | 'supplement_requested';
+  draft: string;
+  reasons: ColumnType<unknown[], string | undefined, string>;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+export interface DecisionTables {
+  order_decisions: OrderDecisionsTable;
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { precheckOrder } from '../precheck-order.ts';
+import { changesSinceDecision } from '../decisions.ts';
 import { estimateCompletion } from '../eta.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
 import { describeStatus, isOrderStatus } from '../status.ts';
@@ -11,7 +12,7 @@ export type TimelineEntry = { at: string; status: string; actor: string; note: s
 /** The order as its owner or a staff member sees it (DESIGN §5.7). */
 export async function getOrderView(ctx: AppContext, user: SessionUser, id: string) {
   const order = await loadVisibleOrder(ctx, ctx.db, user, id);
-  const [precheck, materials, timeline, faces, calls] = await Promise.all([
+  const [precheck, materials, timeline, faces, calls, changes] = await Promise.all([
     precheckOrder(ctx, ctx.db, order),
     listMaterials(ctx, order.id),
     orderTimeline(ctx, order.id),
@@ -19,6 +20,7 @@ export async function getOrderView(ctx: AppContext, user: SessionUser, id: strin
     isStaff(user.role)
       ? ctx.db.selectFrom('review_calls').select(['person_path', 'outcome', 'note', 'created_at']).where('order_id', '=', order.id).orderBy('id').execute()
       : Promise.resolve([]),
+    changesSinceDecision(ctx, ctx.db, order, user),
   ]);
   return {
     id: order.id,
@@ -35,6 +37,8 @@ export async function getOrderView(ctx: AppContext, user: SessionUser, id: strin
     timeline,
     rejectReasons: order.rejectReasons,
     supplementItems: order.supplementItems,
+    /** Field by field, what changed since the order was last sent back, and which reasons each change answers. */
+    changesSinceDecision: changes,
     numbers: await orderNumbers(ctx, order),
     eta: estimateCompletion(ctx.clock.now(), order),
     slaDueAt: order.slaDueAt?.toISOString() ?? null,
