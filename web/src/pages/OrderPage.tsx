@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { call } from '../api/client.ts';
 import type { OrderView } from '../api/types.ts';
 import { LoadedView, useLoad } from '../api/useLoad.tsx';
+import { ApplicantChanges } from '../changes/ChangesSinceDecision.tsx';
 import { ACTOR_NAMES, formatDate, formatTime, KIND_NAMES, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { describePath, STEP_KEYS, stepOfPath } from '../wizard/fields.ts';
@@ -104,6 +105,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
         )}
       </Card>
       {order.status === 'sms_verification' && <SmsCard order={order} onConfirmed={onChange} />}
+      {order.changesSinceDecision && <ApplicantChanges changes={order.changesSinceDecision} />}
       {order.rejectReasons.length > 0 && (
         <Card title={<Typography.Text type="danger">{t('order.reasons')}</Typography.Text>}>
           <List
