@@ -29,7 +29,7 @@ function governmentSuffixOk(nature: string, a: Extract<DomainAnalysis, { ok: tru
   return undefined;
 }
 
-type ReservedSuffix = {
+export type ReservedSuffix = {
   suffixes: readonly string[];
   holders: Bilingual;
   /** Natures that may hold it outright. */
@@ -47,7 +47,7 @@ type ReservedSuffix = {
  * organisations and other non-profit bodies); GOV-SITES-2017 keeps public institutions without administrative
  * functions off .gov.cn "in principle".
  */
-const RESERVED_SUFFIXES: readonly ReservedSuffix[] = [
+export const RESERVED_DOMAIN_SUFFIXES: readonly ReservedSuffix[] = [
   {
     suffixes: ['gov.cn'],
     holders: { zh: '政府机构', en: 'government bodies' },
@@ -76,7 +76,7 @@ const RESERVED_SUFFIXES: readonly ReservedSuffix[] = [
 
 /** A reserved suffix filed by a holder it is not meant for: an error, or a warning where it depends on the case. */
 function checkReservedSuffix(ctx: Ctx, path: string, domain: string, nature: SubjectNature, suffix: string): void {
-  const reserved = RESERVED_SUFFIXES.find((r) => r.suffixes.includes(suffix));
+  const reserved = RESERVED_DOMAIN_SUFFIXES.find((r) => r.suffixes.includes(suffix));
   if (!reserved || reserved.allowed.includes(nature)) return;
   const natureLabel = natureText(nature);
   const conditional = reserved.conditional.includes(nature);

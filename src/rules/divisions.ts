@@ -15,12 +15,23 @@ function unpack(packed: string, status: CountyCodeStatus, into: Map<string, Coun
   }
 }
 
-/** Whether a six-digit code is a county-level division in use, one abolished since, or none that ever existed. */
-export function countyCodeStatus(code: string): CountyCodeStatus {
+function codeIndex(): Map<string, CountyCodeStatus> {
   if (!index) {
     index = new Map();
     unpack(ABOLISHED_COUNTY_CODES, 'abolished', index);
     unpack(CURRENT_COUNTY_CODES, 'current', index);
   }
-  return index.get(code) ?? 'unknown';
+  return index;
+}
+
+/** Whether a six-digit code is a county-level division in use, one abolished since, or none that ever existed. */
+export function countyCodeStatus(code: string): CountyCodeStatus {
+  return codeIndex().get(code) ?? 'unknown';
+}
+
+/** How many county-level codes the table holds, in use and abolished (for the rules document). */
+export function countyCodeCounts(): { current: number; abolished: number } {
+  let current = 0;
+  for (const status of codeIndex().values()) if (status === 'current') current += 1;
+  return { current, abolished: codeIndex().size - current };
 }

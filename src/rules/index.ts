@@ -54,7 +54,9 @@ export {
   validateTaiwanPermit,
 } from './identity.ts';
 export type { CreditCodeCheck, CreditCodeProblem, IdCheck, IdProblem } from './identity.ts';
-export { countyCodeStatus } from './divisions.ts';
+export { countyCodeCounts, countyCodeStatus } from './divisions.ts';
+export { RESERVED_DOMAIN_SUFFIXES } from './check-domains.ts';
+export type { ReservedSuffix } from './check-domains.ts';
 export type { CountyCodeStatus } from './divisions.ts';
 export { DIVISION_CODES_AS_OF, DIVISION_CODES_SOURCE } from './data/division-codes.ts';
 export { CREDIT_CODE_AUTHORITIES, CREDIT_CODE_CATEGORIES_SOURCE } from './data/credit-code-categories.ts';

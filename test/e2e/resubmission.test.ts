@@ -94,7 +94,8 @@ describe.skipIf(!hasChromium)('what changed on resubmission, in Chromium', () =>
       expect(await axeViolations(page)).toEqual([]);
       if (size === PHONE) {
         // Nothing scrolls the page sideways on a phone: the table scrolls inside its card.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        const scrollWidth = await page.evaluate('document.documentElement.scrollWidth');
+        expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
       }
       await page.context().close();
     }
