@@ -105,7 +105,11 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
         )}
       </Card>
       {order.status === 'sms_verification' && <SmsCard order={order} onConfirmed={onChange} />}
-      {order.changesSinceDecision && <ApplicantChanges changes={order.changesSinceDecision} />}
+      {/* Once something changed since the order was sent back; before that the reasons below say it all. */}
+      {order.changesSinceDecision &&
+        (order.changesSinceDecision.fields.length > 0 || order.changesSinceDecision.materials.length > 0) && (
+          <ApplicantChanges changes={order.changesSinceDecision} />
+        )}
       {order.rejectReasons.length > 0 && (
         <Card title={<Typography.Text type="danger">{t('order.reasons')}</Typography.Text>}>
           <List
