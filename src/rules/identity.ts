@@ -44,9 +44,10 @@ export function gb11643CheckChar(first17: string): string {
 }
 
 /** Spaces and hyphens (any width or dash form) are how people group long numbers; neither is part of one. */
-function compact(input: string): string {
+export function tidyNumber(input: string): string {
   return input.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212]+/g, '').toUpperCase();
 }
+const compact = tidyNumber;
 
 /** The ISO birth date, or undefined when there is no such day or it lies after `onDate` (ISO, when given). */
 function birthDateOf(yyyymmdd: string, onDate?: string): string | undefined {

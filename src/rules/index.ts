@@ -44,6 +44,7 @@ export {
   isMobile,
   normaliseMobile,
   organisationCodeCheckChar,
+  tidyNumber,
   validateCreditCode,
   validateForeignPermanentResidence,
   validateHkMacauPermit,
