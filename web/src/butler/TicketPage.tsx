@@ -68,7 +68,7 @@ function TicketDetails({ ticket, onChange }: { ticket: TicketDetail; onChange():
                     label: t('butler.ticket.isp'),
                     children: t('butler.ticket.ispValue', {
                       scope: t(`butler.isp.scope.${ticket.isp.scope}` as MessageKey),
-                      capital: (ticket.isp.registeredCapitalCny / 10_000).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+                      capital: lang === 'zh' ? (ticket.isp.registeredCapitalCny / 10_000).toLocaleString('zh-CN') : ticket.isp.registeredCapitalCny.toLocaleString('en-GB'),
                     }),
                   },
                 ]

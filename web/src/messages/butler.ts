@@ -85,7 +85,7 @@ export const BUTLER_MESSAGES = {
   'butler.ticket.refundable': b('未确认，免费，可随时撤销', 'Not confirmed: free, can be withdrawn'),
   'butler.ticket.notRefundable': b('已确认，不予退款', 'Confirmed: not refundable'),
   'butler.ticket.isp': b('ISP申请', 'ISP application'),
-  'butler.ticket.ispValue': b('{scope}，注册资本 {capital} 万元', '{scope}; registered capital {capital} × 10,000 CNY'),
+  'butler.ticket.ispValue': b('{scope}，注册资本 {capital} 万元', '{scope}; registered capital {capital} CNY'),
   'butler.ticket.history': b('处理记录', 'History'),
   'butler.ticket.back': b('返回列表', 'Back to the list'),
 
