@@ -200,13 +200,14 @@ export function createCalendar(beyondData: BeyondData) {
   }
 
   /**
-   * Adds working time: only minutes inside business hours on workdays count. A result that lands exactly on
-   * closing time stays there (17:30) rather than jumping to the next morning.
+   * Adds working time: only minutes inside business hours on workdays count, so a clock started outside them
+   * begins at the next opening (a request at 17:20 on a Friday plus 30 minutes is due 9:50 on the next workday).
+   * A result that lands exactly on closing time stays there (17:30) rather than jumping to the next morning.
    */
-  function addBusinessHours(instant: Date, hours: number): Date {
-    if (!(hours >= 0)) throw new RangeError(`addBusinessHours needs hours ≥ 0, got ${hours}`);
+  function addBusinessMinutes(instant: Date, minutes: number): Date {
+    if (!(minutes >= 0)) throw new RangeError(`addBusinessMinutes needs minutes ≥ 0, got ${minutes}`);
     let at = nextBusinessMoment(instant);
-    let left = hours * 60;
+    let left = minutes;
     for (;;) {
       const { day, minute } = localParts(at);
       const available = BUSINESS_CLOSE_MINUTE - minute;
@@ -218,12 +219,18 @@ export function createCalendar(beyondData: BeyondData) {
     }
   }
 
+  /** addBusinessMinutes in hours, e.g. "within 2 business hours". */
+  function addBusinessHours(instant: Date, hours: number): Date {
+    if (!(hours >= 0)) throw new RangeError(`addBusinessHours needs hours ≥ 0, got ${hours}`);
+    return addBusinessMinutes(instant, hours * 60);
+  }
+
   /** n working days of business time (8 hours each), e.g. "initial review within 1 workday". */
   function addBusinessDays(instant: Date, n: number): Date {
     return addBusinessHours(instant, (n * BUSINESS_DAY_MINUTES) / 60);
   }
 
-  return { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessHours, addBusinessDays };
+  return { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessMinutes, addBusinessHours, addBusinessDays };
 }
 
 /** Whether the holiday data covers a date's year (dates beyond it are weekend-only approximations). */
@@ -261,6 +268,6 @@ export function calendarGapWarning(years: readonly number[]): { zh: string; en: 
 }
 
 const STRICT = createCalendar('throw');
-export const { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessHours, addBusinessDays } = STRICT;
+export const { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessMinutes, addBusinessHours, addBusinessDays } = STRICT;
 /** The calendar the platform schedules with: exact where data exists, weekends-only beyond it. */
 export const PLATFORM_CALENDAR = createCalendar('weekends');

@@ -21,6 +21,7 @@ export {
   isCovered,
   addBusinessDays,
   addBusinessHours,
+  addBusinessMinutes,
   addDays,
   addMonths,
   addWorkdays,
@@ -69,6 +70,18 @@ export { namesRelated, serviceNameProblems, tradeNameCore } from './names.ts';
 export { draftServiceCodes, serviceCodeFindings } from './check-service-codes.ts';
 export type { IssuedServiceCode, ServiceCodeCheck } from './check-service-codes.ts';
 export { RESOURCE_PROBLEM_CODES, isResourceExpired, resourceEligibility } from './resource-eligibility.ts';
+export { BUTLER_SERVICES, BUTLER_SERVICE_NAMES, FIRST_RESPONSE_BUSINESS_MINUTES, MATERIALS_WORKDAYS, isButlerService } from './butler.ts';
+export type { ButlerService } from './butler.ts';
+export {
+  ISP_CHECKLIST,
+  ISP_CHECKLIST_KEYS,
+  ISP_MIN_REGISTERED_CAPITAL_CNY,
+  ISP_SCOPES,
+  ISP_SCOPE_NAMES,
+  isIspChecklistKey,
+  ispEligibility,
+} from './isp-licence.ts';
+export type { IspChecklistItem, IspChecklistKey, IspEligibility, IspEligibilityReason, IspScope } from './isp-licence.ts';
 export type { Billing, ResourceEligibility, ResourceFacts, ResourceProblem, ResourceProblemCode } from './resource-eligibility.ts';
 export type { NameProblem } from './names.ts';
 

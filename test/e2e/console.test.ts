@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { testDatabases } from '../support/databases.ts';
 import { buildDraft } from '../support/drafts.ts';
 import { preparedOrder, submitted } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { axeViolations } from './axe.ts';
 import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
 import { facePhotoJpeg, idCardJpeg, licenceJpeg } from './documents.ts';
 
@@ -844,29 +844,4 @@ async function smsCode(platform: TestPlatform, mobile: string): Promise<string> 
     (m) => m.template === 'regulator_sms_code',
   )!.body;
   return /核验码为 (\d{6})/.exec(body)![1]!;
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page (through the DevTools protocol, so the console's CSP stays as it is). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};undefined`);
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  )) as {
-    violations: {
-      id: string;
-      impact: string;
-      help: string;
-      nodes: { target: string[]; any: { message: string }[] }[];
-    }[];
-  };
-  // Each violation with where it is and axe's own explanation of the first case (colours and ratio for contrast).
-  return result.violations.map(
-    (v) =>
-      `${v.impact} ${v.id} (${v.help}) at ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')} — ${v.nodes[0]?.any[0]?.message ?? ''}`,
-  );
 }

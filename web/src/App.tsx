@@ -76,6 +76,9 @@ function page<T extends Record<string, unknown>>(load: () => Promise<T>, name: k
       }),
   );
 }
+const ButlerPage = page(() => import('./butler/ButlerPage.tsx'), 'ButlerPage');
+const IspLicencePage = page(() => import('./butler/IspLicencePage.tsx'), 'IspLicencePage');
+const TicketPage = page(() => import('./butler/TicketPage.tsx'), 'TicketPage');
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 const FiledSubjectPage = page(() => import('./pages/FiledSubjectPage.tsx'), 'FiledSubjectPage');
 const FilingsPage = page(() => import('./pages/FilingsPage.tsx'), 'FilingsPage');
@@ -91,6 +94,7 @@ const APPLICANT: Role[] = ['applicant'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
 const DASHBOARD: Role[] = ['reviewer', 'admin', 'compliance'];
 const RESOURCES: Role[] = ['applicant', 'admin'];
+const BUTLER: Role[] = ['applicant', 'butler', 'admin'];
 
 function AppRoutes() {
   const { user, isLoading } = useSession();
@@ -132,6 +136,9 @@ function AppRoutes() {
         <Route path="/review" element={guard(<ReviewQueuePage />, REVIEWERS)} />
         <Route path="/review/:id" element={guard(<ReviewOrderPage />, REVIEWERS)} />
         <Route path="/dashboard" element={guard(<DashboardPage />, DASHBOARD)} />
+        <Route path="/butler" element={guard(<ButlerPage />, BUTLER)} />
+        <Route path="/butler/tickets/:id" element={guard(<TicketPage />, BUTLER)} />
+        <Route path="/isp-licence" element={<IspLicencePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

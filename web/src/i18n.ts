@@ -2,6 +2,7 @@
 // {name} placeholders are filled from the vars given. Texts the API sends ({zh, en}) are picked, not stored here.
 import { b, type Bilingual } from './messages/bilingual.ts';
 import { CHANGES_MESSAGES } from './messages/changes.ts';
+import { BUTLER_MESSAGES } from './messages/butler.ts';
 
 export type Lang = 'zh' | 'en';
 export type Vars = Record<string, string | number>;
@@ -823,6 +824,7 @@ export const MESSAGES = {
   ),
   // Feature dictionaries (web/src/messages/), one line each.
   ...CHANGES_MESSAGES,
+  ...BUTLER_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -124,7 +124,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables, ResourceTables, DecisionTables {
+export interface DB extends FilingTables, ResourceTables, DecisionTables, ButlerTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -332,4 +332,57 @@ export interface OrderDecisionsTable {
 
 export interface DecisionTables {
   order_decisions: OrderDecisionsTable;
+}
+
+export interface ButlerTicketsTable {
+  id: string;
+  number: string;
+  user_id: string;
+  service: 'icp_filing' | 'police_filing' | 'commercial_licence' | 'isp_licence';
+  status: 'open' | 'responded' | 'confirmed' | 'submitted' | 'accepted' | 'closed';
+  note: string;
+  contact_mobile: string;
+  isp_scope: 'nationwide' | 'provincial' | null;
+  /** numeric: the driver returns it as a string. */
+  isp_registered_capital_cny: ColumnType<string | number | null, number | null | undefined, number | null>;
+  opened_at: Timestamp;
+  first_response_due_at: Timestamp;
+  responded_at: Timestamp | null;
+  butler_id: string | null;
+  confirmed_at: Timestamp | null;
+  materials_due_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
+  clock_due_at: Timestamp | null;
+  first_response_overdue_at: Timestamp | null;
+  materials_overdue_at: Timestamp | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ButlerChecklistItemsTable {
+  ticket_id: string;
+  item_key: string;
+  done: Generated<boolean>;
+  ticked_by: string | null;
+  ticked_role: string | null;
+  ticked_at: Timestamp | null;
+}
+
+export interface ButlerInvoiceRequestsTable {
+  id: string;
+  ticket_id: string;
+  requested_by: string;
+  entity_name: string;
+  tax_number: string;
+  email: string;
+  requested_at: Timestamp;
+}
+
+export interface ButlerTables {
+  butler_tickets: ButlerTicketsTable;
+  butler_checklist_items: ButlerChecklistItemsTable;
+  butler_invoice_requests: ButlerInvoiceRequestsTable;
 }

@@ -9,6 +9,16 @@ export type ApiRoutes = {
   "POST /api/v1/auth/password-reset": { params: never; query: never; body: { "email": string } };
   "POST /api/v1/auth/password-reset/confirm": { params: never; query: never; body: { "token": string; "password": string } };
   "POST /api/v1/auth/register": { params: never; query: never; body: { "email": string; "password": string } };
+  "GET /api/v1/butler/tickets": { params: never; query: { "status"?: "open" | "responded" | "confirmed" | "submitted" | "accepted" | "closed"; "page"?: number; "pageSize"?: number }; body: never };
+  "POST /api/v1/butler/tickets": { params: never; query: never; body: { "service": "icp_filing" | "police_filing" | "commercial_licence" | "isp_licence"; "note": string; "contactMobile": string; "isp"?: { "scope": "nationwide" | "provincial"; "registeredCapitalCny": number } } };
+  "GET /api/v1/butler/tickets/{id}": { params: { "id": string }; query: never; body: never };
+  "POST /api/v1/butler/tickets/{id}/accept": { params: { "id": string }; query: never; body: { "note"?: string } };
+  "PUT /api/v1/butler/tickets/{id}/checklist/{key}": { params: { "id": string; "key": string }; query: never; body: { "done": boolean } };
+  "POST /api/v1/butler/tickets/{id}/close": { params: { "id": string }; query: never; body: { "reason": string } };
+  "POST /api/v1/butler/tickets/{id}/confirm": { params: { "id": string }; query: never; body: { "acknowledgeNoRefund"?: boolean } };
+  "POST /api/v1/butler/tickets/{id}/invoice-requests": { params: { "id": string }; query: never; body: { "entityName": string; "taxNumber": string; "email": string } };
+  "POST /api/v1/butler/tickets/{id}/respond": { params: { "id": string }; query: never; body: { "note"?: string } };
+  "POST /api/v1/butler/tickets/{id}/submit": { params: { "id": string }; query: never; body: { "note"?: string } };
   "GET /api/v1/dev/clock": { params: never; query: never; body: never };
   "POST /api/v1/dev/clock/advance": { params: never; query: never; body: { "hours"?: number; "days"?: number } };
   "GET /api/v1/dev/outbox": { params: never; query: { "to"?: string; "limit"?: number }; body: never };
@@ -24,6 +34,7 @@ export type ApiRoutes = {
   "GET /api/v1/handoff/{token}/qr.png": { params: { "token": string }; query: never; body: never };
   "GET /api/v1/handoff/{token}/qr.svg": { params: { "token": string }; query: never; body: never };
   "GET /api/v1/health": { params: never; query: never; body: never };
+  "POST /api/v1/isp-licence/eligibility": { params: never; query: never; body: { "scope": "nationwide" | "provincial"; "registeredCapitalCny": number } };
   "GET /api/v1/orders": { params: never; query: { "status"?: "draft" | "provider_review" | "supplement_requested" | "provider_rejected" | "awaiting_regulator" | "sms_verification" | "regulator_review" | "approved" | "regulator_rejected" | "abandoned"; "kind"?: string; "province"?: string; "tab"?: "in_progress" | "completed"; "page"?: number; "pageSize"?: number }; body: never };
   "POST /api/v1/orders": { params: never; query: never; body: { "draft": Record<string, unknown> } };
   "GET /api/v1/orders/{id}": { params: { "id": string }; query: never; body: never };
