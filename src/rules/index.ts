@@ -76,6 +76,8 @@ export {
   formatServiceNumber,
   formatSubjectNumber,
   parseFilingNumber,
+  POLICE_BADGE_DATA_URI,
+  policeFooterHtml,
   policeQueryUrl,
 } from './numbering.ts';
 export type { FooterInput, ParsedFilingNumber } from './numbering.ts';
@@ -101,3 +103,13 @@ export { HOLIDAY_ROWS, HOLIDAY_SOURCES } from './data/holidays.ts';
 export { RESOURCE_KINDS, RESOURCE_KIND_RULES, isResourceKind } from './data/resource-kinds.ts';
 export type { ResourceKind, ResourceKindRule } from './data/resource-kinds.ts';
 export { readDraft } from './shape.ts';
+
+// After approval: police filing and the commercial licence (SPEC §9–§10)
+export { POLICE_FILING_DAYS, POLICE_FILING_SOURCE, POLICE_REMINDER_DAYS, checkPoliceNumber, policeFilingDueOn, policeSiteLevel } from './police-filing.ts';
+export type { PoliceNumberCheck, SiteLevel } from './police-filing.ts';
+export { WANGAN_CODES, wanganCodeOf } from './data/wangan-codes.ts';
+export type { WanganCode } from './data/wangan-codes.ts';
+export { COMMERCIAL_HOSTING, IP_LISTS, checkCommercialLicence, commercialIpRule } from './commercial-licence.ts';
+export type { CommercialCheck, CommercialCheckInput, CommercialFinding, CommercialFix, CommercialHosting, IpList } from './commercial-licence.ts';
+export { COMMERCIAL_IP_RULES } from './data/commercial-ip-rules.ts';
+export type { CommercialIpRule } from './data/commercial-ip-rules.ts';
