@@ -1,4 +1,5 @@
 import { registerRecoveryNotifications } from './accounts/index.ts';
+import { registerAftercareHandlers } from './aftercare/index.ts';
 import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerInactivityHandlers } from './filing/index.ts';
@@ -11,6 +12,7 @@ export function registerHandlers(ctx: AppContext): void {
   registerInactivityHandlers(ctx);
   registerOrderNotifications(ctx);
   registerRecoveryNotifications(ctx);
+  registerAftercareHandlers(ctx);
   // The simulator plays the regulator; a production adapter would register here instead.
   registerRegulatorSimulator(ctx);
 }

@@ -124,7 +124,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables, ResourceTables {
+export interface DB extends FilingTables, ResourceTables, AftercareTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -317,4 +317,20 @@ export interface ServiceCodesTable {
 export interface ResourceTables {
   resources: ResourcesTable;
   service_codes: ServiceCodesTable;
+}
+
+export interface PoliceFilingsTable {
+  service_number: string;
+  subject_number: string;
+  /** `date` columns come back as YYYY-MM-DD strings (src/core/db/database.ts). */
+  launched_on: string;
+  due_on: string;
+  police_number: string | null;
+  recorded_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AftercareTables {
+  police_filings: PoliceFilingsTable;
 }
