@@ -1,9 +1,8 @@
 // Provider documents (DESIGN §5.10): the letters and proofs OpenBeian fills in as PDF for the owner to print, sign and
 // upload. Which template variant a province uses comes from its rules (SEED-003 §2: Gansu's subject-leader letter,
-// Shanghai's site-leader letter that may list every domain of one leader).
+// Shanghai's site-leader letter that may list every domain of one leader). Kept free of the province rules so the
+// console can import it; the variant lookup is in document-variant.ts.
 
-import { PROVINCE_RULES } from './data/province-rules.ts';
-import { isProvinceCode } from './data/provinces.ts';
 import type { Bilingual, MaterialKind } from './draft.ts';
 
 export const DOCUMENT_KINDS = [
@@ -36,12 +35,3 @@ export const DOCUMENT_FOR_MATERIAL: Readonly<Partial<Record<MaterialKind, Docume
   employment_proof: 'employment_proof',
   business_nature_statement: 'business_nature_statement',
 };
-
-/** The province's variant of a letter, read from its template rule (e.g. "service-leader-authorization/shanghai"). */
-export function documentVariant(kind: DocumentKind, province: string): DocumentVariant {
-  if (!isProvinceCode(province)) return 'national';
-  const material = (Object.entries(DOCUMENT_FOR_MATERIAL) as [MaterialKind, DocumentKind][]).find(([, k]) => k === kind)?.[0];
-  const template = material ? PROVINCE_RULES[province].templates.value[material] : undefined;
-  const variant = template?.split('/')[1];
-  return variant === 'gansu' || variant === 'shanghai' ? variant : 'national';
-}

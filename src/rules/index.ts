@@ -112,6 +112,7 @@ export type { WanganCode } from './data/wangan-codes.ts';
 export { COMMERCIAL_HOSTING, IP_LISTS, checkCommercialLicence, commercialIpRule } from './commercial-licence.ts';
 export type { CommercialCheck, CommercialCheckInput, CommercialFinding, CommercialFix, CommercialHosting, IpList } from './commercial-licence.ts';
 export { COMMERCIAL_IP_RULES } from './data/commercial-ip-rules.ts';
-export { DOCUMENT_FOR_MATERIAL, DOCUMENT_KINDS, DOCUMENT_NAMES, documentVariant } from './documents.ts';
+export { DOCUMENT_FOR_MATERIAL, DOCUMENT_KINDS, DOCUMENT_NAMES } from './documents.ts';
+export { documentVariant } from './document-variant.ts';
 export type { DocumentKind, DocumentVariant } from './documents.ts';
 export type { CommercialIpRule } from './data/commercial-ip-rules.ts';

@@ -1,5 +1,6 @@
 // Every string the console shows, in Chinese first and English second. Pages call t('key') (web/src/lang.tsx);
 // {name} placeholders are filled from the vars given. Texts the API sends ({zh, en}) are picked, not stored here.
+import { AFTERCARE_MESSAGES } from './messages/aftercare.ts';
 import { b, type Bilingual } from './messages/bilingual.ts';
 
 export type Lang = 'zh' | 'en';
@@ -821,6 +822,7 @@ export const MESSAGES = {
     '{label} updated: it still cannot issue service codes',
   ),
   // Feature dictionaries (web/src/messages/), one line each.
+  ...AFTERCARE_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
