@@ -1,5 +1,6 @@
 import { registerRecoveryNotifications } from './accounts/index.ts';
 import { registerButlerHandlers } from './butler/index.ts';
+import { registerAftercareHandlers } from './aftercare/index.ts';
 import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerInactivityHandlers } from './filing/index.ts';
@@ -13,6 +14,7 @@ export function registerHandlers(ctx: AppContext): void {
   registerOrderNotifications(ctx);
   registerRecoveryNotifications(ctx);
   registerButlerHandlers(ctx);
+  registerAftercareHandlers(ctx);
   // The simulator plays the regulator; a production adapter would register here instead.
   registerRegulatorSimulator(ctx);
 }

@@ -45,6 +45,10 @@ const envSchema = z.object({
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated); others' headers are ignored. */
   OPENBEIAN_TRUST_PROXY: z.string().regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be addresses or CIDRs separated by commas').default('127.0.0.1,::1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** JSON file with the provider's own facts (police filing guide, provider documents); demo facts outside production. */
+  OPENBEIAN_PROVIDER_FACTS: z.string().min(1).optional(),
+  /** CJK font for provider documents: a .ttf/.otf/.ttc path, with `#PostScriptName` for a collection. */
+  OPENBEIAN_PDF_FONT: z.string().min(1).optional(),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -67,6 +71,9 @@ export type Config = {
   publicUrl: string;
   trustProxy: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Path of the provider facts file; absent: demo facts outside production, none in production (src/aftercare). */
+  providerFactsFile: string | undefined;
+  pdfFont: string | undefined;
 };
 
 /** Publicly known; only ever used outside production, which refuses to start without a real key. */
@@ -130,5 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.OPENBEIAN_PUBLIC_URL,
     trustProxy: e.OPENBEIAN_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    providerFactsFile: e.OPENBEIAN_PROVIDER_FACTS,
+    pdfFont: e.OPENBEIAN_PDF_FONT,
   };
 }

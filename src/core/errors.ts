@@ -50,6 +50,11 @@ export const ERROR_CODES = {
     en: 'An invoice can be requested once the service is confirmed',
   },
   NOT_AVAILABLE_IN_MODE: { zh: '当前运行模式下不可用', en: 'Not available in this mode' },
+  FIELD_INVALID: { zh: '填写的内容不正确，请按提示修改', en: 'A field is not valid; fix it as described' },
+  AFTERCARE_NOT_CONFIGURED: {
+    zh: '服务商尚未配置此功能所需的信息，请联系服务商',
+    en: 'The provider has not configured what this feature needs; contact the provider',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -100,6 +100,8 @@ export {
   formatServiceNumber,
   formatSubjectNumber,
   parseFilingNumber,
+  POLICE_BADGE_DATA_URI,
+  policeFooterHtml,
   policeQueryUrl,
 } from './numbering.ts';
 export type { FooterInput, ParsedFilingNumber } from './numbering.ts';
@@ -127,3 +129,16 @@ export type { ResourceKind, ResourceKindRule } from './data/resource-kinds.ts';
 export { readDraft } from './shape.ts';
 export { diffSinceDecision } from './draft-diff.ts';
 export type { DecisionDiff, DecisionReason, FieldChange, MaterialChange, MaterialUpload, PersonalKind, ReasonAnswer } from './draft-diff.ts';
+
+// After approval: police filing and the commercial licence (SPEC §9–§10)
+export { POLICE_FILING_DAYS, POLICE_FILING_SOURCE, POLICE_REMINDER_DAYS, checkPoliceNumber, policeFilingDueOn, policeSiteLevel } from './police-filing.ts';
+export type { PoliceNumberCheck, SiteLevel } from './police-filing.ts';
+export { WANGAN_CODES, wanganCodeOf } from './data/wangan-codes.ts';
+export type { WanganCode } from './data/wangan-codes.ts';
+export { COMMERCIAL_HOSTING, IP_LISTS, checkCommercialLicence, commercialIpRule } from './commercial-licence.ts';
+export type { CommercialCheck, CommercialCheckInput, CommercialFinding, CommercialFix, CommercialHosting, IpList } from './commercial-licence.ts';
+export { COMMERCIAL_IP_RULES } from './data/commercial-ip-rules.ts';
+export { DOCUMENT_FOR_MATERIAL, DOCUMENT_KINDS, DOCUMENT_NAMES } from './documents.ts';
+export { documentVariant } from './document-variant.ts';
+export type { DocumentKind, DocumentVariant } from './documents.ts';
+export type { CommercialIpRule } from './data/commercial-ip-rules.ts';

@@ -79,6 +79,8 @@ function page<T extends Record<string, unknown>>(load: () => Promise<T>, name: k
 const ButlerPage = page(() => import('./butler/ButlerPage.tsx'), 'ButlerPage');
 const IspLicencePage = page(() => import('./butler/IspLicencePage.tsx'), 'IspLicencePage');
 const TicketPage = page(() => import('./butler/TicketPage.tsx'), 'TicketPage');
+const CommercialLicencePage = page(() => import('./aftercare/CommercialLicencePage.tsx'), 'CommercialLicencePage');
+const PoliceFilingPage = page(() => import('./aftercare/PoliceFilingPage.tsx'), 'PoliceFilingPage');
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 const FiledSubjectPage = page(() => import('./pages/FiledSubjectPage.tsx'), 'FiledSubjectPage');
 const FilingsPage = page(() => import('./pages/FilingsPage.tsx'), 'FilingsPage');
@@ -132,6 +134,8 @@ function AppRoutes() {
         <Route path="/orders/:id" element={guard(<OrderPage />)} />
         <Route path="/filings" element={guard(<FilingsPage />)} />
         <Route path="/filings/:number" element={guard(<FiledSubjectPage />)} />
+        <Route path="/filings/:number/services/:service/police" element={guard(<PoliceFilingPage />)} />
+        <Route path="/filings/:number/commercial-licence" element={guard(<CommercialLicencePage />, APPLICANT)} />
         <Route path="/resources" element={guard(<ResourcesPage />, RESOURCES)} />
         <Route path="/review" element={guard(<ReviewQueuePage />, REVIEWERS)} />
         <Route path="/review/:id" element={guard(<ReviewOrderPage />, REVIEWERS)} />

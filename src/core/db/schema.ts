@@ -124,7 +124,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables, ResourceTables, DecisionTables, ButlerTables {
+export interface DB extends FilingTables, ResourceTables, DecisionTables, ButlerTables, AftercareTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -385,4 +385,20 @@ export interface ButlerTables {
   butler_tickets: ButlerTicketsTable;
   butler_checklist_items: ButlerChecklistItemsTable;
   butler_invoice_requests: ButlerInvoiceRequestsTable;
+}
+
+export interface PoliceFilingsTable {
+  service_number: string;
+  subject_number: string;
+  /** `date` columns come back as YYYY-MM-DD strings (src/core/db/database.ts). */
+  launched_on: string;
+  due_on: string;
+  police_number: string | null;
+  recorded_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AftercareTables {
+  police_filings: PoliceFilingsTable;
 }

@@ -8,6 +8,7 @@ export type SourceRef = { title: string; url: string; date: string };
 export const SOURCES: Readonly<Record<string, SourceRef>> = {
   'SEED-002': { title: 'Alibaba Cloud ICP filing quick start (seed 002)', url: 'seeds/002', date: '2020-11-11' },
   'SEED-003': { title: 'Alibaba Cloud ICP material templates and requirements (seed 003)', url: 'seeds/003', date: '2020-11-11' },
+  'SEED-004': { title: 'Alibaba Cloud police filing and commercial licence guide (seed 004)', url: 'seeds/004', date: '2022-01-14' },
   'HW-PROV': {
     title: 'Huawei Cloud ICP knowledge base — 备案管局咨询',
     url: 'https://github.com/huaweicloud/huaweicloud-skills/tree/master/skills/cdi/assist/huawei-cloud-icp-process-guidance/kb',

@@ -22,12 +22,16 @@ export type ApiRoutes = {
   "GET /api/v1/dev/clock": { params: never; query: never; body: never };
   "POST /api/v1/dev/clock/advance": { params: never; query: never; body: { "hours"?: number; "days"?: number } };
   "GET /api/v1/dev/outbox": { params: never; query: { "to"?: string; "limit"?: number }; body: never };
+  "GET /api/v1/documents/{kind}": { params: { "kind": "subject_leader_authorization" | "service_leader_authorization" | "domain_holder_proof" | "employment_proof" | "business_nature_statement" | "server_region_proof" | "site_verification_notice" }; query: { "order"?: string; "appliesTo"?: string; "filing"?: string; "service"?: string }; body: never };
   "GET /api/v1/enforcement/allowlist": { params: never; query: { "format"?: "nginx" | "haproxy" | "text" }; body: never };
   "GET /api/v1/enforcement/check": { params: never; query: { "host"?: string }; body: never };
   "GET /api/v1/filings": { params: never; query: never; body: never };
   "GET /api/v1/filings/{subjectNumber}": { params: { "subjectNumber": string }; query: never; body: never };
+  "POST /api/v1/filings/{subjectNumber}/commercial-licence/check": { params: { "subjectNumber": string }; query: never; body: { "province": "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000"; "city"?: string; "contractIps": Array<string>; "resolvingIps": Array<string>; "reportedIps": Array<string>; "hosting": "ecs" | "virtual_host" | "elastic_web_hosting" } };
   "GET /api/v1/filings/{subjectNumber}/footer": { params: { "subjectNumber": string }; query: { "service"?: number }; body: never };
   "POST /api/v1/filings/{subjectNumber}/orders": { params: { "subjectNumber": string }; query: never; body: { "kind": "new_service_subject_here" | "change_subject" | "change_service" | "change_access" | "cancel_subject" | "cancel_service" | "cancel_access"; "draft"?: Record<string, unknown>; "services"?: Array<string> } };
+  "GET /api/v1/filings/{subjectNumber}/services/{serviceNumber}/police-filing": { params: { "subjectNumber": string; "serviceNumber": string }; query: never; body: never };
+  "PUT /api/v1/filings/{subjectNumber}/services/{serviceNumber}/police-filing": { params: { "subjectNumber": string; "serviceNumber": string }; query: never; body: { "launchedOn": string; "policeNumber"?: string } };
   "GET /api/v1/handoff/{token}": { params: { "token": string }; query: never; body: never };
   "POST /api/v1/handoff/{token}/face-verifications": { params: { "token": string }; query: never; body: never };
   "POST /api/v1/handoff/{token}/materials": { params: { "token": string }; query: never; body: never };
