@@ -42,6 +42,10 @@ export const ERROR_CODES = {
     en: 'This resource has issued all the service codes it may; use another resource or buy a new one',
   },
   NOT_AVAILABLE_IN_MODE: { zh: '当前运行模式下不可用', en: 'Not available in this mode' },
+  REGULATOR_UNAVAILABLE: {
+    zh: '暂时无法连接管局备案系统，请稍后再试',
+    en: 'The regulator’s filing system cannot be reached right now; try again later',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
