@@ -263,6 +263,10 @@ export async function startFakeRegulator() {
     failNext(count: number, status = 503): void {
       for (let i = 0; i < count; i += 1) failures.push(status);
     },
+    /** The outage is over: pending failures are dropped. */
+    recover(): void {
+      failures.length = 0;
+    },
     refuseNext(reasons: RegulatorReason[]): void {
       refusal = reasons;
     },
