@@ -3,7 +3,7 @@ import { scheduleJob } from '../core/jobs.ts';
 import { applyRegulatorEvents } from './commands/apply-regulator-event.ts';
 import { submitToRegulator } from './commands/submit-to-regulator.ts';
 
-/** About 34 hours of retries (30 s doubling) before a submission is left to an operator. */
+/** Twelve attempts, 30 s doubling: about 17 hours of retries before a submission is left to an operator. */
 const SUBMIT_ATTEMPTS = 12;
 
 /**
