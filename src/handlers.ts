@@ -5,7 +5,7 @@ import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerInactivityHandlers } from './filing/index.ts';
 import { registerOrderNotifications } from './notify/index.ts';
-import { registerRegulatorSimulator } from './regulator/index.ts';
+import { registerRegulatorLink } from './regulator/index.ts';
 
 /** Every outbox subscriber and job handler, registered once per process. */
 export function registerHandlers(ctx: AppContext): void {
@@ -15,6 +15,6 @@ export function registerHandlers(ctx: AppContext): void {
   registerRecoveryNotifications(ctx);
   registerButlerHandlers(ctx);
   registerAftercareHandlers(ctx);
-  // The simulator plays the regulator; a production adapter would register here instead.
-  registerRegulatorSimulator(ctx);
+  // Orders to the regulator and progress back, through whichever adapter is connected (ctx.regulator).
+  registerRegulatorLink(ctx);
 }

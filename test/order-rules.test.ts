@@ -115,7 +115,7 @@ describe.each(testDatabases())('order rules on $kind', (factory) => {
 
   it('rejects on SMS timeout after 24 hours', async () => {
     const { applicant, id } = await atSmsStep();
-    const challenge = await platform.ctx.db.selectFrom('sms_challenges').select('expires_at').where('order_id', '=', id).executeTakeFirstOrThrow();
+    const challenge = await platform.ctx.db.selectFrom('sim_sms_challenges').select('expires_at').where('order_id', '=', id).executeTakeFirstOrThrow();
     const hoursLeft = (challenge.expires_at.getTime() - platform.clock.now().getTime()) / 3600_000;
     expect(hoursLeft).toBeGreaterThan(1);
     expect(hoursLeft).toBeLessThanOrEqual(24);

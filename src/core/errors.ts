@@ -55,6 +55,10 @@ export const ERROR_CODES = {
     zh: '服务商尚未配置此功能所需的信息，请联系服务商',
     en: 'The provider has not configured what this feature needs; contact the provider',
   },
+  REGULATOR_UNAVAILABLE: {
+    zh: '暂时无法连接管局备案系统，请稍后再试',
+    en: 'The regulator’s filing system cannot be reached right now; try again later',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

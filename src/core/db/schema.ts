@@ -124,7 +124,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables, ResourceTables, DecisionTables, ButlerTables, AftercareTables {
+export interface DB extends FilingTables, ResourceTables, DecisionTables, ButlerTables, AftercareTables, RegulatorTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -204,8 +204,10 @@ export interface ReviewCallsTable {
   created_at: Timestamp;
 }
 
-export interface SmsChallengesTable {
+export interface SimSmsChallengesTable {
   id: string;
+  /** The simulated regulator's submission the code belongs to (null: written before the regulator port). */
+  submission_id: string | null;
   order_id: string;
   mobile_hash: string;
   mobile: string;
@@ -217,7 +219,7 @@ export interface SmsChallengesTable {
   created_at: Timestamp;
 }
 
-export interface NumberSequencesTable {
+export interface SimNumberSequencesTable {
   province: string;
   year: number;
   next: number;
@@ -268,6 +270,8 @@ export interface SimNationalRecordsTable {
   subject_key: string;
   leader_key: string | null;
   subject_number: string | null;
+  /** The service's number in the registry (null: a subject row, or written before services were numbered here). */
+  service_number: string | null;
   /** 'pending': an order for this subject is in progress at another provider. */
   status: 'active' | 'cancelled' | 'pending';
   created_at: Timestamp;
@@ -278,8 +282,8 @@ export interface FilingTables {
   order_materials: OrderMaterialsTable;
   face_verifications: FaceVerificationsTable;
   review_calls: ReviewCallsTable;
-  sms_challenges: SmsChallengesTable;
-  number_sequences: NumberSequencesTable;
+  sim_sms_challenges: SimSmsChallengesTable;
+  sim_number_sequences: SimNumberSequencesTable;
   filed_subjects: FiledSubjectsTable;
   filed_services: FiledServicesTable;
   filing_history: FilingHistoryTable;
@@ -401,4 +405,77 @@ export interface PoliceFilingsTable {
 
 export interface AftercareTables {
   police_filings: PoliceFilingsTable;
+}
+
+export interface RegulatorSubmissionsTable {
+  id: string;
+  order_id: string;
+  order_version: number;
+  kind: string;
+  adapter: string;
+  status: 'sending' | 'accepted' | 'refused' | 'decided';
+  regulator_ref: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
+export interface RegulatorEventsTable {
+  id: Generated<number>;
+  adapter: string;
+  event_id: string;
+  submission_id: string | null;
+  type: string;
+  outcome: string;
+  received_at: Timestamp;
+}
+
+export interface RegulatorCursorsTable {
+  adapter: string;
+  cursor: string | null;
+  leased_by: string | null;
+  leased_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface SimSubmissionsTable {
+  id: string;
+  regulator_ref: string;
+  order_id: string;
+  order_number: string;
+  kind: string;
+  province: string;
+  subject_key: string | null;
+  /** Encrypted JSON. */
+  payload: string;
+  status: 'received' | 'sms_check' | 'review' | 'approved' | 'rejected';
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface SimEventsTable {
+  id: Generated<number>;
+  event_id: string;
+  submission_id: string;
+  body: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+export interface SimAccessChangesTable {
+  id: string;
+  regulator_ref: string;
+  body: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+/** The regulator port (regulator_*) and the simulator behind it (sim_*; sim_national_records is with the filing tables). */
+export interface RegulatorTables {
+  regulator_submissions: RegulatorSubmissionsTable;
+  regulator_events: RegulatorEventsTable;
+  regulator_cursors: RegulatorCursorsTable;
+  sim_submissions: SimSubmissionsTable;
+  sim_events: SimEventsTable;
+  sim_access_changes: SimAccessChangesTable;
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/context.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
-import { precheckOrder } from '../precheck-order.ts';
+import { lookUpNationalFor, precheckOrder } from '../precheck-order.ts';
 import { changesSinceDecision } from '../decisions.ts';
 import { estimateCompletion } from '../eta.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
@@ -12,8 +12,9 @@ export type TimelineEntry = { at: string; status: string; actor: string; note: s
 /** The order as its owner or a staff member sees it (DESIGN §5.7). */
 export async function getOrderView(ctx: AppContext, user: SessionUser, id: string) {
   const order = await loadVisibleOrder(ctx, ctx.db, user, id);
+  const national = await lookUpNationalFor(ctx, order);
   const [precheck, materials, timeline, faces, calls, changes] = await Promise.all([
-    precheckOrder(ctx, ctx.db, order),
+    precheckOrder(ctx, ctx.db, order, national),
     listMaterials(ctx, order.id),
     orderTimeline(ctx, order.id),
     ctx.db.selectFrom('face_verifications').select(['person_path', 'outcome', 'created_at']).where('order_id', '=', order.id).orderBy('created_at').execute(),

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../core/context.ts';
-import { simulatedRegulator } from './simulator.ts';
+import type { AppContext } from '../../core/context.ts';
 
-/** The simulated national SMS check (DESIGN §5.7), demo and test mode only. */
+/**
+ * The simulated national SMS check (DESIGN §5.7), demo and test mode only, and only with an adapter that relays
+ * the check (the simulator): against a real regulator the person confirms the code on MIIT's own page.
+ */
 export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  if (!ctx.config.isDevMode) return;
+  const sms = ctx.regulator.sms;
+  if (!ctx.config.isDevMode || !sms) return;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const mobile = z.string().trim().regex(/^1\d{10}$/, '11-digit mainland mobile');
 
@@ -20,7 +23,7 @@ export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext):
       },
     },
     async (request, reply) => {
-      const result = await simulatedRegulator.verifySms(ctx, request.body);
+      const result = await sms.verify(request.body);
       const status = result.outcome === 'confirmed' ? 200 : result.outcome === 'wrong_code' ? 422 : result.outcome === 'locked' ? 429 : result.outcome === 'expired' ? 410 : 404;
       return reply.status(status).send({ ...result, message: SMS_MESSAGES[result.outcome] });
     },
@@ -30,7 +33,7 @@ export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext):
     '/api/v1/sim/regulator/sms-resend',
     { schema: { tags: ['regulator (simulated)'], summary: 'Send a new code; the 24-hour window does not restart', body: z.object({ mobile }) } },
     async (request, reply) => {
-      const result = await simulatedRegulator.resendSms(ctx, request.body);
+      const result = await sms.resend(request.body);
       return reply.status(result.sent ? 200 : 409).send(result);
     },
   );
