@@ -186,8 +186,8 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
 
   it('takes invoice requests for a confirmed service, naming the entity invoiced', async () => {
     const ticket = await opened();
-    const taxNumber = `91330106MA2B3C4D5${creditCodeCheckChar('91330106MA2B3C4D5')}`;
-    const wrongCheck = `91330106MA2B3C4D5${creditCodeCheckChar('91330106MA2B3C4D5') === '0' ? '1' : '0'}`;
+    const taxNumber = `91330106MA2B3C4D1${creditCodeCheckChar('91330106MA2B3C4D1')}`;
+    const wrongCheck = `91330106MA2B3C4D1${creditCodeCheckChar('91330106MA2B3C4D1') === '0' ? '1' : '0'}`;
     const invoice = { entityName: '杭州云栖示例科技有限公司', taxNumber, email: 'finance@yunqi-demo.cn' };
     const early = await owner.post(`/api/v1/butler/tickets/${ticket.id}/invoice-requests`, invoice);
     expect(early.statusCode).toBe(409);

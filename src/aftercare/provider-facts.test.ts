@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../core/config.ts';
+import { SAFE_PRODUCTION_ENV } from '../core/safe-production-env.ts';
 import { loadProviderFacts, requireProviderFacts } from './provider-facts.ts';
-
-const KEY = 'a'.repeat(64);
 
 describe('the provider facts', () => {
   it('reads the documented example file as a real provider’s facts', () => {
-    const facts = loadProviderFacts(loadConfig({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY, OPENBEIAN_PROVIDER_FACTS: 'docs/provider-facts.example.json' }));
+    const facts = loadProviderFacts(loadConfig({ ...SAFE_PRODUCTION_ENV, OPENBEIAN_PROVIDER_FACTS: 'docs/provider-facts.example.json' }));
     expect(facts).toMatchObject({ isDemo: false, name: '示例云计算有限公司', accessMethod: '租赁虚拟空间' });
     expect(facts!.regions.map((r) => r.id)).toEqual(['cn-hangzhou', 'cn-wuhan', 'cn-hongkong']);
   });
@@ -19,7 +18,7 @@ describe('the provider facts', () => {
   });
 
   it('never hands demo facts to production: without the file the features refuse, naming the setting', () => {
-    const config = loadConfig({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY });
+    const config = loadConfig(SAFE_PRODUCTION_ENV);
     expect(loadProviderFacts(config)).toBeNull();
     expect(() => requireProviderFacts(config)).toThrow(expect.objectContaining({ code: 'AFTERCARE_NOT_CONFIGURED', details: { setting: 'OPENBEIAN_PROVIDER_FACTS' } }));
   });

@@ -22,11 +22,16 @@ export type TestPlatform = Platform & {
   advance(hours: number): Promise<void>;
 };
 
-/** `start` sets the virtual clock elsewhere than TEST_START (it only moves forward), e.g. before a holiday. */
-export async function startTestPlatform(factory: TestDatabaseFactory, env: Record<string, string> = {}, options: { start?: Date } = {}): Promise<TestPlatform> {
+/**
+ * `start` sets the virtual clock elsewhere than TEST_START (it only moves forward), e.g. before a holiday.
+ * `frozen` stops the clock from moving with real time, for tests that count what happens within a second (rate
+ * limits) and must not depend on how fast a loaded machine runs them.
+ */
+export async function startTestPlatform(factory: TestDatabaseFactory, env: Record<string, string> = {}, options: { start?: Date; frozen?: boolean } = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openbeian-test-'));
   const config = loadConfig({ OPENBEIAN_MODE: 'test', LOG_LEVEL: 'silent', OPENBEIAN_DATA_DIR: dataDir, ...env });
-  const clock = new VirtualClock(undefined, options.start ?? TEST_START);
+  const frozenAt = new Date(0);
+  const clock = new VirtualClock(options.frozen ? { now: () => frozenAt } : undefined, options.start ?? TEST_START);
   const database = await factory.open();
   const platform = await createPlatform(config, { database, clock, background: false });
   return {

@@ -41,6 +41,9 @@ function Localised({ children }: { children: ReactNode }) {
       theme={{
         token: {
           colorPrimary: '#1668dc',
+          // antd derives lighter hover/active shades (#3c8ae8: 3.5:1 under white text); darker ones keep 4.5:1.
+          colorPrimaryHover: '#0f56b8',
+          colorPrimaryActive: '#0b4594',
           colorLink: '#1461cc',
           colorInfo: '#1461cc',
           colorError: '#cf1322',
