@@ -14,6 +14,7 @@ import { updateOrder } from './commands/update-order.ts';
 import { verifyFace } from './commands/verify-face.ts';
 import { getOrderView } from './queries/get-order.ts';
 import { listOrders } from './queries/list-orders.ts';
+import { precheckDraft } from './queries/precheck-draft.ts';
 import { loadVisibleOrder } from './repo.ts';
 import { ORDER_STATUSES } from './status.ts';
 
@@ -61,6 +62,19 @@ export async function orderRoutes(app: FastifyInstance, ctx: AppContext): Promis
     reply.header('etag', `"${view.version}"`);
     return view;
   });
+
+  r.post(
+    '/api/v1/orders/:id/precheck',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Pre-check a draft as typed (not saved) the way submit will: with this order’s kind, filings, uploads and face checks',
+        params: idParams,
+        body: draftBody,
+      },
+    },
+    async (request) => precheckDraft(ctx, requireUser(request), request.params.id, request.body.draft),
+  );
 
   r.get(
     '/api/v1/orders',

@@ -246,8 +246,8 @@ export const FINDING_TEXTS = {
   },
   DOMAIN_EXPIRES_TOO_SOON: {
     severity: 'error',
-    zh: '域名{domain}将于{expiresOn}到期，{province}要求剩余有效期超过{minDays}天（到期日须晚于{minDate}），请先续费。',
-    en: 'Domain {domain} expires on {expiresOn}; {province} needs more than {minDays} days left (expiry after {minDate}). Renew it first.',
+    zh: '域名{domain}{when}，{province}要求剩余有效期超过{minDays}天（到期日须晚于{minDate}），请先续费。',
+    en: 'Domain {domain} {when}; {province} needs more than {minDays} days left (expiry after {minDate}). Renew it first.',
   },
   DOMAIN_EXPIRY_UNKNOWN: {
     severity: 'warning',

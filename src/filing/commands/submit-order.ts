@@ -5,9 +5,11 @@ import { AppError } from '../../core/errors.ts';
 import { FILING_KINDS, PLATFORM_CALENDAR, type FilingKind } from '../../rules/index.ts';
 import type { SessionUser } from '../../accounts/index.ts';
 import { bindServiceCodes, reviewServiceCodes } from '../../resources/index.ts';
+import { translateUniqueViolation } from '../errors.ts';
 import { precheckOrder } from '../precheck-order.ts';
 import { loadVisibleOrder } from '../repo.ts';
-import { responsiblePersons } from '../responsible-persons.ts';
+import { faceFindings } from '../queries/precheck-draft.ts';
+import { bindSubjectOnSubmit } from '../subject-binding.ts';
 import { transitionOrder } from '../transition.ts';
 
 export type SubmitOrderInput = { id: string; idempotencyKey?: string };
@@ -33,7 +35,7 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
     if (previous) return previous.response as SubmitResult;
   }
 
-  return ctx.db.transaction().execute(async (tx) => {
+  return translateUniqueViolation(() => ctx.db.transaction().execute(async (tx) => {
     const order = await loadVisibleOrder(ctx, tx, user, input.id, { forUpdate: true });
     if (order.userId !== user.id) throw new AppError('FORBIDDEN');
     if (!['draft', 'supplement_requested', 'provider_rejected', 'regulator_rejected'].includes(order.status)) {
@@ -42,26 +44,7 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
     const result = await precheckOrder(ctx, tx, order);
     const findings = [...result.findings.filter((f) => f.severity === 'error')];
 
-    const verified = await tx
-      .selectFrom('face_verifications')
-      .select(['person_key'])
-      .where('order_id', '=', order.id)
-      .where('outcome', '=', 'passed')
-      .execute();
-    const verifiedKeys = new Set(verified.map((row) => row.person_key));
-    for (const person of responsiblePersons(order.draft)) {
-      if (!verifiedKeys.has(ctx.cipher.lookupHash(person.idNumber))) {
-        findings.push({
-          code: 'FACE_VERIFICATION_MISSING',
-          severity: 'error',
-          path: person.path,
-          message: {
-            zh: `${person.name || '负责人'}尚未完成本人人脸核验，请本人上传或拍摄人脸照片完成核验`,
-            en: `${person.name || 'This person'} has not verified their own face yet; they must complete the face check themselves`,
-          },
-        });
-      }
-    }
+    findings.push(...(await faceFindings(ctx, tx, order)));
     // With OPENBEIAN_REQUIRE_SERVICE_CODES on, each service code must be one issued here to this applicant and free.
     const kind = result.kind ?? order.kind;
     const codes = ctx.config.requireServiceCodes
@@ -69,6 +52,8 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
       : null;
     if (codes) findings.push(...codes.findings);
     if (findings.length > 0) throw new AppError('PRECHECK_FAILED', { findings });
+    // Only now, with a certificate the pre-check accepted, is the account bound to the subject (drafts never bind).
+    await bindSubjectOnSubmit(ctx, tx, order);
     if (codes) await bindServiceCodes(ctx, tx, actor, order.id, codes.toBind);
 
     const now = ctx.clock.now();
@@ -87,5 +72,5 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
         .execute();
     }
     return response;
-  });
+  }));
 }

@@ -1,0 +1,273 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from '../../src/accounts/index.ts';
+import { testDatabases } from '../support/databases.ts';
+import { buildDraft } from '../support/drafts.ts';
+import { withBaseMaterials } from '../support/journey.ts';
+import { startTestPlatform, type TestClient, type TestPlatform } from '../support/platform.ts';
+import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { idCardJpeg, licenceJpeg } from './documents.ts';
+
+// Issue 12: the applicant's journey without dead ends, walked in Chromium as a new user would.
+const DESKTOP = { width: 1366, height: 900 };
+const PASSWORD = 'correct horse';
+const FILES = join(process.cwd(), 'node_modules', '.cache', 'e2e-journey');
+
+const SKIPPED = 'skipped: /usr/bin/chromium is not installed (apt-get install chromium)';
+describe.skipIf(!hasChromium)(
+  hasChromium ? 'the applicant’s journey in Chromium' : `the applicant’s journey in Chromium — ${SKIPPED}`,
+  () => {
+    let platform: TestPlatform;
+    let browser: Browser;
+    let base: string;
+    const draft = buildDraft();
+    const files = { licence: join(FILES, 'licence.jpg'), idCard: join(FILES, 'id-card.jpg') };
+    const problems: string[] = [];
+
+    beforeAll(async () => {
+      ensureWebBuild();
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      mkdirSync(FILES, { recursive: true });
+      writeFileSync(
+        files.licence,
+        await licenceJpeg(draft.subject.name, draft.subject.certificate.number, draft.subject.certificate.address),
+      );
+      writeFileSync(files.idCard, await idCardJpeg(draft.subject.leader.name, draft.subject.leader.idNumber));
+      platform = await startTestPlatform(testDatabases()[0]!);
+      await seedDemoAccounts(platform.ctx);
+      await platform.app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${(platform.app.server.address() as { port: number }).port}`;
+      browser = await launchBrowser();
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await platform?.stop();
+    });
+
+    async function open(size = DESKTOP, options: { isMobile?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+      const context = await browser.newContext({ viewport: size, isMobile: options.isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(45_000);
+      page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+      return { page, context };
+    }
+
+    async function shot(page: Page, name: string, fullPage = true) {
+      await page.waitForLoadState('networkidle');
+      if (/\/(orders\/new|filings\/new|orders\/[^/]+\/edit)/.test(page.url())) await page.waitForSelector('[data-precheck="settled"]');
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+    }
+
+    async function choose(page: Page, fieldId: string, text: string) {
+      await page.click(`#${fieldId}`);
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    }
+
+    async function pickDate(page: Page, fieldId: string, date: string) {
+      await page.click(`#${fieldId}`);
+      await page.fill(`#${fieldId}`, date);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.inputValue(`#${fieldId}`)).toBe(date);
+    }
+
+    /** An account registered through the API, signed in through the login page. */
+    async function signedIn(page: Page, email: string, next?: string): Promise<TestClient> {
+      const client = platform.client();
+      await client.post('/api/v1/auth/register', { email, password: PASSWORD });
+      await client.login(email, PASSWORD);
+      await page.goto(`${base}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+      await page.fill('#email', email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL((url) => url.pathname + url.search === (next ?? '/orders'));
+      return client;
+    }
+
+    /** Waits until what was typed last is saved on the server (not merely kept in the browser). */
+    async function saved(page: Page) {
+      await page.getByText('已自动保存').waitFor();
+      expect(await page.getByTestId('save-refused').count()).toBe(0);
+    }
+
+    async function settled(page: Page) {
+      await page.waitForSelector('[data-precheck="settled"]');
+    }
+
+    /** 下一步 on a step with errors: nothing moves on, the errors are listed at the top, the list is scrolled to. */
+    async function nextIsBlocked(page: Page, codes: string[]) {
+      const url = page.url();
+      await settled(page);
+      await page.getByRole('button', { name: '下一步' }).click();
+      const blocked = page.getByTestId('step-blocked');
+      await blocked.waitFor();
+      for (const code of codes) expect(await page.locator(`[data-finding="${code}"]`).count(), code).toBeGreaterThan(0);
+      expect(page.url()).toBe(url);
+      expect(await blocked.isVisible()).toBe(true);
+      const box = (await blocked.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeLessThan(DESKTOP.height);
+    }
+
+    async function next(page: Page, step: number) {
+      await settled(page);
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.waitForURL(new RegExp(`step=${step}$`));
+    }
+
+    const stepClasses = (page: Page) =>
+      page.locator('.ant-steps-item').evaluateAll((items) =>
+        items.map((item) => (/ant-steps-item-(finish|error|wait|process)/.exec(item.className) ?? [])[1]),
+      );
+
+    it('blocks 下一步 on an empty first step without creating an order; saves a typo on every field of every step, and its correction', async () => {
+      const { page, context } = await open();
+      const client = await signedIn(page, 'typos@example.com');
+      await page.goto(`${base}/filings/new`);
+      await settled(page);
+      await nextIsBlocked(page, []);
+      expect((await client.get('/api/v1/orders')).json().total).toBe(0);
+
+      // Step 1, typed with mistakes: another province than the credit code's, and a wrong check digit.
+      const right = draft.subject;
+      const typoCode = right.certificate.number.slice(0, 17) + (right.certificate.number.endsWith('Y') ? 'X' : 'Y');
+      await choose(page, 'field-province', '江苏');
+      await choose(page, 'field-subject-nature', '企业');
+      await page.fill('#field-subject-name', '杭州云栖示例科技有限');
+      await choose(page, 'field-subject-certificate-type', '营业执照');
+      await page.fill('#field-subject-certificate-number', typoCode);
+      await page.fill('#field-subject-certificate-address', '浙江');
+      await page.fill('#field-subject-mailingAddress', '江苏省南京市玄武区中山路1号');
+      await page.fill('#field-subject-legalRepresentative', '张');
+      await nextIsBlocked(page, ['CREDIT_CODE_INVALID']);
+      await shot(page, 'wizard-blocked-desktop');
+      expect((await client.get('/api/v1/orders')).json().total).toBe(0);
+      // With the code right, its region shows the province was the mistake.
+      await page.fill('#field-subject-certificate-number', right.certificate.number);
+      await nextIsBlocked(page, ['CROSS_PROVINCE']);
+      await choose(page, 'field-province', '浙江');
+      await page.fill('#field-subject-name', right.name);
+      await page.fill('#field-subject-certificate-address', right.certificate.address);
+      await page.fill('#field-subject-mailingAddress', right.mailingAddress);
+      await page.fill('#field-subject-legalRepresentative', right.legalRepresentative);
+      await next(page, 1);
+      const id = /orders\/([0-9a-f-]+)\/edit/.exec(page.url())![1]!;
+
+      // The issue's blocker: back on step 1 a saved typo in the credit code, then its correction, both save.
+      await page.getByRole('button', { name: '上一步' }).click();
+      await page.fill('#field-subject-certificate-number', typoCode);
+      await saved(page);
+      expect((await client.get(`/api/v1/orders/${id}`)).json().draft.subject.certificate.number).toBe(typoCode);
+      await nextIsBlocked(page, ['CREDIT_CODE_INVALID']);
+      await page.fill('#field-subject-certificate-number', right.certificate.number);
+      await saved(page);
+      await next(page, 1);
+
+      // Step 2: every field wrong, saved as typed, then put right.
+      const leader = right.leader;
+      await page.fill('#field-subject-leader-name', '张');
+      await choose(page, 'field-subject-leader-idType', '居民身份证');
+      await page.fill('#field-subject-leader-idNumber', leader.idNumber.slice(0, 17) + (leader.idNumber.endsWith('1') ? '2' : '1'));
+      await pickDate(page, 'field-subject-leader-idValidUntil', '2020-01-01');
+      await page.fill('#field-subject-leader-mobile', '1380000001');
+      await page.fill('#field-subject-leader-emergencyPhone', '12345');
+      await page.fill('#field-subject-leader-email', 'zhangwei@yunqi-demo');
+      await saved(page);
+      await nextIsBlocked(page, ['LEADER_NOT_LEGAL_REP', 'ID_NUMBER_INVALID', 'ID_EXPIRES_TOO_SOON', 'MOBILE_INVALID', 'PHONE_INVALID', 'EMAIL_INVALID']);
+      await page.fill('#field-subject-leader-name', leader.name);
+      await page.fill('#field-subject-leader-idNumber', leader.idNumber);
+      await pickDate(page, 'field-subject-leader-idValidUntil', leader.idValidUntil);
+      await page.fill('#field-subject-leader-mobile', leader.mobile);
+      await page.fill('#field-subject-leader-emergencyPhone', leader.emergencyPhone);
+      await page.fill('#field-subject-leader-email', leader.email);
+      await saved(page);
+      await next(page, 2);
+
+      // Step 3: the website, every field wrong, then right.
+      const site = draft.services[0]!;
+      const domain = site.domains[0]!;
+      await page.fill('#field-services-0--name', '官网');
+      await page.fill('#field-services-0--domains-0--name', 'yunqi-demo,cn');
+      await page.fill('#field-services-0--domains-0--holder', '杭州云栖示例科技有限');
+      await pickDate(page, 'field-services-0--domains-0--realNameVerifiedOn', '2027-10-01');
+      await pickDate(page, 'field-services-0--domains-0--expiresOn', '2026-10-15');
+      await page.fill('#field-services-0--access-serviceCode', site.access.serviceCode.slice(0, -1));
+      await page.fill('#field-services-0--access-ips-0-', '47.96.1');
+      await saved(page);
+      await nextIsBlocked(page, ['SITE_NAME_TOO_SHORT', 'DOMAIN_INVALID', 'SERVICE_CODE_INVALID', 'IP_INVALID']);
+      await page.fill('#field-services-0--name', site.name);
+      await page.fill('#field-services-0--domains-0--name', domain.name);
+      await page.fill('#field-services-0--domains-0--holder', domain.holder);
+      await saved(page);
+      // The domain is readable now: its expiry in the past is said as such.
+      await page.locator('[data-finding="DOMAIN_EXPIRES_TOO_SOON"]').first().waitFor();
+      await expect.poll(() => page.locator('[data-finding="DOMAIN_EXPIRES_TOO_SOON"]').first().textContent()).toContain('已于2026-10-15过期');
+      await pickDate(page, 'field-services-0--domains-0--realNameVerifiedOn', domain.realNameVerifiedOn);
+      await pickDate(page, 'field-services-0--domains-0--expiresOn', domain.expiresOn);
+      await page.fill('#field-services-0--access-serviceCode', site.access.serviceCode);
+      await page.fill('#field-services-0--access-ips-0-', site.access.ips[0]!);
+      await choose(page, 'field-services-0--contentTypes-0-', '企业信息');
+      await saved(page);
+      await next(page, 3);
+
+      // The first three steps are done and ticked; the materials step is not, until the uploads are there.
+      await settled(page);
+      await expect.poll(() => stepClasses(page)).toEqual(['finish', 'finish', 'finish', 'process', 'wait', 'wait']);
+      await nextIsBlocked(page, []);
+      expect(await page.getByTestId('step-blocked').textContent()).toContain('缺少材料');
+      const saved_ = (await client.get(`/api/v1/orders/${id}`)).json().draft;
+      expect(saved_.subject.leader.mobile).toBe(leader.mobile);
+      expect(saved_.services[0].domains[0].expiresOn).toBe(domain.expiresOn);
+      await context.close();
+    }, 300_000);
+
+    it('shows a refused save at its field and in a banner, never as a network failure, without retrying; the fix saves', async () => {
+      const { page, context } = await open();
+      // The page's timers run on a clock the test can move: "no retry loop" is checked without waiting for real.
+      await page.clock.install();
+      const client = await signedIn(page, 'refused@example.com');
+      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D7', domain: 'refused-demo.cn' }) })).json().id as string;
+      await page.goto(`${base}/orders/${id}/edit`);
+      await settled(page);
+      let puts = 0;
+      page.on('request', (request) => {
+        if (request.method() === 'PUT' && request.url().endsWith(`/api/v1/orders/${id}`)) puts += 1;
+      });
+      // A whole page pasted into one field: the server keeps at most 2,000 characters in a field.
+      await page.fill('#field-subject-mailingAddress', '浙江省杭州市'.repeat(400));
+      await page.getByTestId('save-refused').waitFor();
+      const item = page.locator('.ant-form-item', { has: page.locator('#field-subject-mailingAddress') });
+      await expect.poll(() => item.locator('.ant-form-item-explain').textContent()).toContain('最多 2000 个字符');
+      expect(await page.getByTestId('save-refused-banner').textContent()).toContain('通信地址');
+      expect(await page.getByText('网络异常').count()).toBe(0);
+      await shot(page, 'wizard-save-refused-desktop');
+      const refusedPuts = puts;
+      // Not retried in a loop: a minute later nothing more was sent; only the user's next edit saves again.
+      await page.clock.runFor(60_000);
+      expect(puts).toBe(refusedPuts);
+      await page.fill('#field-subject-mailingAddress', '浙江省杭州市西湖区文三路100号');
+      await saved(page);
+      expect(await page.getByTestId('save-refused-banner').count()).toBe(0);
+      expect((await client.get(`/api/v1/orders/${id}`)).json().draft.subject.mailingAddress).toBe('浙江省杭州市西湖区文三路100号');
+      await context.close();
+    }, 180_000);
+
+    it('takes the uploads before the materials step is ticked', async () => {
+      const { page, context } = await open();
+      const client = await signedIn(page, 'uploads@example.com');
+      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D8', domain: 'uploads-demo.cn' }) })).json().id as string;
+      await page.goto(`${base}/orders/${id}/edit?step=5`);
+      await settled(page);
+      // The submit page ticks nothing that is not done: no materials, no face check.
+      await expect.poll(() => stepClasses(page)).toEqual(['finish', 'finish', 'finish', 'error', 'error', 'process']);
+      await withBaseMaterials(client, id);
+      await page.reload();
+      await settled(page);
+      await expect.poll(() => stepClasses(page)).toEqual(['finish', 'finish', 'finish', 'finish', 'finish', 'process']);
+      await context.close();
+    }, 120_000);
+  },
+);
