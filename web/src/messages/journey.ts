@@ -19,6 +19,10 @@ export const JOURNEY_MESSAGES = {
     '请先填写备案省份和主体信息，再进入下一步。',
     'Fill in the filing province and the subject first, then go on.',
   ),
+  'journey.services.empty': b(
+    '请添加要备案的网站或 App：点击下方“添加网站”或“添加 App / 小程序”。',
+    'Add the website or App to file: use “Add a website” or “Add an App / mini-program” below.',
+  ),
   'journey.stepDone': b('已完成', 'Done'),
   'journey.stepErrors': b('{n} 个问题', '{n} problems'),
   'journey.stepTodo': b('未完成', 'Not done'),
