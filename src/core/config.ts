@@ -41,7 +41,8 @@ const envSchema = z.object({
   OPENBEIAN_FACE_VERIFIER: z.enum(['demo', 'http']).default('demo'),
   OPENBEIAN_FACE_URL: z.string().url().optional(),
   OPENBEIAN_FACE_KEY: z.string().optional(),
-  OPENBEIAN_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Base of links sent out; defaults to where this process listens, http://localhost:<PORT>. */
+  OPENBEIAN_PUBLIC_URL: z.string().url().optional(),
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated); others' headers are ignored. */
   OPENBEIAN_TRUST_PROXY: z.string().regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be addresses or CIDRs separated by commas').default('127.0.0.1,::1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -127,7 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { adapter: e.OPENBEIAN_MAIL, smtpUrl: e.OPENBEIAN_SMTP_URL, from: e.OPENBEIAN_MAIL_FROM },
     sms: { adapter: e.OPENBEIAN_SMS, url: e.OPENBEIAN_SMS_URL, key: e.OPENBEIAN_SMS_KEY },
     face: { adapter: e.OPENBEIAN_FACE_VERIFIER, url: e.OPENBEIAN_FACE_URL, key: e.OPENBEIAN_FACE_KEY },
-    publicUrl: e.OPENBEIAN_PUBLIC_URL,
+    publicUrl: (e.OPENBEIAN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     trustProxy: e.OPENBEIAN_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
   };

@@ -87,6 +87,12 @@ describe.skipIf(!hasChromium)(
       return client;
     }
 
+    async function smsCodeOf(mobile: string): Promise<string> {
+      const outbox = await platform.client().get(`/api/v1/dev/outbox?to=${mobile}`);
+      const body = (outbox.json().items as { template: string; body: string }[]).find((m) => m.template === 'regulator_sms_code')!.body;
+      return /核验码为 (\d{6})/.exec(body)![1]!;
+    }
+
     /** Waits until what was typed last is saved on the server (not merely kept in the browser). */
     async function saved(page: Page) {
       await page.getByText('已自动保存').waitFor();
@@ -269,5 +275,94 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => stepClasses(page)).toEqual(['finish', 'finish', 'finish', 'finish', 'finish', 'process']);
       await context.close();
     }, 120_000);
+
+    it('honours ?next= at login, and after the session ends mid-form brings the user back to the page with what they typed', async () => {
+      const { page, context } = await open();
+      const client = await signedIn(page, 'return@example.com', '/resources');
+      expect(new URL(page.url()).pathname).toBe('/resources');
+      // Another site is never followed.
+      await context.clearCookies();
+      await page.goto(`${base}/login?next=${encodeURIComponent('//evil.example/')}`);
+      await page.fill('#email', 'return@example.com');
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL((url) => url.pathname === '/orders');
+
+      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D3', domain: 'return-demo.cn' }) })).json().id as string;
+      await page.goto(`${base}/orders/${id}/edit?step=1`);
+      await settled(page);
+      // A week later the session has ended on the server; the next save finds out.
+      await platform.advance(24 * 8);
+      await page.fill('#field-subject-leader-email', 'zhang.wei@return-demo.cn');
+      await page.waitForURL((url) => url.pathname === '/login');
+      expect(new URL(page.url()).searchParams.get('next')).toBe(`/orders/${id}/edit?step=1`);
+      await page.getByText('登录已过期').first().waitFor();
+      await shot(page, 'login-expired-desktop');
+      await page.fill('#email', 'return@example.com');
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL((url) => url.pathname + url.search === `/orders/${id}/edit?step=1`);
+      await expect.poll(() => page.inputValue('#field-subject-leader-email')).toBe('zhang.wei@return-demo.cn');
+      await saved(page);
+      await client.login('return@example.com', PASSWORD);
+      expect((await client.get(`/api/v1/orders/${id}`)).json().draft.subject.leader.email).toBe('zhang.wei@return-demo.cn');
+      await context.close();
+    }, 180_000);
+
+    it('shows the full summary and the promise before submitting, what was filed afterwards, and the SMS deadline and tries', async () => {
+      const { page, context } = await open();
+      const client = await signedIn(page, 'summary@example.com');
+      const filing = buildDraft({ creditBody: '91330106MA2B3C4D2', domain: 'summary-demo.cn', mobile: '13700000007' });
+      const id = (await client.post('/api/v1/orders', { draft: filing })).json().id as string;
+      await withBaseMaterials(client, id);
+      await page.goto(`${base}/orders/${id}/edit?step=5`);
+      await settled(page);
+      const summary = page.getByTestId('filing-summary');
+      await summary.waitFor();
+      const text = (await summary.textContent())!;
+      expect(text).toContain(filing.subject.name);
+      expect(text).toContain(filing.subject.certificate.number);
+      expect(text).toContain('summary-demo.cn');
+      expect(text).toContain('13700000007'); // the number that will get the SMS, whole, to be checked
+      expect(text).not.toContain(filing.subject.leader.idNumber); // ID numbers masked
+      expect(text).toContain(`${filing.subject.leader.idNumber.slice(0, 3)}***********${filing.subject.leader.idNumber.slice(-4)}`);
+      expect(await page.locator('[data-testid="step-states"] [data-state="done"]').count()).toBe(5);
+      const submit = page.getByRole('button', { name: '提交备案' });
+      expect(await submit.isDisabled()).toBe(true);
+      await page.getByTestId('promise').getByText('真实、准确、完整').waitFor();
+      await page.getByTestId('promise-checkbox').click();
+      await shot(page, 'wizard-submit-promise-desktop');
+      await submit.click();
+      await page.waitForURL((url) => url.pathname === `/orders/${id}`);
+      const filed = page.getByTestId('filed-summary');
+      await filed.waitFor();
+      expect(await page.getByTestId('promise-made').textContent()).toContain('已于');
+      const filedText = (await filed.textContent())!;
+      expect(filedText).toContain('summary-demo.cn');
+      expect(filedText).toContain('137****0007');
+      expect(filedText).not.toContain('13700000007');
+
+      // Approved by the provider, texted by the regulator: the deadline in the browser's time, the tries left.
+      const reviewer = platform.client();
+      await reviewer.login('reviewer@example.com', 'openbeian-demo');
+      expect((await reviewer.post(`/api/v1/review/${id}/approve`)).statusCode).toBe(200);
+      await platform.advance(24);
+      await page.reload();
+      const deadline = page.getByTestId('sms-deadline');
+      await deadline.waitFor();
+      expect(await deadline.textContent()).toMatch(/截止时间：.*\d{1,2}:\d{2}/);
+      const timeline = await page.locator('.ant-timeline').textContent();
+      expect(timeline!.match(/短信核验/g)?.length).toBe(1);
+      const code = await smsCodeOf('13700000007');
+      await page.getByLabel('13700000007 收到的验证码').fill(code === '000000' ? '111111' : '000000');
+      await page.getByRole('button', { name: '核验' }).click();
+      await page.getByText('还可尝试 4 次').first().waitFor();
+      await shot(page, 'order-sms-wrong-code-desktop');
+      await context.close();
+    }, 240_000);
+
+    it('raised no script errors on any page walked above', () => {
+      expect(problems).toEqual([]);
+    });
   },
 );

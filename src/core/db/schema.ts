@@ -124,7 +124,21 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables, ResourceTables {
+/** The truthfulness promise made with a submission (issue 12). */
+export interface SubmissionPromisesTable {
+  id: Generated<string>;
+  order_id: string;
+  user_id: string;
+  at: Timestamp;
+  text_version: string;
+  is_explicit: boolean;
+}
+
+export interface JourneyTables {
+  submission_promises: SubmissionPromisesTable;
+}
+
+export interface DB extends FilingTables, ResourceTables, JourneyTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;

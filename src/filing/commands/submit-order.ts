@@ -8,11 +8,16 @@ import { bindServiceCodes, reviewServiceCodes } from '../../resources/index.ts';
 import { translateUniqueViolation } from '../errors.ts';
 import { precheckOrder } from '../precheck-order.ts';
 import { loadVisibleOrder } from '../repo.ts';
+import { PROMISE, recordPromise } from '../promise.ts';
 import { faceFindings } from '../queries/precheck-draft.ts';
 import { bindSubjectOnSubmit } from '../subject-binding.ts';
 import { transitionOrder } from '../transition.ts';
 
-export type SubmitOrderInput = { id: string; idempotencyKey?: string };
+/**
+ * `promise`: the truthfulness promise, ticked in the console (true). An API client that omits it submits under the
+ * promise implied by the API's terms (recorded as such); `false` is refused by the route at body.promise.
+ */
+export type SubmitOrderInput = { id: string; idempotencyKey?: string; promise?: boolean };
 export type SubmitResult = { id: string; status: string; version: number; slaDueAt: string | null };
 
 /** The provider's initial review takes about one workday (SPEC §6). */
@@ -57,12 +62,13 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
     if (codes) await bindServiceCodes(ctx, tx, actor, order.id, codes.toBind);
 
     const now = ctx.clock.now();
+    await recordPromise(tx, { orderId: order.id, userId: user.id, at: now, isExplicit: input.promise === true });
     const slaDueAt = PLATFORM_CALENDAR.addBusinessDays(now, REVIEW_SLA_WORKDAYS);
     const after = await transitionOrder(ctx, tx, actor, order, {
       to: 'provider_review',
       reason: order.status === 'draft' ? 'submitted' : 'resubmitted',
       changes: { submitted_at: now, sla_due_at: slaDueAt, claimed_by: null, claimed_at: null, kind: result.kind ?? order.kind },
-      data: { kind: result.kind ?? order.kind },
+      data: { kind: result.kind ?? order.kind, promise: { version: PROMISE.version, isExplicit: input.promise === true } },
     });
     const response: SubmitResult = { id: after.id, status: after.status, version: after.version, slaDueAt: slaDueAt.toISOString() };
     if (input.idempotencyKey) {

@@ -2,9 +2,11 @@ import type { AppContext } from '../../core/context.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { precheckOrder } from '../precheck-order.ts';
 import { estimateCompletion } from '../eta.ts';
+import { promiseView } from '../promise.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
 import { describeStatus, isOrderStatus } from '../status.ts';
 import { listMaterials } from '../../materials/index.ts';
+import { SMS_CHECK } from '../../rules/index.ts';
 
 export type TimelineEntry = { at: string; status: string; actor: string; note: string | null; label: { zh: string; en: string } };
 
@@ -37,6 +39,8 @@ export async function getOrderView(ctx: AppContext, user: SessionUser, id: strin
     supplementItems: order.supplementItems,
     numbers: await orderNumbers(ctx, order),
     eta: estimateCompletion(ctx.clock.now(), order),
+    sms: order.status === 'sms_verification' ? await smsCheckOf(ctx, order.id) : null,
+    promise: await promiseView(ctx.db, order.id),
     slaDueAt: order.slaDueAt?.toISOString() ?? null,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
@@ -59,6 +63,29 @@ async function orderTimeline(ctx: AppContext, orderId: string): Promise<Timeline
     note: row.reason,
     label: isOrderStatus(row.to_status!) ? describeStatus(row.to_status) : { zh: row.to_status!, en: row.to_status! },
   }));
+}
+
+/**
+ * Where the regulator's SMS check stands, per mobile texted: confirmed or not, wrong tries left, and the deadline
+ * (24 h from the first text) as an ISO instant the browser shows in its own time.
+ */
+async function smsCheckOf(ctx: AppContext, orderId: string) {
+  const rows = await ctx.db
+    .selectFrom('sms_challenges')
+    .select(['mobile', 'attempts', 'expires_at', 'confirmed_at', 'created_at'])
+    .where('order_id', '=', orderId)
+    .orderBy('created_at')
+    .execute();
+  if (rows.length === 0) return null;
+  return {
+    sentAt: rows[0]!.created_at.toISOString(),
+    deadline: new Date(Math.max(...rows.map((r) => r.expires_at.getTime()))).toISOString(),
+    mobiles: rows.map((r) => ({
+      mobile: ctx.cipher.decrypt(r.mobile),
+      isConfirmed: r.confirmed_at !== null,
+      attemptsLeft: Math.max(0, SMS_CHECK.maxWrongCodes - r.attempts),
+    })),
+  };
 }
 
 async function orderNumbers(ctx: AppContext, order: Order) {

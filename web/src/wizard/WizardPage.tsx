@@ -31,6 +31,8 @@ export function WizardPage() {
   const [attempted, setAttempted] = useState<number[]>([]);
   /** The step whose 下一步 was refused for its errors: they are listed at its top until fixed. */
   const [blockedStep, setBlockedStep] = useState<number | null>(null);
+  /** The truthfulness promise ticked on the submit page; submit waits for it. */
+  const [hasPromised, setPromised] = useState(false);
   const isNextPending = useRef(false);
   const order = state.order;
   const isReadOnly = Boolean(order && !EDITABLE.includes(order.status));
@@ -133,7 +135,11 @@ export function WizardPage() {
     const key = sessionStorage.getItem(storageKey) ?? `web-${crypto.randomUUID()}`;
     sessionStorage.setItem(storageKey, key);
     try {
-      await call('POST /api/v1/orders/{id}/submit')({ params: { id: id! }, headers: { 'idempotency-key': key } });
+      await call('POST /api/v1/orders/{id}/submit')({
+        params: { id: id! },
+        body: { promise: true },
+        headers: { 'idempotency-key': key },
+      });
       message.success(t('wizard.submitted'));
       navigate(`/orders/${id}`);
     } catch (e) {
@@ -345,8 +351,12 @@ export function WizardPage() {
               materials={order?.materials ?? []}
               verifiedPersons={
                 new Set((order?.faceVerifications ?? []).filter((f) => f.outcome === 'passed').map((f) => f.person))
-                  .size
               }
+              states={states}
+              promise={order?.promise}
+              hasPromised={hasPromised}
+              onPromise={setPromised}
+              isReadOnly={isReadOnly}
               submitError={submitError}
               go={go}
             />
@@ -365,9 +375,12 @@ export function WizardPage() {
             </Button>
           )}
           {step === STEP.submit && !isReadOnly && (
-            <Button type="primary" onClick={() => void submit()} loading={isBusy}>
+            <Button type="primary" onClick={() => void submit()} loading={isBusy} disabled={!hasPromised}>
               {isResubmission ? t('wizard.resubmit') : t('wizard.submit')}
             </Button>
+          )}
+          {step === STEP.submit && !isReadOnly && !hasPromised && (
+            <Typography.Text type="secondary">{t('journey.promise.needed')}</Typography.Text>
           )}
         </Space>
       </Card>
