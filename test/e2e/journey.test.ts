@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../../src/accounts/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { buildDraft } from '../support/drafts.ts';
-import { withBaseMaterials } from '../support/journey.ts';
+import { preparedOrder, smsCodeFor, submitted, withBaseMaterials } from '../support/journey.ts';
 import { startTestPlatform, type TestClient, type TestPlatform } from '../support/platform.ts';
 import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
 import { idCardJpeg, licenceJpeg } from './documents.ts';
 
 // Issue 12: the applicant's journey without dead ends, walked in Chromium as a new user would.
 const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'correct horse';
 const FILES = join(process.cwd(), 'node_modules', '.cache', 'e2e-journey');
 
@@ -358,6 +359,56 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('button', { name: '核验' }).click();
       await page.getByText('还可尝试 4 次').first().waitFor();
       await shot(page, 'order-sms-wrong-code-desktop');
+      await context.close();
+    }, 240_000);
+
+    it('on a phone: a menu on public pages and in the console that covers no breadcrumb, filed services as cards, the organisation query explained', async () => {
+      // A filed subject for the account, through the API (review, SMS, the 管局's time).
+      const owner = platform.client();
+      await owner.post('/api/v1/auth/register', { email: 'phone@example.com', password: PASSWORD });
+      await owner.login('phone@example.com', PASSWORD);
+      const filing = buildDraft({ creditBody: '91330106MA2B3C4D1', domain: 'phone-demo.cn', mobile: '13600000006', leaderIdBody: '33010619900101004' });
+      const id = await preparedOrder(owner, filing);
+      await submitted(owner, id);
+      const reviewer = platform.client();
+      await reviewer.login('reviewer@example.com', 'openbeian-demo');
+      expect((await reviewer.post(`/api/v1/review/${id}/approve`)).statusCode).toBe(200);
+      await platform.advance(24);
+      await owner.post('/api/v1/sim/regulator/sms-verify', { mobile: '13600000006', code: await smsCodeFor(owner, '13600000006') });
+      await platform.advance(24 * 25);
+      await owner.login('phone@example.com', PASSWORD);
+      const subjectNumber = (await owner.get(`/api/v1/orders/${id}`)).json().numbers.subject as string;
+
+      const { page, context } = await open(PHONE, { isMobile: true });
+      await page.goto(`${base}/`);
+      await page.getByTestId('phone-menu-toggle').click();
+      await page.locator('#phone-menu').getByRole('link', { name: '备案查询' }).click();
+      await page.waitForURL((url) => url.pathname === '/query');
+      await page.getByText('主办单位', { exact: true }).click();
+      expect(await page.getByTestId('unit-hint').textContent()).toContain('至少 4 个字');
+      await page.getByRole('searchbox').fill('杭州云栖');
+      await page.getByRole('button', { name: '查询' }).click();
+      await page.getByText(`${subjectNumber}-1`).waitFor();
+      await shot(page, 'public-query-unit-phone');
+
+      await page.getByTestId('phone-menu-toggle').click();
+      await page.locator('#phone-menu').getByRole('link', { name: '登录' }).click();
+      await page.fill('#email', 'phone@example.com');
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL((url) => url.pathname === '/orders');
+      await page.goto(`${base}/filings/${encodeURIComponent(subjectNumber)}`);
+      await page.getByTestId('filed-services-cards').waitFor();
+      const toggle = (await page.getByTestId('phone-menu-toggle').boundingBox())!;
+      const crumb = (await page.locator('.ant-breadcrumb').boundingBox())!;
+      const overlaps = toggle.x < crumb.x + crumb.width && crumb.x < toggle.x + toggle.width && toggle.y < crumb.y + crumb.height && crumb.y < toggle.y + toggle.height;
+      expect(overlaps).toBe(false);
+      // Nothing scrolls sideways at 375 px.
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+      await shot(page, 'filing-services-phone');
+      await page.getByTestId('phone-menu-toggle').click();
+      await page.locator('#phone-menu').getByRole('link', { name: '我的备案订单' }).waitFor();
+      await shot(page, 'console-menu-phone', false);
       await context.close();
     }, 240_000);
 

@@ -46,6 +46,11 @@ export const JOURNEY_MESSAGES = {
     '通过后订单将提交管局（{subject}），无法撤回。',
     'It goes on to the regulator ({subject}) and cannot be taken back.',
   ),
+  'journey.query.unitHint': b(
+    '按主办单位查询：填写完整名称，或名称开头至少 4 个字（如“杭州云栖”），找出名称以此开头的单位；个人备案不能按姓名查询。',
+    'By organisation: its full name, or at least the first 4 characters of it (e.g. “杭州云栖”) to find the organisations whose names start so; individuals cannot be found by name.',
+  ),
+  'journey.menu': b('菜单', 'Menu'),
   'journey.stepDone': b('已完成', 'Done'),
   'journey.stepErrors': b('{n} 个问题', '{n} problems'),
   'journey.stepTodo': b('未完成', 'Not done'),
