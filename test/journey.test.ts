@@ -29,7 +29,9 @@ describe.each(testDatabases())('the filing journey on $kind', (factory) => {
     const earlyCodes = (early.json().error.details.findings as { code: string }[]).map((f) => f.code);
     expect(earlyCodes).toEqual(expect.arrayContaining(['MATERIAL_MISSING', 'FACE_VERIFICATION_MISSING']));
 
-    await applicant.post('/api/v1/orders', { draft }).then((again) => expect(again.statusCode).toBe(409)); // one in flight per subject
+    // A second draft of the same subject is only a draft (drafts hold nothing); one submitted order per subject is
+    // enforced at submit (test/subject-binding.test.ts).
+    await applicant.post('/api/v1/orders', { draft }).then((again) => expect(again.statusCode).toBe(201));
     const photo = await colourJpeg();
     for (const [kind, appliesTo] of [['subject_certificate', 'subject'], ['subject_leader_id', 'subject.leader']] as const) {
       const upload = await applicant.upload(`/api/v1/orders/${id}/materials`, { kind, appliesTo }, { name: 'scan.jpg', type: 'image/jpeg', bytes: photo });

@@ -4,7 +4,7 @@ import { pngBomb } from '../src/materials/inspect/test-images.ts';
 import { testDatabases } from './support/databases.ts';
 import { buildDraft, withCreditCheck } from './support/drafts.ts';
 import { colourJpeg } from './support/images.ts';
-import { applicantClient, preparedOrder, smsCodeFor, staffClient, statusOf, submitted } from './support/journey.ts';
+import { applicantClient, preparedOrder, smsCodeFor, staffClient, statusOf, submitted, withBaseMaterials } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 describe.each(testDatabases())('order rules on $kind', (factory) => {
@@ -208,17 +208,20 @@ describe.each(testDatabases())('order rules on $kind', (factory) => {
     expect((await applicant.post('/api/v1/orders', { draft: buildDraft() })).statusCode).toBe(201);
   });
 
-  it('hides one applicant’s order from another (404) and keeps one subject per account', async () => {
+  it('hides one applicant’s order from another (404) and keeps one subject per account once submitted', async () => {
     const owner = await applicantClient(platform);
-    const id = (await owner.post('/api/v1/orders', { draft: buildDraft() })).json().id as string;
+    const id = await preparedOrder(owner);
     const stranger = await applicantClient(platform, 'stranger@example.com');
     expect((await stranger.get(`/api/v1/orders/${id}`)).statusCode).toBe(404);
     expect((await stranger.put(`/api/v1/orders/${id}`, { draft: buildDraft() }, { headers: { 'if-match': '1' } })).statusCode).toBe(404);
     expect((await stranger.get('/api/v1/orders')).json().total).toBe(0);
-    const sameSubject = await stranger.post('/api/v1/orders', { draft: buildDraft() });
-    expect(sameSubject.json().error.code).toBe('SUBJECT_BOUND_ELSEWHERE');
-    const otherSubject = await owner.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4E' }) });
-    expect(otherSubject.json().error.code).toBe('ACCOUNT_HAS_OTHER_SUBJECT');
+    await submitted(owner, id);
+    // Drafts bind nothing (test/subject-binding.test.ts); a submitted order binds its account to its subject.
+    const otherSubject = await owner.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4E', domain: 'another-demo.cn' }) });
+    expect(otherSubject.statusCode).toBe(201);
+    await withBaseMaterials(owner, otherSubject.json().id);
+    const refused = await owner.post(`/api/v1/orders/${otherSubject.json().id}/submit`, {}, { headers: { 'idempotency-key': 'other-subject-1' } });
+    expect(refused.json().error.code).toBe('ACCOUNT_HAS_OTHER_SUBJECT');
     expect(withCreditCheck('91330106MA2B3C4E')).toHaveLength(18);
   });
 

@@ -110,13 +110,17 @@ describe.each(testDatabases())('public filing query on $kind', (factory) => {
     expect((await search('domain=old-yunqi.com')).json().total).toBe(0);
   });
 
-  it('finds an organisation by its exact name, brackets typed either way, but never a person by name', async () => {
+  it('finds an organisation by its full name or its start, brackets typed either way, but never a person by name', async () => {
     await fileSubject(platform, { number: '浙ICP备2026000007号', name: '王小明', nature: 'individual' }, [{ domain: 'xiaoming.me', leaderName: '王小明' }]);
     const byName = (await search(`unit=${encodeURIComponent(COMPANY.name)}`)).json();
     expect(byName.total).toBe(3);
     const halfWidth = (await search(`unit=${encodeURIComponent('杭州云栖示例科技有限公司(西湖分公司)')}`)).json();
     expect(halfWidth.total).toBe(3);
-    expect((await search(`unit=${encodeURIComponent('杭州云栖示例科技')}`)).json().total).toBe(0);
+    // The start of a name, from four characters, finds it too (issue 12); shorter is only ever a full name.
+    expect((await search(`unit=${encodeURIComponent('杭州云栖示例科技')}`)).json().total).toBe(3);
+    expect((await search(`unit=${encodeURIComponent('杭州云栖')}`)).json().total).toBe(3);
+    expect((await search(`unit=${encodeURIComponent('杭州云')}`)).json().total).toBe(0);
+    expect((await search(`unit=${encodeURIComponent('杭州云栖%')}`)).json().total).toBe(0); // % is a character, not a wildcard
 
     expect((await search(`unit=${encodeURIComponent('王小明')}`)).json()).toEqual({ items: [], total: 0 });
     const person = (await search('domain=xiaoming.me')).json().items[0];

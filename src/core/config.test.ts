@@ -123,4 +123,10 @@ describe('loadConfig', () => {
     expect(Object.keys(config.encryption.keys).sort()).toEqual(['k1', 'k2']);
     expect(config.encryption.currentKeyId).toBe('k2');
   });
+
+  it('sends links to where it listens unless told a public address', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', OPENBEIAN_PUBLIC_URL: 'https://beian.example.com/' }).publicUrl).toBe('https://beian.example.com');
+  });
 });

@@ -42,7 +42,8 @@ const envSchema = z.object({
   OPENBEIAN_FACE_VERIFIER: z.enum(['demo', 'http']).default('demo'),
   OPENBEIAN_FACE_URL: z.string().url().optional(),
   OPENBEIAN_FACE_KEY: z.string().optional(),
-  OPENBEIAN_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Base of links sent out; defaults to where this process listens, http://localhost:<PORT>. */
+  OPENBEIAN_PUBLIC_URL: z.string().url().optional(),
   /** The regulator adapter: `simulator` (demo/test only), `http` (the gateway protocol), or a module path. */
   OPENBEIAN_REGULATOR: z.string().trim().min(1).default('simulator'),
   /** How often the platform asks a polled adapter for progress. */
@@ -144,7 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { adapter: e.OPENBEIAN_MAIL, smtpUrl: e.OPENBEIAN_SMTP_URL, from: e.OPENBEIAN_MAIL_FROM },
     sms: { adapter: e.OPENBEIAN_SMS, url: e.OPENBEIAN_SMS_URL, key: e.OPENBEIAN_SMS_KEY },
     face: { adapter: e.OPENBEIAN_FACE_VERIFIER, url: e.OPENBEIAN_FACE_URL, key: e.OPENBEIAN_FACE_KEY },
-    publicUrl: e.OPENBEIAN_PUBLIC_URL,
+    publicUrl: (e.OPENBEIAN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     regulator: { adapter: e.OPENBEIAN_REGULATOR, pollSeconds: e.OPENBEIAN_REGULATOR_POLL_SECONDS, settings: regulatorSettings(env) },
     trustProxy: e.OPENBEIAN_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
@@ -193,7 +194,9 @@ function productionProblems(e: Env, problem: (variable: string, text: string) =>
     const weakness = keyWeakness(key);
     if (weakness) problem('OPENBEIAN_ENCRYPTION_KEY', `does not look random (${weakness}); generate one with \`openssl rand -hex 32\``);
   }
-  if (new URL(e.OPENBEIAN_PUBLIC_URL).protocol !== 'https:') {
+  if (!e.OPENBEIAN_PUBLIC_URL) {
+    problem('OPENBEIAN_PUBLIC_URL', 'required in production mode: the https:// address customers reach (links in SMS and e-mail point there)');
+  } else if (new URL(e.OPENBEIAN_PUBLIC_URL).protocol !== 'https:') {
     problem('OPENBEIAN_PUBLIC_URL', 'must be an https:// address in production mode (links carry sign-in tokens; the session cookie must be Secure)');
   }
 }

@@ -14,6 +14,7 @@ import { updateOrder } from './commands/update-order.ts';
 import { verifyFace } from './commands/verify-face.ts';
 import { getOrderView } from './queries/get-order.ts';
 import { listOrders } from './queries/list-orders.ts';
+import { precheckDraft } from './queries/precheck-draft.ts';
 import { loadVisibleOrder } from './repo.ts';
 import { ORDER_STATUSES } from './status.ts';
 
@@ -22,6 +23,8 @@ const idParams = z.object({ id: z.string().uuid() });
 const draftBody = z.object({ draft: z.record(z.string(), z.unknown()) });
 export const PERSON_PATH = /^(subject\.leader|services\[\d{1,3}\]\.leader)$/;
 const idempotencyKey = /^[A-Za-z0-9_.:-]{8,100}$/;
+// The submit call predates the promise (DESIGN §5.7): a body is optional, and so is the field (docs/walkthrough.md).
+const submitBody = z.object({ promise: z.boolean().optional() }).nullish();
 
 /** The multipart form of a material upload (kind, appliesTo, issuedOn, file), from the PC or the phone. */
 export async function uploadFromForm(ctx: AppContext, request: FastifyRequest, orderId: string, ownerId: string) {
@@ -62,6 +65,19 @@ export async function orderRoutes(app: FastifyInstance, ctx: AppContext): Promis
     return view;
   });
 
+  r.post(
+    '/api/v1/orders/:id/precheck',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Pre-check a draft as typed (not saved) the way submit will: with this order’s kind, filings, uploads and face checks',
+        params: idParams,
+        body: draftBody,
+      },
+    },
+    async (request) => precheckDraft(ctx, requireUser(request), request.params.id, request.body.draft),
+  );
+
   r.get(
     '/api/v1/orders',
     {
@@ -81,14 +97,29 @@ export async function orderRoutes(app: FastifyInstance, ctx: AppContext): Promis
     async (request) => listOrders(ctx, requireUser(request), request.query),
   );
 
-  r.post('/api/v1/orders/:id/submit', { schema: { tags: ['orders'], summary: 'Run the pre-check and submit for provider review', params: idParams } }, async (request) => {
-    const user = applicant(request);
-    const key = request.headers['idempotency-key'];
-    if (key !== undefined && (typeof key !== 'string' || !idempotencyKey.test(key))) {
-      throw AppError.field('VALIDATION_FAILED', 'headers.idempotency-key', 'Idempotency-Key 应为 8–100 个字母、数字或 _.:-', 'Idempotency-Key must be 8–100 letters, digits or _.:-');
-    }
-    return submitOrder(ctx, actorOf(request), user, { id: request.params.id, idempotencyKey: key });
-  });
+  r.post(
+    '/api/v1/orders/:id/submit',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Run the pre-check and submit for provider review; `promise: true` records the truthfulness promise ticked by the applicant',
+        params: idParams,
+        body: submitBody,
+      },
+    },
+    async (request) => {
+      const user = applicant(request);
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || !idempotencyKey.test(key))) {
+        throw AppError.field('VALIDATION_FAILED', 'headers.idempotency-key', 'Idempotency-Key 应为 8–100 个字母、数字或 _.:-', 'Idempotency-Key must be 8–100 letters, digits or _.:-');
+      }
+      const promise = request.body?.promise;
+      if (promise === false) {
+        throw AppError.field('VALIDATION_FAILED', 'body.promise', '请阅读并勾选《真实性承诺书》后再提交', 'Read and tick the truthfulness promise before submitting');
+      }
+      return submitOrder(ctx, actorOf(request), user, { id: request.params.id, idempotencyKey: key, promise });
+    },
+  );
 
   r.post('/api/v1/orders/:id/abandon', { schema: { tags: ['orders'], summary: 'Abandon a draft or rejected order', params: idParams } }, async (request) =>
     abandonOrder(ctx, actorOf(request), applicant(request), request.params.id),

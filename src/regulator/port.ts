@@ -185,7 +185,16 @@ export type SmsVerifyResult =
   | { outcome: 'wrong_code'; attemptsLeft: number }
   | { outcome: 'locked' | 'expired' | 'unknown' };
 
+/** Where a relayed SMS check stands: the deadline and, per mobile texted, whether it is confirmed and tries left. */
+export type SmsCheckProgress = {
+  sentAt: string;
+  deadline: string;
+  mobiles: { mobile: string; isConfirmed: boolean; attemptsLeft: number }[];
+};
+
 export type SmsCheck = {
+  /** Where the check of one submission stands, for the applicant's order page. */
+  progress?(submissionId: string): Promise<SmsCheckProgress | null>;
   /** A responsible person types the code they received. */
   verify(input: { mobile: string; code: string }): Promise<SmsVerifyResult>;
   /** A new code to the same mobile; the 24-hour window does not restart. */

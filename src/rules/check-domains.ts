@@ -217,6 +217,13 @@ function checkHolder(ctx: Ctx, i: number, path: string, domain: string, holder: 
   ctx.findings.push(makeFinding('DOMAIN_HOLDER_MISMATCH', `${path}.holder`, { domain, holder, subject, expected }, { ...severity, rule }));
 }
 
+/** "已于…过期" for a date already past, "将于…到期" for one ahead (a domain is still valid on its expiry day). */
+function expiryWording(expiresOn: string, today: string): Bilingual {
+  return expiresOn < today
+    ? { zh: `已于${expiresOn}过期`, en: `expired on ${expiresOn}` }
+    : { zh: `将于${expiresOn}到期`, en: `expires on ${expiresOn}` };
+}
+
 function checkExpiry(ctx: Ctx, path: string, domain: string, expiresOn: string | undefined, scope: 'full' | 'soft'): void {
   if (expiresOn === undefined) {
     ctx.findings.push(makeFinding('DOMAIN_EXPIRY_UNKNOWN', `${path}.expiresOn`, { domain }));
@@ -231,7 +238,7 @@ function checkExpiry(ctx: Ctx, path: string, domain: string, expiresOn: string |
     makeFinding(
       'DOMAIN_EXPIRES_TOO_SOON',
       `${path}.expiresOn`,
-      { domain, expiresOn, minDays, minDate: addDays(ctx.today, minDays), province: provinceLabel(ctx) },
+      { domain, when: expiryWording(expiresOn, ctx.today), minDays, minDate: addDays(ctx.today, minDays), province: provinceLabel(ctx) },
       { ...severity, rule },
     ),
   );

@@ -2,6 +2,7 @@
 // addresses. Persons and organisations differ: a person's certificate IS the leader's ID.
 
 import { addMonths } from './calendar.ts';
+import { FIELD_TEXTS } from './field-labels.ts';
 import { ID_TYPES } from './draft.ts';
 import type { Bilingual, CertificateType, SubjectNature } from './draft.ts';
 import { isSoftRule, makeFinding } from './findings.ts';
@@ -218,10 +219,10 @@ function checkAddresses(ctx: Ctx): void {
   const province = ctx.province;
   if (!s || !province) return;
   const fields: [string, string | undefined, Bilingual][] = [
-    ['subject.mailingAddress', s.mailingAddress, { zh: '通讯地址', en: 'The mailing address' }],
+    ['subject.mailingAddress', s.mailingAddress, FIELD_TEXTS['subject.mailingAddress']],
   ];
   // A person's ID address may lawfully lie in another province (residence permit), an organisation's may not.
-  if (ctx.isOrg) fields.unshift(['subject.certificate.address', s.certificate?.address, { zh: '证件住所', en: 'The certificate address' }]);
+  if (ctx.isOrg) fields.unshift(['subject.certificate.address', s.certificate?.address, FIELD_TEXTS['subject.certificate.address']]);
   for (const [path, address, field] of fields) {
     const named = address === undefined ? undefined : provinceNamedIn(address);
     if (named && named.code !== province.code) {

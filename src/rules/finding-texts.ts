@@ -62,12 +62,12 @@ export const FINDING_TEXTS = {
   },
   CERTIFICATE_TYPE_MISMATCH: {
     severity: 'error',
-    zh: '证件类型“{type}”与主办者性质“{nature}”不匹配：{hint}',
+    zh: '证件类型“{type}”与主办单位性质“{nature}”不匹配：{hint}',
     en: 'Certificate type "{type}" does not fit subject nature "{nature}": {hint}',
   },
   CERTIFICATE_NATURE_MISMATCH: {
     severity: 'warning',
-    zh: '统一社会信用代码显示该主体为“{hint}”，与所选主办者性质“{nature}”不一致，请核对性质。',
+    zh: '统一社会信用代码显示该主体为“{hint}”，与所选主办单位性质“{nature}”不一致，请核对性质。',
     en: 'The credit code indicates a "{hint}", but the subject nature is "{nature}"; check the nature.',
   },
   CROSS_PROVINCE: {
@@ -256,8 +256,8 @@ export const FINDING_TEXTS = {
   },
   DOMAIN_EXPIRES_TOO_SOON: {
     severity: 'error',
-    zh: '域名{domain}将于{expiresOn}到期，{province}要求剩余有效期超过{minDays}天（到期日须晚于{minDate}），请先续费。',
-    en: 'Domain {domain} expires on {expiresOn}; {province} needs more than {minDays} days left (expiry after {minDate}). Renew it first.',
+    zh: '域名{domain}{when}，{province}要求剩余有效期超过{minDays}天（到期日须晚于{minDate}），请先续费。',
+    en: 'Domain {domain} {when}; {province} needs more than {minDays} days left (expiry after {minDate}). Renew it first.',
   },
   DOMAIN_EXPIRY_UNKNOWN: {
     severity: 'warning',
@@ -401,11 +401,16 @@ export const FINDING_TEXTS = {
   },
   ADDRESS_CITY_MISMATCH: {
     severity: 'warning',
-    zh: '{province}要求通讯地址与证件住所位于同一城市（{certCity} / {mailCity}），请核对。',
+    zh: '{province}要求通信地址与证件住所位于同一城市（{certCity} / {mailCity}），请核对。',
     en: '{province} requires the mailing address and the certificate address in the same city ({certCity} / {mailCity}).',
   },
   // ---- kind
   KIND_UNDECIDED: { severity: 'error', zh: '无法确定备案类型：{hint}', en: 'The filing kind cannot be decided: {hint}' },
+  SERVICE_REQUIRED: {
+    severity: 'error',
+    zh: '请至少添加一个要备案的网站或App。',
+    en: 'Add at least one website or App to file.',
+  },
   SHELL_SUBJECT_CANCEL_FIRST: {
     severity: 'error',
     zh: '该主体已无网站（空壳主体），{province}不允许直接新增网站：请先注销主体，再重新首次备案。',

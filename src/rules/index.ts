@@ -9,6 +9,8 @@ export { FINDING_CODES, FINDING_TEXTS } from './finding-texts.ts';
 export type { FindingCode } from './finding-texts.ts';
 
 export { decideKind, detectKind, NOTHING_KNOWN, serviceKey } from './kind.ts';
+export { describeField, fieldPhrase, FIELD_TEXTS } from './field-labels.ts';
+export { SMS_CHECK } from './sms-check.ts';
 export type { KindDecision, KnownFilings, KnownService } from './kind.ts';
 
 export {

@@ -74,6 +74,10 @@ export function decideKind(draft: DraftView, known: KnownFilings): KindDecision 
     };
   }
   const services = draft.services ?? [];
+  if (services.length === 0 && (known.subject === 'here' || known.subject === 'elsewhere')) {
+    // A subject already filed, with nothing to add yet (a new-service order just opened): ask for the service.
+    return { kind: null, blocker: { code: 'SERVICE_REQUIRED', path: 'services' } };
+  }
   if (services.length === 0) {
     return {
       kind: null,

@@ -163,7 +163,7 @@ const ENTRIES: Record<RejectionReasonCode, Entry> = {
   ],
   ADDRESS_NOT_IN_PROVINCE: [
     b('证件住所不在本省', 'Certificate address not in this province'),
-    b('证件住所或通讯地址不在备案省份内。', 'The certificate or mailing address lies outside the filing province.'),
+    b('证件住所或通信地址不在备案省份内。', 'The certificate or mailing address lies outside the filing province.'),
     b('核对备案省份；地址须与证件一致并位于该省。', 'Check the filing province; addresses must match the certificate and lie in that province.'),
   ],
   SITE_CANCELLED: [

@@ -270,6 +270,8 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('button', { name: '下一步' }).click();
       await page.getByText('预检通过，可以提交').waitFor();
       await shot(page, 'wizard-submit-desktop');
+      // Submitting needs the truthfulness promise ticked (test/e2e/journey.test.ts walks the summary and promise).
+      await page.getByTestId('promise-checkbox').click();
       await page.getByRole('button', { name: '提交备案' }).click();
       await page.waitForURL(new RegExp(`/orders/${orderId}$`));
       await expect.poll(() => page.getByTestId('status').textContent()).toBe('接入商初审中');
@@ -296,6 +298,9 @@ describe.skipIf(!hasChromium)(
       await reviewer.page.getByText(/已接通 ·/).waitFor();
       await shot(reviewer.page, 'review-order-desktop');
       await reviewer.page.keyboard.press('a');
+      // Approving asks first; the confirm button has the focus, so Enter confirms.
+      await reviewer.page.getByRole('dialog').waitFor();
+      await reviewer.page.keyboard.press('Enter');
       await reviewer.page.waitForURL(/\/review$/);
       await reviewer.page.getByText('没有待初审的订单').waitFor();
       await reviewer.context.close();

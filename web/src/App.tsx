@@ -14,7 +14,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { QueryPage } from './pages/QueryPage.tsx';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
-import { landing, SessionProvider, useSession } from './session.tsx';
+import { landing, safeNext, SessionProvider, useSession } from './session.tsx';
 
 export function App() {
   return (
@@ -105,6 +105,8 @@ function AppRoutes() {
   const { user, isLoading } = useSession();
   const location = useLocation();
   if (isLoading) return <Skeleton active />;
+  /** Once logged in, the login and register pages send the user back where they came from (?next=), or home. */
+  const afterLogin = user ? (safeNext(new URLSearchParams(location.search).get('next')) ?? landing(user.role)) : '/';
   /** Logged-out visitors go to the login page and come back; a wrong role sees why it cannot. */
   const guard = (element: ReactNode, roles?: Role[]) => {
     if (!user)
@@ -121,11 +123,11 @@ function AppRoutes() {
         <Route path="/blocked" element={<BlockedPage />} />
         <Route
           path="/login"
-          element={user ? <Navigate to={landing(user.role)} replace /> : <LoginPage mode="login" />}
+          element={user ? <Navigate to={afterLogin} replace /> : <LoginPage mode="login" />}
         />
         <Route
           path="/register"
-          element={user ? <Navigate to={landing(user.role)} replace /> : <LoginPage mode="register" />}
+          element={user ? <Navigate to={afterLogin} replace /> : <LoginPage mode="register" />}
         />
         <Route path="/forgot" element={<ForgotPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />

@@ -74,6 +74,22 @@ export const canSeeDashboard = (role: Role | undefined) =>
   role === 'reviewer' || role === 'admin' || role === 'compliance';
 export const hasDevTools = (mode: string | null) => mode === 'demo' || mode === 'test';
 
+/**
+ * The page to return to after logging in (`/login?next=…`): only a path on this site, never another origin
+ * ("//evil.example", "/\\evil.example", "https://…"), and never the login or register page itself.
+ */
+export function safeNext(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  try {
+    const base = 'https://console.invalid';
+    const url = new URL(next, base);
+    if (url.origin !== base || /^\/(login|register)\b/.test(url.pathname)) return null;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return null;
+  }
+}
+
 /** Where each role starts after logging in. */
 export const landing = (role: Role) =>
   role === 'applicant' ? '/orders' : role === 'compliance' ? '/dashboard' : role === 'butler' ? '/butler' : '/review';

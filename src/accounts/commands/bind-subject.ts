@@ -1,37 +1,26 @@
 import type { AppContext } from '../../core/context.ts';
 import type { Executor } from '../../core/db/database.ts';
-import { AppError } from '../../core/errors.ts';
-
-export type BindSubjectInput = { userId: string; certificateType: string; certificateNumber: string };
 
 /**
- * One account files for exactly one subject. The subject is identified the way the regulator does: by the
- * certificate type and number, not by its name. Called when an order first names its subject.
+ * One account files for exactly one subject, identified the way the regulator does: by the keyed hash of the
+ * certificate type and number, not by its name. These are the account's side of it; what binds an account (a
+ * submitted order, a filed subject) is the filing context's business (src/filing/subject-binding.ts).
  */
-export async function bindSubject(ctx: AppContext, executor: Executor, input: BindSubjectInput): Promise<void> {
-  const subjectKey = ctx.cipher.lookupHash(`${input.certificateType}:${input.certificateNumber}`);
-  const user = await executor.selectFrom('users').select(['subject_key']).where('id', '=', input.userId).executeTakeFirstOrThrow();
-  if (user.subject_key === subjectKey) return;
-  if (user.subject_key !== null) {
-    throw AppError.field(
-      'ACCOUNT_HAS_OTHER_SUBJECT',
-      'draft.subject.certificate.number',
-      '本账号已用于另一个备案主体；一个账号只能为一个主体备案，请注册新账号',
-      'This account already files for another subject; one account files for one subject, so register a new account',
-    );
-  }
+export async function subjectKeyOf(executor: Executor, userId: string): Promise<string | null> {
+  const user = await executor.selectFrom('users').select(['subject_key']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return user.subject_key;
+}
+
+/** The account bound to a subject, if any. */
+export async function accountBoundTo(executor: Executor, subjectKey: string): Promise<string | null> {
   const owner = await executor.selectFrom('users').select(['id']).where('subject_key', '=', subjectKey).executeTakeFirst();
-  if (owner) {
-    throw AppError.field(
-      'SUBJECT_BOUND_ELSEWHERE',
-      'draft.subject.certificate.number',
-      '该证件对应的主体已绑定其他账号，请使用原账号登录办理',
-      'This subject already belongs to another account; log in with that account instead',
-    );
-  }
-  await executor
-    .updateTable('users')
-    .set({ subject_key: subjectKey, subject_bound_at: ctx.clock.now() })
-    .where('id', '=', input.userId)
-    .execute();
+  return owner?.id ?? null;
+}
+
+export async function bindSubject(ctx: AppContext, executor: Executor, input: { userId: string; subjectKey: string }): Promise<void> {
+  await executor.updateTable('users').set({ subject_key: input.subjectKey, subject_bound_at: ctx.clock.now() }).where('id', '=', input.userId).execute();
+}
+
+export async function unbindSubject(executor: Executor, userId: string): Promise<void> {
+  await executor.updateTable('users').set({ subject_key: null, subject_bound_at: null }).where('id', '=', userId).execute();
 }

@@ -125,6 +125,23 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB extends FilingTables, ResourceTables, DecisionTables, ButlerTables, AftercareTables, RegulatorTables {
+}
+
+/** The truthfulness promise made with a submission (issue 12). */
+export interface SubmissionPromisesTable {
+  id: Generated<string>;
+  order_id: string;
+  user_id: string;
+  at: Timestamp;
+  text_version: string;
+  is_explicit: boolean;
+}
+
+export interface JourneyTables {
+  submission_promises: SubmissionPromisesTable;
+}
+
+export interface DB extends FilingTables, ResourceTables, JourneyTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;

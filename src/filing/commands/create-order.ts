@@ -3,15 +3,20 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { newId, newOrderNumber } from '../../core/ids.ts';
 import { enqueueEvent } from '../../core/outbox.ts';
 import type { SessionUser } from '../../accounts/index.ts';
-import { bindSubject } from '../../accounts/index.ts';
 import { summariseDraft } from '../draft-summary.ts';
 import { decideKind, lookUpNational } from '../kind.ts';
-import { translateUniqueViolation } from '../errors.ts';
+import { assertDraftWithinLimits } from '../draft-limits.ts';
+import { throwOrderInProgress, translateUniqueViolation } from '../errors.ts';
+import { hasSubmittedOrder } from '../subject-binding.ts';
 
 export type CreateOrderInput = { draft: Record<string, unknown>; filingNumber?: string; targetServices?: string[]; kind?: string };
 
-/** A new order starts as a draft; the server decides its kind from the draft and what is already filed. */
+/**
+ * A new order starts as a draft; the server decides its kind from the draft and what is already filed. A draft binds
+ * nothing: the account and the subject are bound when the order is submitted (subject-binding.ts).
+ */
 export async function createOrder(ctx: AppContext, actor: Actor, user: SessionUser, input: CreateOrderInput) {
+  assertDraftWithinLimits(input.draft);
   const now = ctx.clock.now();
   const summary = summariseDraft(input.draft);
   const id = newId();
@@ -21,7 +26,9 @@ export async function createOrder(ctx: AppContext, actor: Actor, user: SessionUs
   return translateUniqueViolation(() =>
     ctx.db.transaction().execute(async (tx) => {
       const subjectKey = summary.certificate ? ctx.cipher.lookupHash(`${summary.certificate.type}:${summary.certificate.number}`) : null;
-      if (summary.certificate) await bindSubject(ctx, tx, { userId: user.id, certificateType: summary.certificate.type, certificateNumber: summary.certificate.number });
+      // A change or cancellation of a filed subject cannot go anywhere while another of its orders is in flight: say
+      // so now rather than at submit. (A new filing's draft may name any subject: drafts hold nothing.)
+      if (input.filingNumber && subjectKey && (await hasSubmittedOrder(tx, subjectKey))) throwOrderInProgress();
       const kind = input.kind ?? (await decideKind(ctx, tx, input.draft, summary, national));
       await tx
         .insertInto('orders')

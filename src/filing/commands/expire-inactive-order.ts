@@ -4,6 +4,7 @@ import { scheduleJob } from '../../core/jobs.ts';
 import { deliver } from '../../notify/index.ts';
 import { releaseServiceCodes } from '../../resources/index.ts';
 import { EDITABLE_STATUSES } from '../status.ts';
+import { releaseSubjectIfFree } from '../subject-binding.ts';
 
 const DAY_MS = 24 * 3600_000;
 /** Untouched orders are reminded on day 30 and day 40 and deleted on day 45 (SPEC §12). */
@@ -30,7 +31,7 @@ export async function checkInactiveOrder(ctx: AppContext, orderId: string): Prom
     const order = await tx
       .selectFrom('orders')
       .innerJoin('users', 'users.id', 'orders.user_id')
-      .select(['orders.id', 'orders.number', 'orders.status', 'orders.last_activity_at', 'users.email'])
+      .select(['orders.id', 'orders.number', 'orders.status', 'orders.last_activity_at', 'orders.user_id', 'users.email'])
       .where('orders.id', '=', orderId)
       .forUpdate()
       .executeTakeFirst();
@@ -42,6 +43,7 @@ export async function checkInactiveOrder(ctx: AppContext, orderId: string): Prom
       await deliver(ctx, tx, { channel: 'email', to: order.email, template: 'order.expired', subject: '备案订单已过期删除', body: `您的备案订单 ${order.number} 已 ${EXPIRY_DAYS} 天未更新，系统已将其删除。如需备案请重新发起。`, dedupeKey: `expired:${order.id}` });
       await releaseServiceCodes(ctx, tx, SYSTEM_ACTOR, order.id, 'order expired');
       await tx.deleteFrom('orders').where('id', '=', order.id).execute();
+      await releaseSubjectIfFree(tx, order.user_id);
       return;
     }
     const reminder = [...REMINDER_DAYS].reverse().find((day) => idleDays >= day);

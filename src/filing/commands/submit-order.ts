@@ -5,13 +5,20 @@ import { AppError } from '../../core/errors.ts';
 import { FILING_KINDS, PLATFORM_CALENDAR, type FilingKind } from '../../rules/index.ts';
 import type { SessionUser } from '../../accounts/index.ts';
 import { bindServiceCodes, reviewServiceCodes } from '../../resources/index.ts';
+import { translateUniqueViolation } from '../errors.ts';
 import { lookUpNationalFor, precheckOrder } from '../precheck-order.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
 import type { NationalRecords } from '../../regulator/port.ts';
-import { responsiblePersons } from '../responsible-persons.ts';
+import { PROMISE, recordPromise } from '../promise.ts';
+import { faceFindings } from '../queries/precheck-draft.ts';
+import { bindSubjectOnSubmit } from '../subject-binding.ts';
 import { transitionOrder } from '../transition.ts';
 
-export type SubmitOrderInput = { id: string; idempotencyKey?: string };
+/**
+ * `promise`: the truthfulness promise, ticked in the console (true). An API client that omits it submits under the
+ * promise implied by the API's terms (recorded as such); `false` is refused by the route at body.promise.
+ */
+export type SubmitOrderInput = { id: string; idempotencyKey?: string; promise?: boolean };
 export type SubmitResult = { id: string; status: string; version: number; slaDueAt: string | null };
 
 /** The provider's initial review takes about one workday (SPEC §6). */
@@ -64,33 +71,14 @@ async function submitWith(
   mayRetry: boolean,
 ): Promise<SubmitResult | null> {
   const scope = `submit:${input.id}`;
-  return ctx.db.transaction().execute(async (tx) => {
+  return translateUniqueViolation(() => ctx.db.transaction().execute(async (tx) => {
     const order = await loadVisibleOrder(ctx, tx, user, input.id, { forUpdate: true });
     assertSubmittable(user, order);
     if (order.version !== version && mayRetry) return null;
     const result = await precheckOrder(ctx, tx, order, national);
     const findings = [...result.findings.filter((f) => f.severity === 'error')];
 
-    const verified = await tx
-      .selectFrom('face_verifications')
-      .select(['person_key'])
-      .where('order_id', '=', order.id)
-      .where('outcome', '=', 'passed')
-      .execute();
-    const verifiedKeys = new Set(verified.map((row) => row.person_key));
-    for (const person of responsiblePersons(order.draft)) {
-      if (!verifiedKeys.has(ctx.cipher.lookupHash(person.idNumber))) {
-        findings.push({
-          code: 'FACE_VERIFICATION_MISSING',
-          severity: 'error',
-          path: person.path,
-          message: {
-            zh: `${person.name || '负责人'}尚未完成本人人脸核验，请本人上传或拍摄人脸照片完成核验`,
-            en: `${person.name || 'This person'} has not verified their own face yet; they must complete the face check themselves`,
-          },
-        });
-      }
-    }
+    findings.push(...(await faceFindings(ctx, tx, order)));
     // With OPENBEIAN_REQUIRE_SERVICE_CODES on, each service code must be one issued here to this applicant and free.
     const kind = result.kind ?? order.kind;
     const codes = ctx.config.requireServiceCodes
@@ -98,15 +86,18 @@ async function submitWith(
       : null;
     if (codes) findings.push(...codes.findings);
     if (findings.length > 0) throw new AppError('PRECHECK_FAILED', { findings });
+    // Only now, with a certificate the pre-check accepted, is the account bound to the subject (drafts never bind).
+    await bindSubjectOnSubmit(ctx, tx, order);
     if (codes) await bindServiceCodes(ctx, tx, actor, order.id, codes.toBind);
 
     const now = ctx.clock.now();
     const slaDueAt = PLATFORM_CALENDAR.addBusinessDays(now, REVIEW_SLA_WORKDAYS);
+    await recordPromise(tx, { orderId: order.id, userId: user.id, at: now, isExplicit: input.promise === true });
     const after = await transitionOrder(ctx, tx, actor, order, {
       to: 'provider_review',
       reason: order.status === 'draft' ? 'submitted' : 'resubmitted',
       changes: { submitted_at: now, sla_due_at: slaDueAt, claimed_by: null, claimed_at: null, kind: result.kind ?? order.kind },
-      data: { kind: result.kind ?? order.kind },
+      data: { kind: result.kind ?? order.kind, promise: { version: PROMISE.version, isExplicit: input.promise === true } },
     });
     const response: SubmitResult = { id: after.id, status: after.status, version: after.version, slaDueAt: slaDueAt.toISOString() };
     if (input.idempotencyKey) {
@@ -116,5 +107,5 @@ async function submitWith(
         .execute();
     }
     return response;
-  });
+  }));
 }

@@ -2,17 +2,18 @@ import type { AppContext } from '../../core/context.ts';
 import { writeAudit, type Actor } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import type { SessionUser } from '../../accounts/index.ts';
-import { bindSubject } from '../../accounts/index.ts';
 import { summariseDraft } from '../draft-summary.ts';
 import { decideKind, lookUpNational } from '../kind.ts';
+import { assertDraftWithinLimits } from '../draft-limits.ts';
 import { translateUniqueViolation } from '../errors.ts';
 import { loadVisibleOrder } from '../repo.ts';
 import { isEditable } from '../status.ts';
 
 export type UpdateOrderInput = { id: string; expectedVersion: number; draft: Record<string, unknown> };
 
-/** Replaces the draft while the order is editable; a stale version (someone saved in between) is refused. */
+/** Replaces the draft while the order is editable; a stale version (someone saved in between) is refused. Binds nothing. */
 export async function updateOrder(ctx: AppContext, actor: Actor, user: SessionUser, input: UpdateOrderInput) {
+  assertDraftWithinLimits(input.draft);
   const now = ctx.clock.now();
   const summary = summariseDraft(input.draft);
   // Asked before the transaction (it may be a network call); change and cancel orders, which keep their kind, use none.
@@ -24,7 +25,6 @@ export async function updateOrder(ctx: AppContext, actor: Actor, user: SessionUs
       if (!isEditable(order.status)) throw new AppError('INVALID_TRANSITION', { status: order.status, action: 'edit' });
       if (order.version !== input.expectedVersion) throw new AppError('VERSION_MISMATCH', { currentVersion: order.version });
       const subjectKey = summary.certificate ? ctx.cipher.lookupHash(`${summary.certificate.type}:${summary.certificate.number}`) : null;
-      if (summary.certificate) await bindSubject(ctx, tx, { userId: user.id, certificateType: summary.certificate.type, certificateNumber: summary.certificate.number });
       // Change and cancel orders keep the kind they were opened with; new filings are re-decided on each save.
       const kind = order.filingNumber ? order.kind : await decideKind(ctx, tx, input.draft, summary, national);
       const version = order.version + 1;

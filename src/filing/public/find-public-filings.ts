@@ -46,8 +46,8 @@ function natureName(nature: string): string {
 
 /**
  * The public filing query: by domain (any sub-domain finds its registrable domain), by subject or service number,
- * or by the exact name of an organisation. Only active subjects; cancelled services are not listed, revoked ones
- * are, with limitAccess '是'. Individuals cannot be found by name.
+ * or by an organisation's full name or the start of it (at least UNIT_PREFIX_MIN characters). Only active subjects;
+ * cancelled services are not listed, revoked ones are, with limitAccess '是'. Individuals cannot be found by name.
  */
 export async function findPublicFilings(ctx: AppContext, input: PublicQueryInput): Promise<{ items: PublicFiling[]; total: number }> {
   const criterion = parsePublicQuery(input);
@@ -108,7 +108,11 @@ function visibleServices(ctx: AppContext, criterion: Exclude<PublicCriterion, { 
       return query.where('s.subject_number', '=', criterion.number);
     case 'service':
       return query.where('s.number', '=', criterion.number);
-    case 'unit':
-      return query.where('j.name', 'in', criterion.names).where('j.nature', '!=', 'individual');
+    case 'unit': {
+      // The full name, or (from UNIT_PREFIX_MIN characters) the start of it; never a person's name.
+      const unit = query.where('j.nature', '!=', 'individual');
+      if (!criterion.isPrefix) return unit.where('j.name', 'in', criterion.names);
+      return unit.where((eb) => eb.or(criterion.names.map((name) => eb('j.name', 'like', `${name.replace(/[\\%_]/g, '\\$&')}%`))));
+    }
   }
 }

@@ -7,7 +7,7 @@ export type PublicCriterion =
   | { by: 'subject'; number: string }
   | { by: 'service'; number: string }
   | { by: 'licence' }
-  | { by: 'unit'; names: string[] };
+  | { by: 'unit'; names: string[]; isPrefix: boolean };
 
 export type PublicQueryInput = { domain?: string; number?: string; unit?: string };
 
@@ -62,11 +62,16 @@ function parseNumber(value: string): PublicCriterion {
   return parsed.serviceIndex ? { by: 'service', number: parsed.normalised } : { by: 'subject', number: parsed.subjectNumber };
 }
 
+/** A name this long or longer also finds the organisations whose names start with it. */
+export const UNIT_PREFIX_MIN = 4;
+
 function parseUnit(value: string): PublicCriterion {
   const name = value.normalize('NFC').replace(/\s+/g, ' ');
-  if ([...name].length < 2) throw refuse('unit', '请填写完整的主办单位名称', 'Enter the full name of the organisation');
-  // Names are matched exactly, but people type the brackets of "（分公司）" either full- or half-width.
+  if ([...name].length < 2) {
+    throw refuse('unit', `请填写完整的主办单位名称，或名称开头至少 ${UNIT_PREFIX_MIN} 个字`, `Enter the organisation’s full name, or at least the first ${UNIT_PREFIX_MIN} characters of it`);
+  }
+  // People type the brackets of "（分公司）" either full- or half-width.
   const fullWidth = name.replace(/\(/g, '（').replace(/\)/g, '）');
   const halfWidth = name.replace(/（/g, '(').replace(/）/g, ')');
-  return { by: 'unit', names: [...new Set([name, fullWidth, halfWidth])] };
+  return { by: 'unit', names: [...new Set([name, fullWidth, halfWidth])], isPrefix: [...name].length >= UNIT_PREFIX_MIN };
 }

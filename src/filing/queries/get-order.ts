@@ -1,8 +1,10 @@
+import type { SmsCheckProgress } from '../../regulator/port.ts';
 import type { AppContext } from '../../core/context.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { lookUpNationalFor, precheckOrder } from '../precheck-order.ts';
 import { changesSinceDecision } from '../decisions.ts';
 import { estimateCompletion } from '../eta.ts';
+import { promiseView } from '../promise.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
 import { describeStatus, isOrderStatus } from '../status.ts';
 import { listMaterials } from '../../materials/index.ts';
@@ -42,6 +44,8 @@ export async function getOrderView(ctx: AppContext, user: SessionUser, id: strin
     changesSinceDecision: changes,
     numbers: await orderNumbers(ctx, order),
     eta: estimateCompletion(ctx.clock.now(), order),
+    sms: order.status === 'sms_verification' ? await smsCheckOf(ctx, order.id) : null,
+    promise: await promiseView(ctx.db, order.id),
     slaDueAt: order.slaDueAt?.toISOString() ?? null,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
@@ -64,6 +68,35 @@ async function orderTimeline(ctx: AppContext, orderId: string): Promise<Timeline
     note: row.reason,
     label: isOrderStatus(row.to_status!) ? describeStatus(row.to_status) : { zh: row.to_status!, en: row.to_status! },
   }));
+}
+
+/**
+ * Where the regulator's SMS check stands: the deadline (24 h from the first text) as an ISO instant the browser shows
+ * in its own time and, where the platform relays the check itself (the simulator), per mobile texted: confirmed or
+ * not and wrong tries left. Against the real regulator only the deadline it reported is known.
+ */
+async function smsCheckOf(ctx: AppContext, orderId: string): Promise<SmsCheckProgress | null> {
+  const submission = await ctx.db
+    .selectFrom('regulator_submissions')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .orderBy('order_version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const relayed = submission && ctx.regulator.sms?.progress ? await ctx.regulator.sms.progress(submission.id) : null;
+  if (relayed) return relayed;
+  const started = await ctx.db
+    .selectFrom('audit_log')
+    .select(['at', 'data'])
+    .where('entity_type', '=', 'order')
+    .where('entity_id', '=', orderId)
+    .where('to_status', '=', 'sms_verification')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const expiresAt = started?.data?.smsExpiresAt;
+  if (!started || typeof expiresAt !== 'string') return null;
+  return { sentAt: started.at.toISOString(), deadline: expiresAt, mobiles: [] };
 }
 
 async function orderNumbers(ctx: AppContext, order: Order) {

@@ -80,7 +80,11 @@ async function applyInTransaction(ctx: AppContext, tx: Tx, event: RegulatorEvent
 
   switch (event.type) {
     case 'sms_check_started':
-      await transitionOrder(ctx, tx, REGULATOR_ACTOR, order, { to, reason: 'received by the regulator; SMS codes sent', data: { regulatorEvent: event.id } });
+      await transitionOrder(ctx, tx, REGULATOR_ACTOR, order, {
+        to,
+        reason: 'received by the regulator; SMS codes sent',
+        data: { regulatorEvent: event.id, ...(event.expiresAt ? { smsExpiresAt: event.expiresAt } : {}) },
+      });
       return 'applied';
     case 'sms_check_passed':
       await transitionOrder(ctx, tx, REGULATOR_ACTOR, order, { to, reason: 'SMS verification confirmed', data: { regulatorEvent: event.id } });

@@ -4,7 +4,7 @@ import { newId } from '../../core/ids.ts';
 import { cancelJob, scheduleJob } from '../../core/jobs.ts';
 import { responsiblePersons } from '../../filing/index.ts';
 import { PLATFORM_CALENDAR, provinceReviewWorkdays } from '../../rules/index.ts';
-import type { ProgressSink, Regulator, RegulatorEvent, RegulatorReason, SmsVerifyResult } from '../port.ts';
+import type { ProgressSink, Regulator, RegulatorEvent, RegulatorReason, SmsCheckProgress, SmsVerifyResult } from '../port.ts';
 import { fileNationally, nationalView, queryFor } from './national.ts';
 import { SMS_MAX_SENDS, SMS_MAX_WRONG, SMS_WINDOW_MS, codeMatches, hashSmsCode, newSmsCode, openChallenge, sendCode } from './sms.ts';
 import { insertSubmission, loadSubmission, type SimSubmission } from './submissions.ts';
@@ -166,6 +166,25 @@ export function createSimulatedRegulator(ctx: AppContext): Regulator {
     return result;
   }
 
+  async function progress(submissionId: string): Promise<SmsCheckProgress | null> {
+    const rows = await ctx.db
+      .selectFrom('sim_sms_challenges')
+      .select(['mobile', 'attempts', 'expires_at', 'confirmed_at', 'created_at'])
+      .where('submission_id', '=', submissionId)
+      .orderBy('created_at')
+      .execute();
+    if (rows.length === 0) return null;
+    return {
+      sentAt: rows[0]!.created_at.toISOString(),
+      deadline: new Date(Math.max(...rows.map((r) => r.expires_at.getTime()))).toISOString(),
+      mobiles: rows.map((r) => ({
+        mobile: ctx.cipher.decrypt(r.mobile),
+        isConfirmed: r.confirmed_at !== null,
+        attemptsLeft: Math.max(0, SMS_MAX_WRONG - r.attempts),
+      })),
+    };
+  }
+
   async function resend(input: { mobile: string }): Promise<{ sent: boolean }> {
     const mobileHash = ctx.cipher.lookupHash(input.mobile.trim());
     return ctx.db.transaction().execute(async (tx) => {
@@ -232,6 +251,6 @@ export function createSimulatedRegulator(ctx: AppContext): Regulator {
 
     lookup: (query) => nationalView(ctx, ctx.db, query),
 
-    sms: { verify, resend },
+    sms: { progress, verify, resend },
   };
 }

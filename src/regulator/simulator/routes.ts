@@ -25,7 +25,8 @@ export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext):
     async (request, reply) => {
       const result = await sms.verify(request.body);
       const status = result.outcome === 'confirmed' ? 200 : result.outcome === 'wrong_code' ? 422 : result.outcome === 'locked' ? 429 : result.outcome === 'expired' ? 410 : 404;
-      return reply.status(status).send({ ...result, message: SMS_MESSAGES[result.outcome] });
+      const message = result.outcome === 'wrong_code' ? wrongCodeMessage(result.attemptsLeft) : SMS_MESSAGES[result.outcome];
+      return reply.status(status).send({ ...result, message });
     },
   );
 
@@ -38,6 +39,11 @@ export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext):
     },
   );
 }
+
+const wrongCodeMessage = (left: number) => ({
+  zh: `验证码错误，请核对短信后重试；还可尝试 ${left} 次`,
+  en: `Wrong code; check the text message and try again — ${left} ${left === 1 ? 'try' : 'tries'} left`,
+});
 
 const SMS_MESSAGES: Record<string, { zh: string; en: string }> = {
   confirmed: { zh: '短信核验成功', en: 'SMS verification confirmed' },

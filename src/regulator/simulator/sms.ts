@@ -3,10 +3,11 @@ import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/database.ts';
 import { newId } from '../../core/ids.ts';
 import { deliver } from '../../notify/index.ts';
+import { SMS_CHECK } from '../../rules/index.ts';
 
-export const SMS_WINDOW_MS = 24 * 3600_000;
-export const SMS_MAX_WRONG = 5;
-export const SMS_MAX_SENDS = 5;
+export const SMS_WINDOW_MS = SMS_CHECK.windowMs;
+export const SMS_MAX_WRONG = SMS_CHECK.maxWrongCodes;
+export const SMS_MAX_SENDS = SMS_CHECK.maxSends;
 
 export const newSmsCode = (): string => randomInt(0, 1_000_000).toString().padStart(6, '0');
 

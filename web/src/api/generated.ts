@@ -48,7 +48,8 @@ export type ApiRoutes = {
   "GET /api/v1/orders/{id}/handoff": { params: { "id": string }; query: never; body: never };
   "POST /api/v1/orders/{id}/materials": { params: { "id": string }; query: never; body: never };
   "GET /api/v1/orders/{id}/materials/{materialId}/file": { params: { "id": string; "materialId": string }; query: never; body: never };
-  "POST /api/v1/orders/{id}/submit": { params: { "id": string }; query: never; body: never };
+  "POST /api/v1/orders/{id}/precheck": { params: { "id": string }; query: never; body: { "draft": Record<string, unknown> } };
+  "POST /api/v1/orders/{id}/submit": { params: { "id": string }; query: never; body: { "promise"?: boolean } | null };
   "POST /api/v1/precheck": { params: never; query: never; body: unknown };
   "GET /api/v1/public/filings": { params: never; query: { "domain"?: string; "number"?: string; "unit"?: string }; body: never };
   "GET /api/v1/resources": { params: never; query: { "kind"?: "ecs" | "virtual_host" | "lightweight_server" | "nat_gateway" | "ipv6_translation" | "ens" | "iot_package" | "site_builder" | "function_compute_package" | "ecommerce_mall"; "page"?: number; "pageSize"?: number }; body: never };

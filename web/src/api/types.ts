@@ -62,6 +62,19 @@ export type OrderView = {
   };
   slaDueAt: string | null;
   createdAt: string;
+  /** The truthfulness promise: its wording, and when it was last made with a submission. */
+  promise: {
+    version: string;
+    title: Bilingual;
+    text: Bilingual;
+    lastMade: { at: string; version: string; isExplicit: boolean } | null;
+  };
+  /** While the regulator's SMS check runs: the deadline (ISO instant) and each texted mobile's state. */
+  sms?: {
+    sentAt: string;
+    deadline: string;
+    mobiles: { mobile: string; isConfirmed: boolean; attemptsLeft: number }[];
+  } | null;
 };
 
 /** What PUT /api/v1/orders/{id} answers. */

@@ -21,6 +21,7 @@ import { ROLE_NAMES, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useScrollableTablesFocusable } from '../components/useScrollableTablesFocusable.ts';
 import { canSeeDashboard, isReviewer, useSession } from '../session.tsx';
+import { PhoneMenu } from './PhoneMenu.tsx';
 
 type Crumb = { key: MessageKey; to?: string };
 
@@ -135,6 +136,15 @@ export function Shell({ children }: { children: ReactNode }) {
         { key: '/faq', icon: <QuestionCircleOutlined />, label: <Link to="/faq">{t('nav.faq')}</Link> },
       ]
     : [];
+  // Logged out on a phone: the site's links and the way in, in the same menu.
+  const publicMenu = [
+    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '/query', icon: <SearchOutlined />, label: <Link to="/query">{t('nav.query')}</Link> },
+    { key: '/faq', icon: <QuestionCircleOutlined />, label: <Link to="/faq">{t('nav.faq')}</Link> },
+    { type: 'divider' as const },
+    { key: '/login', icon: <UserOutlined />, label: <Link to="/login">{t('auth.login')}</Link> },
+    { key: '/register', icon: <PlusCircleOutlined />, label: <Link to="/register">{t('auth.register')}</Link> },
+  ];
   // The menu entry for where we are: the wizard under "start a filing", an order under "my orders".
   const current =
     pathname === '/filings/new' || pathname === '/orders/new'
@@ -159,6 +169,13 @@ export function Shell({ children }: { children: ReactNode }) {
           lineHeight: '56px',
         }}
       >
+        {isNarrow && !isMobilePage && (
+          <PhoneMenu
+            items={user ? menu : publicMenu}
+            selected={user ? current : pathname}
+            label={user ? t('nav.main') : t('nav.public')}
+          />
+        )}
         <Link
           to="/"
           style={{
@@ -233,18 +250,20 @@ export function Shell({ children }: { children: ReactNode }) {
                     {t('auth.login')}
                   </Button>
                 </Link>
-                <Link to="/register">
-                  <Button size="small" ghost>
-                    {t('auth.register')}
-                  </Button>
-                </Link>
+                {!isNarrow && (
+                  <Link to="/register">
+                    <Button size="small" ghost>
+                      {t('auth.register')}
+                    </Button>
+                  </Link>
+                )}
               </>
             )
           )}
         </Space>
       </Layout.Header>
       <Layout>
-        {user && !isMobilePage && (
+        {user && !isMobilePage && !isNarrow && (
           <Layout.Sider
             width={208}
             breakpoint="md"
@@ -272,7 +291,7 @@ export function Shell({ children }: { children: ReactNode }) {
         >
           {crumbs.length > 0 && (
             <Breadcrumb
-              style={{ marginBottom: 12, paddingLeft: isNarrow ? 36 : 0 }}
+              style={{ marginBottom: 12 }}
               items={[
                 {
                   title: (

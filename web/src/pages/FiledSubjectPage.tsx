@@ -1,5 +1,5 @@
 import { CopyOutlined, DownOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Dropdown, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PROVINCES } from '../../../src/rules/data/provinces.ts';
@@ -77,6 +77,26 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
           onOk: () => open(kind, service),
         })
       : void open(kind, service);
+
+  const isNarrow = !Grid.useBreakpoint().md;
+  /** The change / cancel menu of one filed service (the owner's, while the subject is active). */
+  const serviceActions = (s: FiledService) =>
+    isOwner && filed.status === 'active' ? (
+      <Dropdown
+        menu={{
+          items: (['change_service', 'change_access', 'cancel_service', 'cancel_access'] as const).map((kind) => ({
+            key: kind,
+            label: pick(KIND_NAMES[kind]),
+            danger: kind.startsWith('cancel'),
+            onClick: () => confirm(kind, s),
+          })),
+        }}
+      >
+        <Button size="small" type="link">
+          {t('filed.actions')} <DownOutlined />
+        </Button>
+      </Dropdown>
+    ) : null;
 
   const copy = (text: string) =>
     navigator.clipboard
@@ -164,6 +184,38 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
         />
       </Card>
       <Card title={t('filed.services')}>
+        {isNarrow ? (
+          // On a phone the table would scroll sideways: each service becomes a stacked card.
+          <List
+            dataSource={filed.services}
+            rowKey="number"
+            data-testid="filed-services-cards"
+            renderItem={(s) => (
+              <List.Item>
+                <Descriptions
+                  size="small"
+                  column={1}
+                  title={<Typography.Text strong>{s.number}</Typography.Text>}
+                  extra={serviceActions(s)}
+                  items={[
+                    { key: 'name', label: t('field.service.name'), children: s.name },
+                    { key: 'kind', label: t('field.service.kind'), children: pick(SERVICE_KIND_NAMES[s.kind]) || s.kind },
+                    { key: 'domain', label: t('field.domain.name'), children: s.domain ?? '—' },
+                    {
+                      key: 'access',
+                      label: t('filed.access'),
+                      children: (
+                        <Tag color={s.accessState === 'connected' ? 'green' : 'red'}>
+                          {pick(ACCESS_STATE_NAMES[s.accessState]) || s.accessState}
+                        </Tag>
+                      ),
+                    },
+                  ]}
+                />
+              </List.Item>
+            )}
+          />
+        ) : (
         <Table
           rowKey="number"
           dataSource={filed.services}
@@ -200,31 +252,12 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
             },
             ...(isOwner && filed.status === 'active'
               ? [
-                  {
-                    title: t('orders.actions'),
-                    render: (_: unknown, s: FiledService) => (
-                      <Dropdown
-                        menu={{
-                          items: (['change_service', 'change_access', 'cancel_service', 'cancel_access'] as const).map(
-                            (kind) => ({
-                              key: kind,
-                              label: pick(KIND_NAMES[kind]),
-                              danger: kind.startsWith('cancel'),
-                              onClick: () => confirm(kind, s),
-                            }),
-                          ),
-                        }}
-                      >
-                        <Button size="small" type="link">
-                          {t('filed.actions')} <DownOutlined />
-                        </Button>
-                      </Dropdown>
-                    ),
-                  },
+                  { title: t('orders.actions'), render: (_: unknown, s: FiledService) => serviceActions(s) },
                 ]
               : []),
           ]}
         />
+        )}
       </Card>
       <Card title={t('filed.footer')}>
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">

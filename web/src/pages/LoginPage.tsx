@@ -1,24 +1,18 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { EmailField } from '../components/EmailField.tsx';
 import { ApiError, call } from '../api/client.ts';
-import type { User } from '../api/types.ts';
 import { useI18n } from '../lang.tsx';
-import { hasDevTools, landing, useSession } from '../session.tsx';
+import { hasDevTools, useSession } from '../session.tsx';
 
 type Values = { email: string; password: string };
-
-/** Only paths inside the console are followed after login (no open redirect). */
-function safeNext(next: string | null): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
-}
 
 export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
   const { t, pick } = useI18n();
   const { refresh, hasExpired, mode: platformMode } = useSession();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
+  // ?next= travels between the login and register pages; the route sends the user there once logged in (App.tsx).
+  const { search } = useLocation();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -28,9 +22,8 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
     setError(null);
     try {
       if (mode === 'register') await call('POST /api/v1/auth/register')({ body: values });
-      const user = await call('POST /api/v1/auth/login')<User>({ body: values });
+      await call('POST /api/v1/auth/login')({ body: values });
       await refresh();
-      navigate(safeNext(params.get('next')) ?? landing(user.role), { replace: true });
     } catch (e) {
       const apiError = e as ApiError;
       setError(apiError);
@@ -72,9 +65,9 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
       </Form>
       <div style={{ marginTop: 12, display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
         {mode === 'login' ? (
-          <Link to="/register">{t('auth.toRegister')}</Link>
+          <Link to={`/register${search}`}>{t('auth.toRegister')}</Link>
         ) : (
-          <Link to="/login">{t('auth.toLogin')}</Link>
+          <Link to={`/login${search}`}>{t('auth.toLogin')}</Link>
         )}
         {mode === 'login' && (
           <span style={{ display: 'flex', gap: 12 }}>

@@ -9,6 +9,7 @@ import { useI18n } from '../lang.tsx';
 import { describePath, STEP_KEYS, stepOfPath } from '../wizard/fields.ts';
 import { EDITABLE, statusColour } from './OrdersPage.tsx';
 import { SmsCard } from './SmsCard.tsx';
+import { FilingSummary } from '../wizard/FilingSummary.tsx';
 
 /** The journey as the applicant sees it (SPEC §6): where the order is, what comes next and when. */
 const JOURNEY = [
@@ -42,6 +43,10 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
   const isStopped = order.status.endsWith('rejected') || order.status === 'abandoned';
   const editable = EDITABLE.includes(order.status);
   const isNarrow = !Grid.useBreakpoint().md;
+  // The ETA lists the current step first; the timeline already shows it as its last entry.
+  const lastStatus = order.timeline.at(-1)?.status;
+  const currentEta = order.eta?.steps.find((s) => s.status === order.status && s.status === lastStatus);
+  const ahead = (order.eta?.steps ?? []).filter((s) => s !== currentEta);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card
@@ -188,7 +193,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
           <Card title={t('order.timeline')}>
             <Timeline
               items={[
-                ...order.timeline.map((e) => ({
+                ...order.timeline.map((e, i) => ({
                   color: e.status.endsWith('rejected') ? 'red' : e.status === 'approved' ? 'green' : 'blue',
                   content: (
                     <>
@@ -198,12 +203,19 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
                       </div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatTime(e.at, lang)}
+                        {/* The step the order is in is listed once: here, with when it should be done. */}
+                        {i === order.timeline.length - 1 && currentEta && (
+                          <span data-testid={`eta-${currentEta.status}`}>
+                            {' '}
+                            · {t('order.expected')} {formatDate(currentEta.expectedBy, lang)}
+                          </span>
+                        )}
                       </Typography.Text>
                     </>
                   ),
                 })),
                 // Steps still ahead, each with the workday it should be done by (province estimate).
-                ...(order.eta?.steps ?? []).map((s) => ({
+                ...ahead.map((s) => ({
                   color: 'gray',
                   content: (
                     <Typography.Text type="secondary" data-testid={`eta-${s.status}`}>
@@ -222,6 +234,27 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
           </Card>
         </Col>
       </Row>
+      {order.status !== 'draft' && (
+        // What was filed, as submitted (read-only; personal numbers masked), with the promise made.
+        <Card title={t('journey.summary.filed')} data-testid="filed-summary">
+          {order.promise.lastMade && (
+            <Typography.Paragraph type="secondary" data-testid="promise-made">
+              {order.promise.lastMade.isExplicit
+                ? t('journey.promise.made', {
+                    at: formatTime(order.promise.lastMade.at, lang),
+                    title: pick(order.promise.title),
+                  })
+                : t('journey.promise.implied', { at: formatTime(order.promise.lastMade.at, lang) })}
+            </Typography.Paragraph>
+          )}
+          <FilingSummary
+            draft={order.draft}
+            materials={order.materials}
+            required={order.precheck.materials}
+            masking="all"
+          />
+        </Card>
+      )}
     </Space>
   );
 }

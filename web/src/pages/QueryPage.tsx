@@ -82,6 +82,11 @@ export function QueryPage() {
           loading={isLoading}
           onSearch={search}
         />
+        {by === 'unit' && (
+          <Typography.Text type="secondary" data-testid="unit-hint">
+            {t('journey.query.unitHint')}
+          </Typography.Text>
+        )}
         {error && (
           <Alert
             type="error"

@@ -1,10 +1,23 @@
-import { Alert, App, Button, Card, Input, List, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, call, urlOf } from '../api/client.ts';
 import type { OrderView, SmsResult } from '../api/types.ts';
 import { useI18n } from '../lang.tsx';
 import { hasDevTools, useSession } from '../session.tsx';
 import { describePath } from '../wizard/fields.ts';
+
+/** An instant in the browser's own time zone, named, e.g. "2026年11月25日 10:00 GMT+8". */
+export function inBrowserTime(iso: string, lang: 'zh' | 'en'): string {
+  // dateStyle / timeStyle cannot be combined with timeZoneName: the parts are spelled out.
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
 
 type Person = { path: string; name?: string; mobile?: string };
 
@@ -44,6 +57,8 @@ export function SmsCard({ order, onConfirmed }: { order: OrderView; onConfirmed(
         ...r,
         [mobile]: [pick(error.bilingual), ...(error.details.fields ?? []).map((f) => pick(f.message))].join(' '),
       }));
+      // A wrong code used one of the tries: show what is left (and the rejection, after the last one).
+      onConfirmed();
     }
   }
 
@@ -53,9 +68,24 @@ export function SmsCard({ order, onConfirmed }: { order: OrderView; onConfirmed(
       .catch((e: ApiError) => message.error(pick(e.bilingual)));
   }
 
+  const check = order.sms;
+  const stateOf = (mobile: string | undefined) => check?.mobiles.find((m) => m.mobile === mobile);
   return (
     <Card title={t('sms.title')}>
-      <Alert type="warning" showIcon title={t('sms.what')} description={t('sms.rules')} />
+      <Alert
+        type="warning"
+        showIcon
+        title={
+          check ? (
+            <span data-testid="sms-deadline">
+              {t('journey.sms.deadline', { deadline: inBrowserTime(check.deadline, lang) })}
+            </span>
+          ) : (
+            t('sms.what')
+          )
+        }
+        description={t('sms.rules')}
+      />
       <List
         style={{ marginTop: 12 }}
         dataSource={mobiles(order.draft)}
@@ -66,8 +96,17 @@ export function SmsCard({ order, onConfirmed }: { order: OrderView; onConfirmed(
                 <Typography.Text strong>{p.name}</Typography.Text>
                 <Typography.Text type="secondary">{describePath(p.path, lang)}</Typography.Text>
                 <Typography.Text>{p.mobile}</Typography.Text>
+                {stateOf(p.mobile)?.isConfirmed ? (
+                  <Tag color="green">{t('journey.sms.confirmed')}</Tag>
+                ) : (
+                  stateOf(p.mobile) && (
+                    <Tag color={stateOf(p.mobile)!.attemptsLeft <= 2 ? 'orange' : 'default'} data-testid={`sms-left-${p.mobile}`}>
+                      {t('journey.sms.attemptsLeft', { n: stateOf(p.mobile)!.attemptsLeft })}
+                    </Tag>
+                  )
+                )}
               </Space>
-              {isDemo && (
+              {isDemo && !stateOf(p.mobile)?.isConfirmed && (
                 <Space wrap>
                   <Input
                     aria-label={t('sms.codeFor', { mobile: p.mobile! })}

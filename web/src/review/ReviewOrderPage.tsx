@@ -48,7 +48,7 @@ export function ReviewOrderPage() {
 
 function ReviewOrder({ order, reload }: { order: OrderView; reload(): void }) {
   const { t, pick, lang } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const queue = useQueue();
   const now = useServerNow();
@@ -108,11 +108,27 @@ function ReviewOrder({ order, reload }: { order: OrderView; reload(): void }) {
     [isActive, isBusy, order, message, t, pick, queue.items, queue.suffix, position, open, navigate, reload],
   );
 
+  // Approving sends the order on to the regulator and cannot be taken back: one key press or click asks first. The
+  // dialog's OK button has the focus, so a keyboard reviewer confirms with Enter (A, then Enter).
+  const [isConfirming, setConfirming] = useState(false);
+  const confirmApprove = () => {
+    if (!isActive || isBusy || isConfirming) return;
+    setConfirming(true);
+    modal.confirm({
+      title: t('journey.review.confirmTitle', { number: order.number }),
+      content: t('journey.review.confirmBody', { subject: String((order.draft.subject as { name?: string } | undefined)?.name ?? '—') }),
+      okText: t('review.approve'),
+      autoFocusButton: 'ok',
+      onOk: () => decide('approve'),
+      afterClose: () => setConfirming(false),
+    });
+  };
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (dialog || isTyping(event)) return;
+      if (dialog || isConfirming || isTyping(event)) return;
       const key = event.key.toLowerCase();
-      if (key === 'a') void decide('approve');
+      if (key === 'a') confirmApprove();
       else if (key === 'r' && isActive) setDialog('reject');
       else if (key === 's' && isActive) setDialog('supplement');
       else if (key === 'j') open(neighbour(1));
@@ -170,7 +186,7 @@ function ReviewOrder({ order, reload }: { order: OrderView; reload(): void }) {
             icon={<CheckOutlined />}
             disabled={!isActive}
             loading={isBusy && !dialog}
-            onClick={() => void decide('approve')}
+            onClick={confirmApprove}
           >
             {t('review.approve')} (A)
           </Button>

@@ -1,21 +1,13 @@
-import { Alert, Button, Descriptions, List, Space, Tag, Typography } from 'antd';
-import { PROVINCES } from '../../../src/rules/data/provinces.ts';
+import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, List, Space, Tag, Typography } from 'antd';
 import type { ApiError, Finding } from '../api/client.ts';
-import type { Material, PrecheckResult } from '../api/types.ts';
-import { CERTIFICATE_NAMES, ID_TYPE_NAMES, NATURE_NAMES, SERVICE_KIND_NAMES } from '../i18n.ts';
+import type { Material, OrderView, PrecheckResult } from '../api/types.ts';
 import { useI18n } from '../lang.tsx';
-import { responsiblePersons } from './FaceStep.tsx';
-import { describePath, STEP_KEYS, stepOfFinding } from './fields.ts';
+import { describePath, STEP, STEP_KEYS, stepOfFinding } from './fields.ts';
+import { FilingSummary } from './FilingSummary.tsx';
+import { stepErrors, type StepState } from './steps.ts';
 
 type Draft = Record<string, unknown>;
-type PersonData = { name?: string; idType?: string; idNumber?: string; mobile?: string; email?: string };
-type ServiceData = {
-  kind?: string;
-  name?: string;
-  domains?: { name?: string }[];
-  leader?: PersonData | string;
-  access?: { serviceCode?: string; ips?: string[] };
-};
 
 const SEVERITY_COLOUR = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
@@ -59,77 +51,27 @@ export function FindingList({
   );
 }
 
-/** Step 6: everything at a glance, what still blocks submission, and the submit button. */
+/** Step 6: what still blocks, each step's state, everything that will be filed, and the truthfulness promise. */
 export function ReviewStep(props: {
   draft: Draft;
   precheck: PrecheckResult | null;
   isChecked: boolean;
   materials: Material[];
-  verifiedPersons: number;
+  verifiedPersons: Set<string>;
+  states: StepState[];
+  promise: OrderView['promise'] | undefined;
+  hasPromised: boolean;
+  onPromise(value: boolean): void;
+  isReadOnly: boolean;
   submitError: ApiError | null;
   go(step: number): void;
 }) {
-  const { t, pick, lang } = useI18n();
-  const { draft, precheck } = props;
-  const subject = (draft.subject ?? {}) as {
-    nature?: string;
-    name?: string;
-    certificate?: { type?: string; number?: string };
-    leader?: PersonData;
-  };
-  const services = (draft.services as ServiceData[] | undefined) ?? [];
-  const province = PROVINCES[draft.province as keyof typeof PROVINCES];
+  const { t, pick } = useI18n();
+  const { precheck } = props;
   const findings = precheck?.findings ?? [];
   const errors = findings.filter((f) => f.severity === 'error');
-  const name = (table: Record<string, { zh: string; en: string }>, key: string | undefined) =>
-    key && table[key] ? pick(table[key]) : '—';
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Descriptions
-        bordered
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        items={[
-          {
-            key: 'province',
-            label: t('field.province'),
-            children: province ? (lang === 'zh' ? province.name : province.nameEn) : '—',
-          },
-          { key: 'nature', label: t('field.subject.nature'), children: name(NATURE_NAMES, subject.nature) },
-          { key: 'name', label: t('field.subject.name'), children: subject.name || '—' },
-          {
-            key: 'cert',
-            label: t('field.subject.certificate.number'),
-            children: `${name({ ...CERTIFICATE_NAMES, ...ID_TYPE_NAMES }, subject.certificate?.type)} ${subject.certificate?.number ?? ''}`,
-          },
-          {
-            key: 'leader',
-            label: t('field.subjectLeader'),
-            children: `${subject.leader?.name ?? '—'} · ${subject.leader?.mobile ?? ''}`,
-          },
-          {
-            key: 'materials',
-            label: t('wizard.step.materials'),
-            children: t('materials.progress', {
-              done: (precheck?.materials ?? []).filter((m) => m.provided).length,
-              total: precheck?.materials.length ?? 0,
-            }),
-          },
-          {
-            key: 'face',
-            label: t('wizard.step.face'),
-            children: t('wizard.faceProgress', {
-              done: props.verifiedPersons,
-              total: responsiblePersons(draft).length,
-            }),
-          },
-          ...services.map((s, i) => ({
-            key: `service-${i}`,
-            label: `${name(SERVICE_KIND_NAMES, s.kind)} ${i + 1}`,
-            children: `${s.name ?? '—'} · ${s.domains?.[0]?.name ?? s.access?.ips?.[0] ?? ''}${typeof s.leader === 'object' ? ` · ${s.leader.name ?? ''}` : ''}`,
-          })),
-        ]}
-      />
       {!precheck || !props.isChecked ? (
         <Alert type="info" showIcon title={t('wizard.checking')} />
       ) : errors.length === 0 ? (
@@ -142,7 +84,64 @@ export function ReviewStep(props: {
       ) : (
         <Alert type="warning" showIcon title={t('wizard.notReady', { n: errors.length })} />
       )}
+      <List
+        size="small"
+        bordered
+        data-testid="step-states"
+        dataSource={STEP_KEYS.slice(0, STEP.submit).map((key, step) => ({ key, step }))}
+        renderItem={({ key, step }) => (
+          <List.Item
+            data-step={step}
+            data-state={props.states[step]}
+            actions={
+              props.states[step] !== 'done'
+                ? [
+                    <Button key="go" type="link" size="small" onClick={() => props.go(step)}>
+                      {t('wizard.fixIn', { step: t(key) })}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Space>
+              {props.states[step] === 'done' ? (
+                <CheckCircleFilled style={{ color: '#237804' }} aria-hidden />
+              ) : (
+                <ExclamationCircleFilled style={{ color: '#cf1322' }} aria-hidden />
+              )}
+              <Typography.Text>{t(key)}</Typography.Text>
+              <Tag color={props.states[step] === 'done' ? 'green' : 'red'}>
+                {props.states[step] === 'done'
+                  ? t('journey.stepDone')
+                  : t('journey.stepErrors', { n: stepErrors(findings, step).length || 1 })}
+              </Tag>
+            </Space>
+          </List.Item>
+        )}
+      />
       <FindingList findings={findings} materials={props.materials} go={props.go} />
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('journey.summary.title')}
+      </Typography.Title>
+      <FilingSummary
+        draft={props.draft}
+        materials={props.materials}
+        required={precheck?.materials ?? null}
+        verifiedPersons={props.verifiedPersons}
+        masking="ids"
+      />
+      {props.promise && !props.isReadOnly && (
+        <Card size="small" title={pick(props.promise.title)} data-testid="promise">
+          <Typography.Paragraph style={{ marginBottom: 12 }}>{pick(props.promise.text)}</Typography.Paragraph>
+          <Checkbox
+            checked={props.hasPromised}
+            onChange={(e) => props.onPromise(e.target.checked)}
+            data-testid="promise-checkbox"
+          >
+            {t('journey.promise.agree', { title: pick(props.promise.title) })}
+          </Checkbox>
+        </Card>
+      )}
       {props.submitError && (
         <Alert
           type="error"

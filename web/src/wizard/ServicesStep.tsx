@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Popconfirm, Row, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { call } from '../api/client.ts';
 import type { ListPage, ServiceCodeView } from '../api/types.ts';
@@ -49,6 +49,10 @@ export function ServicesStep({ ctx, orderId }: { ctx: FieldContext; orderId?: st
     );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {services.length === 0 && (
+        // A new-service order starts with the subject on record and no service: say what this step wants.
+        <Alert type="info" showIcon title={t('journey.services.empty')} data-testid="services-empty" />
+      )}
       {services.map((service, index) => (
         <ServiceCard
           key={index}

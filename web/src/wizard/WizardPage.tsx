@@ -1,12 +1,13 @@
 import { Alert, App, Button, Card, Form, Grid, Skeleton, Space, Steps, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, call, type Finding } from '../api/client.ts';
 import { KIND_NAMES, STATUS_NAMES, translate } from '../i18n.ts';
 import { LiveApplicantChanges } from '../changes/ChangesSinceDecision.tsx';
 import { useI18n } from '../lang.tsx';
 import { describePath, isPlaced, STEP, STEP_KEYS, stepOfFinding } from './fields.ts';
-import type { FieldContext } from './Field.tsx';
+import { stepErrors, stepStates, type StepState } from './steps.ts';
+import { fieldId, type FieldContext } from './Field.tsx';
 import { FaceStep } from './FaceStep.tsx';
 import { MaterialsStep } from './MaterialsStep.tsx';
 import { FindingList, ReviewStep } from './ReviewStep.tsx';
@@ -29,6 +30,11 @@ export function WizardPage() {
   const [submitError, setSubmitError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [attempted, setAttempted] = useState<number[]>([]);
+  /** The step whose 下一步 was refused for its errors: they are listed at its top until fixed. */
+  const [blockedStep, setBlockedStep] = useState<number | null>(null);
+  /** The truthfulness promise ticked on the submit page; submit waits for it. */
+  const [hasPromised, setPromised] = useState(false);
+  const isNextPending = useRef(false);
   const order = state.order;
   const isReadOnly = Boolean(order && !EDITABLE.includes(order.status));
   const isResubmission = Boolean(order && order.status !== 'draft');
@@ -53,7 +59,10 @@ export function WizardPage() {
         }),
       },
     }));
-  const findings = [...reasonFindings, ...state.findings];
+  // What the applicant must fix: a refused save (at its field) and the pre-check's findings. A reviewer's reasons are
+  // shown too, but do not block: they stay until the order is resubmitted, however it was fixed.
+  const blocking = [...state.refusals, ...state.findings];
+  const findings = [...reasonFindings, ...blocking];
   const ctx: FieldContext = {
     draft: state.draft,
     findings,
@@ -66,27 +75,58 @@ export function WizardPage() {
     (state.draft.subject as { certificate?: { number?: string } } | undefined)?.certificate?.number,
   );
   const kind = order?.kind ?? (hasSubject ? state.precheck?.kind : null) ?? null;
-  const go = (next: number) => setParams({ step: String(next) });
-  const stepErrors = (n: number) =>
-    findings.some((f) => f.severity === 'error' && stepOfFinding(f) === n && f.code !== 'MATERIAL_MISSING');
+  const go = (next: number) => {
+    setBlockedStep(null);
+    setParams({ step: String(next) });
+  };
+  const states: StepState[] = stepStates({
+    findings: blocking,
+    isChecked: state.isChecked,
+    hasOrder: Boolean(id),
+    isSeen: (n) => n < step || attempted.includes(n) || isResubmission,
+  });
+  const currentErrors = isReadOnly ? [] : stepErrors(blocking, step);
   const unplaced = findings.filter(
     (f) => stepOfFinding(f) === step && step <= STEP.services && !isPlaced(f.path, state.draft),
   );
 
+  // 下一步 blocks on the step's own errors (as Chinese cloud consoles do), listing them and scrolling to the list.
   async function next() {
     setAttempted((list) => (list.includes(step) ? list : [...list, step]));
+    if (!state.isChecked) {
+      isNextPending.current = true; // judged once the pre-check has caught up with the last keystroke
+      return;
+    }
+    if (currentErrors.length > 0) {
+      setBlockedStep(step);
+      return;
+    }
     if (id) return go(step + 1);
     setBusy(true);
     try {
       const created = await state.create();
-      navigate(`/orders/${created}/edit?step=1`, { replace: true });
+      if (created) navigate(`/orders/${created}/edit?step=1`, { replace: true });
+      else setBlockedStep(step);
     } catch (e) {
       const error = e as ApiError;
-      message.error([pick(error.bilingual), ...(error.details.fields ?? []).map((f) => pick(f.message))].join(' '));
+      // A refusal naming fields is shown at them (state.refusals); anything else is said here.
+      if (!error.details.fields?.length) message.error(pick(error.bilingual));
     } finally {
       setBusy(false);
     }
   }
+  useEffect(() => {
+    if (!isNextPending.current || !state.isChecked) return;
+    isNextPending.current = false;
+    void next();
+  });
+  const blockedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (blockedStep === null) return;
+    blockedRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    blockedRef.current?.focus({ preventScroll: true });
+  }, [blockedStep]);
+  const isBlocked = blockedStep === step && (currentErrors.length > 0 || !id);
 
   async function submit() {
     setBusy(true);
@@ -96,7 +136,11 @@ export function WizardPage() {
     const key = sessionStorage.getItem(storageKey) ?? `web-${crypto.randomUUID()}`;
     sessionStorage.setItem(storageKey, key);
     try {
-      await call('POST /api/v1/orders/{id}/submit')({ params: { id: id! }, headers: { 'idempotency-key': key } });
+      await call('POST /api/v1/orders/{id}/submit')({
+        params: { id: id! },
+        body: { promise: true },
+        headers: { 'idempotency-key': key },
+      });
       message.success(t('wizard.submitted'));
       navigate(`/orders/${id}`);
     } catch (e) {
@@ -131,6 +175,13 @@ export function WizardPage() {
             {state.saveState === 'saving' && <Tag>{t('wizard.saving')}</Tag>}
             {state.saveState === 'saved' && <Tag color="green">{t('wizard.saved')}</Tag>}
             {state.saveState === 'offline' && <Tag color="orange">{t('wizard.savedLocally')}</Tag>}
+            {state.saveState === 'failed' && <Tag color="orange">{t('journey.save.failed')}</Tag>}
+            {state.saveState === 'signedOut' && <Tag color="orange">{t('journey.save.signedOut')}</Tag>}
+            {state.saveState === 'refused' && (
+              <Tag color="red" data-testid="save-refused">
+                {t('journey.save.refused')}
+              </Tag>
+            )}
           </Space>
         </Space>
         {isNarrow && (
@@ -148,7 +199,17 @@ export function WizardPage() {
           items={STEP_KEYS.map((key, n) => ({
             title: isNarrow ? undefined : t(key),
             'aria-label': isNarrow ? `${n + 1} ${t(key)}` : undefined,
-            status: n !== step && stepErrors(n) && (attempted.includes(n) || isResubmission) ? 'error' : undefined,
+            status:
+              n === step
+                ? isBlocked
+                  ? 'error'
+                  : 'process'
+                : states[n] === 'done'
+                  ? 'finish'
+                  : states[n] === 'error'
+                    ? 'error'
+                    : 'wait',
+            'data-step-state': n === step ? 'current' : states[n],
             disabled: !id && n > 0,
           }))}
         />
@@ -200,10 +261,65 @@ export function WizardPage() {
           }
         />
       )}
+      {state.saveState === 'refused' && state.saveError && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="save-refused-banner"
+          title={t('journey.save.refusedTitle', { reason: pick(state.saveError.bilingual) })}
+          description={
+            <>
+              {state.refusals.map((f) => (
+                <div key={f.path}>
+                  {describePath(f.path, lang)}：{pick(f.message)}
+                </div>
+              ))}
+              <div>{t('journey.save.refusedHelp')}</div>
+            </>
+          }
+        />
+      )}
       {state.loadError && !order && (
         <Alert type="warning" showIcon title={t('wizard.offline')} description={pick(state.loadError.bilingual)} />
       )}
       <Card>
+        {isBlocked && (
+          <div ref={blockedRef} tabIndex={-1} style={{ outline: 'none', marginBottom: 16 }}>
+            <Alert
+              type="error"
+              showIcon
+              data-testid="step-blocked"
+              title={
+                currentErrors.length > 0
+                  ? t('journey.blocked', { n: currentErrors.length })
+                  : t('journey.emptyFirstStep')
+              }
+              description={
+                currentErrors.length > 0 && (
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {currentErrors.map((f) => (
+                      <li key={f.code + f.path + f.message.en} data-blocking={f.code}>
+                        <a
+                          href={`#${fieldId(f.path)}`}
+                          onClick={(e) => {
+                            const input = document.getElementById(fieldId(f.path));
+                            if (!input) return;
+                            e.preventDefault();
+                            input.scrollIntoView({ block: 'center' });
+                            input.focus();
+                          }}
+                        >
+                          {describePath(f.path, lang, order?.materials ?? [])}
+                        </a>
+                        ：{pick(f.message)}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            />
+          </div>
+        )}
         <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
           {step === STEP.subject && <SubjectStep ctx={ctx} />}
           {step === STEP.leader && <PersonFields ctx={ctx} base="subject.leader" />}
@@ -239,8 +355,12 @@ export function WizardPage() {
               materials={order?.materials ?? []}
               verifiedPersons={
                 new Set((order?.faceVerifications ?? []).filter((f) => f.outcome === 'passed').map((f) => f.person))
-                  .size
               }
+              states={states}
+              promise={order?.promise}
+              hasPromised={hasPromised}
+              onPromise={setPromised}
+              isReadOnly={isReadOnly}
               submitError={submitError}
               go={go}
             />
@@ -259,9 +379,12 @@ export function WizardPage() {
             </Button>
           )}
           {step === STEP.submit && !isReadOnly && (
-            <Button type="primary" onClick={() => void submit()} loading={isBusy}>
+            <Button type="primary" onClick={() => void submit()} loading={isBusy} disabled={!hasPromised}>
               {isResubmission ? t('wizard.resubmit') : t('wizard.submit')}
             </Button>
+          )}
+          {step === STEP.submit && !isReadOnly && !hasPromised && (
+            <Typography.Text type="secondary">{t('journey.promise.needed')}</Typography.Text>
           )}
         </Space>
       </Card>

@@ -28,3 +28,13 @@ describe('field names and steps', () => {
     expect(isPlaced('subject.certificate', draft)).toBe(false);
   });
 });
+
+describe('field names never show a path', () => {
+  it('names lists and unknown sub-fields by their nearest known field', () => {
+    expect(describePath('services', 'zh')).toBe('网站与应用');
+    expect(describePath('subject.certificate.somethingNew', 'zh')).toBe('主体证件');
+    expect(describePath('services[0].domains[0].somethingNew', 'en')).toBe('Service 1 · Domain');
+    expect(describePath('subject.mailingAddress', 'zh')).toBe('通信地址');
+    expect(describePath('subject.nature', 'zh')).toBe('主办单位性质');
+  });
+});

@@ -2,6 +2,7 @@
 // ("services[0].domains[0].name"); the console says "网站 1 · 域名" and knows which wizard step holds it.
 import { MATERIAL_NAMES } from '../../../src/rules/material-names.ts';
 import type { MaterialKind } from '../../../src/rules/draft.ts';
+import { describeField } from '../../../src/rules/field-labels.ts';
 import { translate, type Lang, type MessageKey } from '../i18n.ts';
 
 export const STEP_KEYS = [
@@ -14,56 +15,6 @@ export const STEP_KEYS = [
 ] as const satisfies readonly MessageKey[];
 export const STEP = { subject: 0, leader: 1, services: 2, materials: 3, face: 4, submit: 5 } as const;
 
-/** Field labels by path pattern: indexes become [] so one entry covers every service and domain. */
-export const FIELD_LABELS = {
-  province: 'field.province',
-  subject: 'field.subject',
-  'subject.nature': 'field.subject.nature',
-  'subject.name': 'field.subject.name',
-  'subject.previousNames[]': 'field.subject.previousNames',
-  'subject.certificate.type': 'field.subject.certificate.type',
-  'subject.certificate.number': 'field.subject.certificate.number',
-  'subject.certificate.validUntil': 'field.subject.certificate.validUntil',
-  'subject.certificate.address': 'field.subject.certificate.address',
-  'subject.mailingAddress': 'field.subject.mailingAddress',
-  'subject.legalRepresentative': 'field.subject.legalRepresentative',
-  'person.name': 'field.person.name',
-  'person.idType': 'field.person.idType',
-  'person.idNumber': 'field.person.idNumber',
-  'person.idValidUntil': 'field.person.idValidUntil',
-  'person.mobile': 'field.person.mobile',
-  'person.emergencyPhone': 'field.person.emergencyPhone',
-  'person.email': 'field.person.email',
-  'services[]': 'field.service',
-  'services[].kind': 'field.service.kind',
-  'services[].name': 'field.service.name',
-  'services[].filedNumber': 'field.service.filedNumber',
-  'services[].homepage': 'field.service.homepage',
-  'services[].domains': 'field.domain.name',
-  'services[].domains[]': 'field.domain.name',
-  'services[].domains[].name': 'field.domain.name',
-  'services[].domains[].holder': 'field.domain.holder',
-  'services[].domains[].registrar': 'field.domain.registrar',
-  'services[].domains[].realNameVerifiedOn': 'field.domain.realNameVerifiedOn',
-  'services[].domains[].expiresOn': 'field.domain.expiresOn',
-  'services[].access': 'field.access.serviceCode',
-  'services[].access.serviceCode': 'field.access.serviceCode',
-  'services[].access.ips': 'field.access.ips',
-  'services[].access.ips[]': 'field.access.ips',
-  'services[].contentTypes': 'field.service.contentTypes',
-  'services[].contentTypes[]': 'field.service.contentTypes',
-  'services[].preApprovals[]': 'field.service.preApprovals',
-  'services[].languages[]': 'field.service.languages',
-  'services[].app.platforms': 'field.app.platforms',
-  'services[].app.packageName': 'field.app.packageName',
-  'services[].app.signatureMd5': 'field.app.signatureMd5',
-  'services[].app.publicKey': 'field.app.publicKey',
-  'services[].remarks': 'field.service.remarks',
-  materials: 'field.materials',
-} as const satisfies Record<string, MessageKey>;
-
-const pattern = (path: string) => path.replace(/\[\d+\]/g, '[]');
-
 /** The wizard step that holds a path. */
 export function stepOfPath(path: string): number {
   if (path.startsWith('subject.leader')) return STEP.leader;
@@ -73,36 +24,22 @@ export function stepOfPath(path: string): number {
   return STEP.submit;
 }
 
-/** "网站 1 负责人 · 手机号码" for services[0].leader.mobile, in the given language. */
+/**
+ * "网站 1 负责人 · 手机号码" for services[0].leader.mobile, in the given language: the form's own labels, from the one
+ * table the pre-check's messages use (src/rules/field-labels.ts); an uploaded material is named by its kind.
+ */
 export function describePath(
   path: string,
   lang: Lang,
   materials: { kind: string; appliesTo: string | null }[] = [],
 ): string {
-  if (!path) return translate(lang, 'field.whole');
-  const person = /^(subject\.leader|services\[(\d+)\]\.leader)(?:\.(\w+))?$/.exec(path);
-  if (person) {
-    const who =
-      person[2] === undefined
-        ? translate(lang, 'field.subjectLeader')
-        : translate(lang, 'field.serviceLeader', { n: Number(person[2]) + 1 });
-    const label = person[3] ? FIELD_LABELS[`person.${person[3]}` as keyof typeof FIELD_LABELS] : undefined;
-    return label ? `${who} · ${translate(lang, label)}` : who;
-  }
   const material = /^materials\[(\d+)\]/.exec(path);
   if (material) {
     const uploaded = materials[Number(material[1])];
     const name = uploaded ? MATERIAL_NAMES[uploaded.kind as MaterialKind]?.[lang] : undefined;
     return name ?? translate(lang, 'field.materials');
   }
-  const service = /^services\[(\d+)\]/.exec(path);
-  const label = FIELD_LABELS[pattern(path) as keyof typeof FIELD_LABELS];
-  const text = label ? translate(lang, label) : path;
-  return service && pattern(path) !== 'services[]'
-    ? `${translate(lang, 'field.service.n', { n: Number(service[1]) + 1 })} · ${text}`
-    : service
-      ? translate(lang, 'field.service.n', { n: Number(service[1]) + 1 })
-      : text;
+  return describeField(path)[lang];
 }
 
 /** Where "subject.leader" or "services[1]" (a material's appliesTo) points, for people. */

@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call, type Finding } from '../api/client.ts';
-import type { Material, OrderView, PrecheckResult, SavedOrder } from '../api/types.ts';
+import type { OrderView, PrecheckResult, SavedOrder } from '../api/types.ts';
 import { mergeDrafts } from './merge.ts';
 import { setAt } from './paths.ts';
 
 type Draft = Record<string, unknown>;
 /** The browser's copy: the draft as typed, and the server's draft and version it was typed on. */
 type LocalCopy = { draft: Draft; base: Draft | null; version: number | null };
-export type SaveState = 'idle' | 'saving' | 'saved' | 'offline';
+/**
+ * `offline`: the network failed, retried; `failed`: the server failed (5xx), retried later; `refused`: the server
+ * answered no (a 4xx, e.g. a field too long), not retried — shown at its field until the next edit saves;
+ * `signedOut`: the session ended (the console sends the user to log in and back). In every case the local copy stays.
+ */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'failed' | 'refused' | 'signedOut';
 /** Told to the user after the server's copy changed under them and both were merged. */
 export type MergeNotice = { conflicts: string[] };
 
@@ -18,6 +23,36 @@ const EMPTY_DRAFT: Draft = { province: '', subject: {}, services: [EMPTY_SERVICE
 const SAVE_DELAY_MS = 800;
 const PRECHECK_DELAY_MS = 400;
 const RETRY_MS = 5_000;
+const SERVER_RETRY_MS = 30_000;
+
+/** What a failed save means for the user, by the answer's status (0: no answer at all). */
+export function saveStateOf(error: ApiError): SaveState {
+  if (error.status === 0) return 'offline';
+  if (error.status === 401) return 'signedOut';
+  if (error.status >= 500) return 'failed';
+  return 'refused';
+}
+
+/** A refused save's field problems as findings on draft paths ("draft.subject.name" → "subject.name"). */
+export function refusalFindings(error: ApiError | null): Finding[] {
+  if (!error) return [];
+  return (error.details.fields ?? [])
+    .filter((f) => /^(body\.)?draft(\.|\[|$)/.test(f.path))
+    .map((f) => ({
+      code: error.code,
+      severity: 'error' as const,
+      path: f.path.replace(/^(body\.)?draft\.?/, ''),
+      message: f.message,
+    }));
+}
+
+/** Whether the user typed anything at all: an order is created on the first save that holds something. */
+export function holdsSomething(value: unknown, key = ''): boolean {
+  if (typeof value === 'string') return value.trim() !== '' && !(key === 'kind' || key === 'leader');
+  if (Array.isArray(value)) return value.some((item) => holdsSomething(item));
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => holdsSomething(v, k));
+  return typeof value === 'number' || typeof value === 'boolean';
+}
 
 /**
  * The wizard's state: the draft (mirrored to localStorage on every change, so a reload or a lost connection loses
@@ -31,6 +66,7 @@ export function useDraftOrder(orderId: string | undefined) {
   const [precheck, setPrecheck] = useState<PrecheckResult | null>(null);
   const [checkedDraft, setCheckedDraft] = useState<Draft | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [mergeNotice, setMergeNotice] = useState<MergeNotice | null>(null);
   const [retryTick, setRetryTick] = useState(0);
   const version = useRef<number | null>(readLocal(keyFor(orderId))?.version ?? null);
@@ -105,17 +141,16 @@ export function useDraftOrder(orderId: string | undefined) {
     [remember],
   );
 
-  // Pre-check while typing, with what is really uploaded; answers arriving out of order are dropped.
+  // Pre-check while typing; answers arriving out of order are dropped. An existing order is judged as submit will
+  // judge it (its kind, what is filed, what is really uploaded, the face checks); a new one by the public pre-check.
+  const verifiedFaces = order?.faceVerifications;
   useEffect(() => {
     const timer = setTimeout(() => {
-      const materials = (order?.materials ?? []).map((m: Material) => ({
-        kind: m.kind,
-        appliesTo: m.appliesTo ?? undefined,
-        issuedOn: m.issuedOn ?? undefined,
-        file: m.file,
-      }));
       const seq = ++precheckSeq.current;
-      call('POST /api/v1/precheck')<PrecheckResult>({ body: { ...draft, materials } })
+      const checked = orderId
+        ? call('POST /api/v1/orders/{id}/precheck')<PrecheckResult>({ params: { id: orderId }, body: { draft } })
+        : call('POST /api/v1/precheck')<PrecheckResult>({ body: { ...draft, materials: [] } });
+      checked
         .then((result) => {
           if (seq !== precheckSeq.current) return;
           setPrecheck(result);
@@ -124,7 +159,7 @@ export function useDraftOrder(orderId: string | undefined) {
         .catch(() => undefined);
     }, PRECHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, order?.materials]);
+  }, [draft, orderId, order?.materials, verifiedFaces]);
 
   // Save after a pause; one save at a time, since each needs the version the previous one produced.
   useEffect(() => {
@@ -144,6 +179,7 @@ export function useDraftOrder(orderId: string | undefined) {
         });
         version.current = saved.version;
         serverDraft.current = sent;
+        setSaveError(null);
         setOrder((o) => (o ? { ...o, kind: saved.kind, version: saved.version } : o));
         // Typing may have gone on during the save: only then is the local copy still needed.
         if (same(latest.current, sent)) {
@@ -155,8 +191,12 @@ export function useDraftOrder(orderId: string | undefined) {
         const error = e as ApiError;
         if (error.status === 412) await reload();
         else {
-          setSaveState('offline');
-          setTimeout(() => setRetryTick((n) => n + 1), RETRY_MS);
+          // Only a lost connection or a failing server is worth retrying; a refusal waits for the user's next edit.
+          const state = saveStateOf(error);
+          setSaveState(state);
+          setSaveError(error);
+          if (state === 'offline') setTimeout(() => setRetryTick((n) => n + 1), RETRY_MS);
+          if (state === 'failed') setTimeout(() => setRetryTick((n) => n + 1), SERVER_RETRY_MS);
         }
       } finally {
         done();
@@ -171,10 +211,19 @@ export function useDraftOrder(orderId: string | undefined) {
     return () => window.removeEventListener('online', online);
   }, []);
 
-  async function create(): Promise<string> {
-    const created = await call('POST /api/v1/orders')<{ id: string }>({ body: { draft } });
-    removeLocal(NEW_KEY);
-    return created.id;
+  /** Creates the order from what was typed on the first step; nothing is created for an empty draft. */
+  async function create(): Promise<string | null> {
+    if (!holdsSomething(draft)) return null;
+    try {
+      const created = await call('POST /api/v1/orders')<{ id: string }>({ body: { draft } });
+      removeLocal(NEW_KEY);
+      setSaveError(null);
+      return created.id;
+    } catch (e) {
+      setSaveError(e as ApiError);
+      setSaveState(saveStateOf(e as ApiError));
+      throw e;
+    }
   }
 
   const findings: Finding[] = precheck?.findings ?? [];
@@ -191,6 +240,9 @@ export function useDraftOrder(orderId: string | undefined) {
     findings,
     isChecked,
     saveState,
+    saveError,
+    /** The refused save's problems, shown at their fields like the pre-check's. */
+    refusals: refusalFindings(saveState === 'refused' ? saveError : null),
     mergeNotice,
     dismissMergeNotice: () => setMergeNotice(null),
     update,
