@@ -38,7 +38,7 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Prom
         ip: request.ip,
         previousToken: request.sessionToken ?? undefined,
       });
-      setSessionCookie(reply, result.token, result.expiresAt.getTime() - ctx.clock.now().getTime(), isSecureCookie);
+      setSessionCookie(reply, result.token, result.lifetimeMs, isSecureCookie);
       return result.user;
     },
   );

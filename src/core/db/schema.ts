@@ -119,6 +119,13 @@ export interface LoginNameChallengesTable {
   created_at: Timestamp;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+  expires_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -135,6 +142,7 @@ export interface DB extends FilingTables, ResourceTables {
   idempotency_keys: IdempotencyKeysTable;
   password_reset_tokens: PasswordResetTokensTable;
   login_name_challenges: LoginNameChallengesTable;
+  rate_limits: RateLimitsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
