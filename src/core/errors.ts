@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in first' },
   INVALID_CREDENTIALS: { zh: '账号或密码错误', en: 'Wrong e-mail or password' },
   FORBIDDEN: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  CROSS_SITE_REFUSED: {
+    zh: '请求来自其他网站，已拒绝；请在本平台页面内操作',
+    en: 'The request came from another site and was refused; use this platform’s own pages',
+  },
   NOT_FOUND: { zh: '找不到该资源', en: 'Not found' },
   CONFLICT: { zh: '与当前状态冲突，请刷新后重试', en: 'This conflicts with the current state; reload and retry' },
   EMAIL_TAKEN: { zh: '该邮箱已注册', en: 'This e-mail address is already registered' },

@@ -114,7 +114,7 @@ export async function orderRoutes(app: FastifyInstance, ctx: AppContext): Promis
       const bytes = material ? await readStoredFile(ctx, material.sha256) : null;
       if (!material || !bytes) throw new AppError('NOT_FOUND');
       reply.header('content-type', material.format === 'jpg' ? 'image/jpeg' : `image/${material.format}`);
-      reply.header('cache-control', 'private, max-age=3600');
+      reply.header('cache-control', 'no-store');
       return reply.send(bytes);
     },
   );

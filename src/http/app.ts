@@ -25,6 +25,7 @@ import { precheckRoutes } from './precheck-routes.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { HTTP_STATUS } from './error-mapping.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerRequestGuards } from './request-guards.ts';
 import { devRoutes } from './dev-routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { toFieldProblems } from './validation-messages.ts';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
       request.user = await findSessionUser(ctx, token);
     }
   });
+  registerRequestGuards(app, ctx);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');

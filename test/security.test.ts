@@ -1,0 +1,108 @@
+// Each finding of the security review (issue 11), replayed as the attack it describes; a test passes only when the
+// platform refuses it. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createContext } from '../src/core/context.ts';
+import { createLogger } from '../src/core/logger.ts';
+import { RateLimiter } from '../src/http/rate-limit.ts';
+import { testDatabases } from './support/databases.ts';
+import { applicantClient, preparedOrder } from './support/journey.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+
+describe.each(testDatabases())('security on $kind', (factory) => {
+  let platform: TestPlatform;
+  beforeEach(async () => {
+    platform = await startTestPlatform(factory);
+  });
+  afterEach(async () => {
+    await platform.stop();
+  });
+
+  describe('lock-out of real users', () => {
+    it('lets the owner in from home while a guesser has burned many passwords on the account', async () => {
+      const owner = await applicantClient(platform, 'victim@example.com');
+      await owner.post('/api/v1/auth/logout');
+      const attacker = platform.client();
+      for (let n = 0; n < 15; n += 1) {
+        const address = `198.51.100.${n % 3}`;
+        await attacker.request('POST', '/api/v1/auth/login', { email: 'victim@example.com', password: `guess number ${n}` }, { remoteAddress: address });
+      }
+      expect((await attacker.request('POST', '/api/v1/auth/login', { email: 'victim@example.com', password: 'guess again!' }, { remoteAddress: '198.51.100.0' })).statusCode).toBe(429);
+      expect((await owner.login('victim@example.com', 'correct horse')).statusCode).toBe(200);
+    });
+
+    it('does not shut an office out because one colleague behind the same address mistyped', async () => {
+      await applicantClient(platform, 'colleague@example.com');
+      const office = platform.client();
+      for (let n = 0; n < 8; n += 1) await office.request('POST', '/api/v1/auth/login', { email: 'typo@example.com', password: 'not it at all' }, { remoteAddress: '203.0.113.7' });
+      const colleague = await office.request('POST', '/api/v1/auth/login', { email: 'colleague@example.com', password: 'correct horse' }, { remoteAddress: '203.0.113.7' });
+      expect(colleague.statusCode).toBe(200);
+    });
+  });
+
+  describe('rate limiter', () => {
+    it('keeps a limit while an attacker sprays new keys, and shares it with a second process on the same database', async () => {
+      const limiter = new RateLimiter(platform.ctx, 'test.spray', 3, 60_000);
+      for (let n = 0; n < 3; n += 1) await limiter.take('attacker');
+      await expect(limiter.take('attacker')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      for (let n = 0; n < 300; n += 1) await limiter.take(`sprayed-${n}`);
+      await expect(limiter.take('attacker')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+
+      // Another process: its own context and limiter object, the same database.
+      const other = createContext(platform.ctx.config, platform.ctx.database, createLogger('silent'), platform.clock);
+      await expect(new RateLimiter(other, 'test.spray', 3, 60_000).take('attacker')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      platform.clock.advance(60_001);
+      await new RateLimiter(other, 'test.spray', 3, 60_000).take('attacker');
+    });
+
+    it('answers 429 with Retry-After on a route after its limit, for that address only', async () => {
+      const anonymous = platform.client();
+      for (let n = 0; n < 10; n += 1) {
+        const response = await anonymous.request('POST', '/api/v1/auth/password-reset', { email: `someone${n}@example.com` }, { remoteAddress: '192.0.2.1' });
+        expect(response.statusCode).toBe(202);
+      }
+      const limited = await anonymous.request('POST', '/api/v1/auth/password-reset', { email: 'more@example.com' }, { remoteAddress: '192.0.2.1' });
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await anonymous.request('POST', '/api/v1/auth/password-reset', { email: 'more@example.com' }, { remoteAddress: '192.0.2.2' })).statusCode).toBe(202);
+    });
+  });
+
+  describe('cross-site request forgery', () => {
+    it('refuses a cross-site form that submits, abandons or logs out, with or without a body', async () => {
+      const owner = await applicantClient(platform);
+      const id = await preparedOrder(owner);
+      const forged: { url: string; headers: Record<string, string>; body: string | undefined }[] = [
+        { url: `/api/v1/orders/${id}/submit`, headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: '' },
+        { url: `/api/v1/orders/${id}/submit`, headers: { origin: 'https://evil.example' }, body: undefined },
+        { url: `/api/v1/orders/${id}/abandon`, headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' }, body: 'x=1' },
+        { url: `/api/v1/orders/${id}/abandon`, headers: { 'content-type': 'text/plain' }, body: '{}' },
+        { url: `/api/v1/orders/${id}/abandon`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' },
+        { url: '/api/v1/auth/logout', headers: { origin: 'null', 'content-type': 'text/plain' }, body: '' },
+        { url: '/api/v1/orders', headers: { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, body: JSON.stringify({ draft: {} }) },
+      ];
+      for (const attempt of forged) {
+        const response = await owner.request('POST', attempt.url, attempt.body, { headers: attempt.headers });
+        expect([403, 415], `${attempt.url} ${JSON.stringify(attempt.headers)}`).toContain(response.statusCode);
+        expect(response.json().error.message.zh).toMatch(/\p{Script=Han}/u);
+      }
+      // A multipart form on a route that takes no file is refused as well.
+      const multipart = await owner.request('POST', `/api/v1/orders/${id}/submit`, '--x\r\n\r\n--x--', { headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+      expect(multipart.statusCode).toBe(415);
+      expect((await owner.get(`/api/v1/orders/${id}`)).json().status).toBe('draft');
+      expect(owner.hasSession).toBe(true);
+    });
+
+    it('accepts the console itself and machine clients that send no Origin', async () => {
+      const owner = await applicantClient(platform);
+      const id = await preparedOrder(owner);
+      const fromConsole = await owner.request('POST', `/api/v1/orders/${id}/submit`, {}, {
+        headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', 'idempotency-key': 'console-submit-1' },
+      });
+      expect(fromConsole.statusCode, fromConsole.body).toBe(200);
+      const curl = await platform.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'a@example.com' } });
+      expect(curl.statusCode).toBe(202);
+      const sameHost = await platform.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'a@example.com' }, headers: { host: 'beian.example.cn', origin: 'http://beian.example.cn' } });
+      expect(sameHost.statusCode).toBe(202);
+    });
+  });
+});
