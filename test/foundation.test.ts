@@ -6,6 +6,7 @@ import { migrate } from '../src/core/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../src/accounts/index.ts';
 import { testDatabases } from './support/databases.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+import { registerVerified, verificationToken } from './support/journey.ts';
 
 describe.each(testDatabases())('foundation on $kind', (factory) => {
   let platform: TestPlatform;
@@ -43,15 +44,18 @@ describe.each(testDatabases())('foundation on $kind', (factory) => {
     const client = platform.client();
     const registered = await client.post('/api/v1/auth/register', { email: 'Owner@Example.com', password: 'correct horse' });
     expect(registered.statusCode).toBe(201);
-    expect(registered.json()).toMatchObject({ email: 'owner@example.com', role: 'applicant' });
+    expect(registered.json()).toMatchObject({ email: 'owner@example.com', role: 'applicant', verificationRequired: true });
+    // Usable once the link in the e-mail is opened.
+    expect((await client.login('owner@example.com', 'correct horse')).statusCode).toBe(401);
+    expect((await client.post('/api/v1/auth/verify-email', { token: await verificationToken(client, 'owner@example.com') })).statusCode).toBe(200);
 
     const first = await client.login('owner@example.com', 'correct horse');
     expect(first.statusCode).toBe(200);
     const cookieHeader = String(first.headers['set-cookie']);
     expect(cookieHeader).toMatch(/HttpOnly/);
     expect(cookieHeader).toMatch(/SameSite=Lax/);
-    // A week on the browser's own clock, whatever the (virtual) application clock says the date is.
-    expect(cookieHeader).toMatch(/Max-Age=604800/);
+    // Twelve hours on the browser's own clock, whatever the (virtual) application clock says the date is.
+    expect(cookieHeader).toMatch(/Max-Age=43200/);
     expect(cookieHeader).not.toMatch(/Expires=/);
     const firstToken = (first.cookies as { value: string }[])[0]!.value;
 
@@ -67,12 +71,16 @@ describe.each(testDatabases())('foundation on $kind', (factory) => {
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
-  it('refuses a duplicate e-mail and bad input with the field named in Chinese and English', async () => {
+  it('answers a taken e-mail like a new one, and refuses bad input with the field named in Chinese and English', async () => {
     const client = platform.client();
-    await client.post('/api/v1/auth/register', { email: 'a@example.com', password: 'long enough' });
-    const duplicate = await client.post('/api/v1/auth/register', { email: 'a@example.com', password: 'long enough' });
-    expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().error.code).toBe('EMAIL_TAKEN');
+    await registerVerified(client, 'a@example.com', 'long enough now');
+    const duplicate = await client.post('/api/v1/auth/register', { email: 'a@example.com', password: 'another long one' });
+    const fresh = await client.post('/api/v1/auth/register', { email: 'b@example.com', password: 'another long one' });
+    expect(duplicate.statusCode).toBe(201);
+    expect(duplicate.json()).toEqual({ ...fresh.json(), email: 'a@example.com' });
+    const mail = (await client.get('/api/v1/dev/outbox?to=a@example.com')).json().items as { template: string }[];
+    expect(mail.map((m) => m.template)).toContain('account.registration_attempted');
+    expect((await client.login('a@example.com', 'another long one')).statusCode).toBe(401);
 
     const bad = await client.post('/api/v1/auth/register', { email: 'not-an-email', password: 'short' });
     expect(bad.statusCode).toBe(400);
@@ -87,7 +95,7 @@ describe.each(testDatabases())('foundation on $kind', (factory) => {
 
   it('slows a guesser with growing delays while the owner logs in from another address', async () => {
     const client = platform.client();
-    await client.post('/api/v1/auth/register', { email: 'victim@example.com', password: 'the real one' });
+    await registerVerified(client, 'victim@example.com', 'the real one');
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       expect((await client.login('victim@example.com', 'guess ' + attempt)).statusCode).toBe(401);
     }

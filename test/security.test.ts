@@ -5,7 +5,8 @@ import { createContext } from '../src/core/context.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { RateLimiter } from '../src/http/rate-limit.ts';
 import { testDatabases } from './support/databases.ts';
-import { applicantClient, preparedOrder } from './support/journey.ts';
+import { DEMO_PASSWORD } from '../src/accounts/index.ts';
+import { applicantClient, preparedOrder, staffClient, verificationToken } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 describe.each(testDatabases())('security on $kind', (factory) => {
@@ -103,6 +104,92 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(curl.statusCode).toBe(202);
       const sameHost = await platform.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'a@example.com' }, headers: { host: 'beian.example.cn', origin: 'http://beian.example.cn' } });
       expect(sameHost.statusCode).toBe(202);
+    });
+  });
+
+  describe('passwords and sessions', () => {
+    it('refuses short and common passwords at registration, reset and change', async () => {
+      const anonymous = platform.client();
+      for (const password of ['12345678', '123456789012', 'password1234', 'woaini1314520']) {
+        const response = await anonymous.post('/api/v1/auth/register', { email: 'weak@example.com', password });
+        expect(response.statusCode, password).toBe(400);
+        expect(response.json().error.details.fields[0].path).toBe('body.password');
+      }
+      const owner = await applicantClient(platform);
+      const weak = await owner.post('/api/v1/auth/password', { current: 'correct horse', new: 'qwertyuiop123' });
+      expect(weak.statusCode).toBe(400);
+      expect(weak.json().error.details.fields[0].path).toBe('body.new');
+    });
+
+    it('changes the password only with the current one, and ends every other session', async () => {
+      const laptop = await applicantClient(platform);
+      const phone = platform.client({ relogin: false });
+      expect((await phone.login('owner@example.com', 'correct horse')).statusCode).toBe(200);
+      const wrong = await laptop.post('/api/v1/auth/password', { current: 'not my password', new: 'a brand new one' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details.fields[0].path).toBe('body.current');
+      const changed = await laptop.post('/api/v1/auth/password', { current: 'correct horse', new: 'a brand new one' });
+      expect(changed.json()).toEqual({ changed: true, sessionsEnded: 1 });
+      expect((await laptop.get('/api/v1/auth/me')).statusCode).toBe(200);
+      expect((await phone.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await phone.login('owner@example.com', 'correct horse')).statusCode).toBe(401);
+      expect((await phone.login('owner@example.com', 'a brand new one')).statusCode).toBe(200);
+      const mail = (await laptop.get('/api/v1/dev/outbox?to=owner@example.com')).json().items as { subject: string }[];
+      expect(mail.some((m) => /changed/.test(m.subject))).toBe(true);
+    });
+
+    it('ends an applicant session after 2 idle hours and a staff session after 30 minutes, on the application clock', async () => {
+      const applicant = await applicantClient(platform);
+      const reviewer = platform.client({ relogin: false });
+      await staffClient(platform);
+      expect((await reviewer.login('reviewer@example.com', DEMO_PASSWORD)).statusCode).toBe(200);
+      const quiet = platform.client({ relogin: false });
+      expect((await quiet.login('owner@example.com', 'correct horse')).statusCode).toBe(200);
+
+      platform.clock.advance(29 * 60_000);
+      expect((await reviewer.get('/api/v1/auth/me')).statusCode).toBe(200);
+      platform.clock.advance(31 * 60_000);
+      expect((await reviewer.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await quiet.get('/api/v1/auth/me')).statusCode).toBe(200); // an hour idle
+      platform.clock.advance(2 * 3600_000 + 60_000);
+      expect((await quiet.get('/api/v1/auth/me')).statusCode).toBe(401);
+      // Used now and then, a session still ends 12 hours after login.
+      const busy = platform.client({ relogin: false });
+      expect((await busy.login('owner@example.com', 'correct horse')).statusCode).toBe(200);
+      for (let hour = 0; hour < 11; hour += 1) {
+        platform.clock.advance(3600_000);
+        expect((await busy.get('/api/v1/auth/me')).statusCode).toBe(200);
+      }
+      platform.clock.advance(3600_000);
+      expect((await busy.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect(applicant).toBeDefined();
+    });
+
+    it('keeps personal data and material images out of caches', async () => {
+      const owner = await applicantClient(platform);
+      const id = await preparedOrder(owner);
+      const order = await owner.get(`/api/v1/orders/${id}`);
+      expect(order.headers['cache-control']).toBe('no-store');
+      const material = order.json().materials[0] as { id: string };
+      const file = await owner.get(`/api/v1/orders/${id}/materials/${material.id}/file`);
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['cache-control']).toBe('no-store');
+      expect(order.headers['strict-transport-security']).toBeUndefined();
+    });
+
+    it('registers without telling whether the e-mail is taken, and activates only the password of the link opened', async () => {
+      const squatter = platform.client();
+      const first = await squatter.post('/api/v1/auth/register', { email: 'target@example.com', password: 'squatter password' });
+      const owner = platform.client();
+      const second = await owner.post('/api/v1/auth/register', { email: 'target@example.com', password: 'owner real password' });
+      expect(second.json()).toEqual(first.json());
+      // The owner opens the newest link, from their own registration.
+      expect((await owner.post('/api/v1/auth/verify-email', { token: await verificationToken(owner, 'target@example.com') })).statusCode).toBe(200);
+      expect((await squatter.login('target@example.com', 'squatter password')).statusCode).toBe(401);
+      expect((await owner.login('target@example.com', 'owner real password')).statusCode).toBe(200);
+      const taken = await squatter.post('/api/v1/auth/register', { email: 'target@example.com', password: 'squatter password' });
+      expect(taken.statusCode).toBe(201);
+      expect(taken.json()).toEqual(first.json());
     });
   });
 });

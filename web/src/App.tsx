@@ -14,6 +14,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { QueryPage } from './pages/QueryPage.tsx';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
+import { VerifyEmailPage } from './pages/VerifyEmailPage.tsx';
 import { landing, SessionProvider, useSession } from './session.tsx';
 
 export function App() {
@@ -85,6 +86,7 @@ const OrdersPage = page(() => import('./pages/OrdersPage.tsx'), 'OrdersPage');
 const ResourcesPage = page(() => import('./pages/ResourcesPage.tsx'), 'ResourcesPage');
 const ReviewOrderPage = page(() => import('./review/ReviewOrderPage.tsx'), 'ReviewOrderPage');
 const ReviewQueuePage = page(() => import('./review/ReviewQueuePage.tsx'), 'ReviewQueuePage');
+const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
 
 const APPLICANT: Role[] = ['applicant'];
@@ -120,6 +122,8 @@ function AppRoutes() {
         />
         <Route path="/forgot" element={<ForgotPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/verify-email" element={<VerifyEmailPage />} />
+        <Route path="/account/password" element={guard(<ChangePasswordPage />)} />
         <Route path="/m/:token" element={<MobileHandoffPage />} />
         <Route path="/orders" element={guard(<OrdersPage />, APPLICANT)} />
         <Route path="/orders/new" element={guard(<WizardPage />, APPLICANT)} />

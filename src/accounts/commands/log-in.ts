@@ -10,7 +10,8 @@ import { ACCOUNT_WINDOW_MS, ADDRESS_WINDOW_MS, PAIR_WINDOW_MS, nextAttemptAt, ty
 export type LogInInput = { email: string; password: string; ip: string; previousToken?: string };
 export type LogInResult = { user: SessionUser; token: string; expiresAt: Date; lifetimeMs: number };
 
-export const SESSION_TTL_MS = 7 * 24 * 3600_000;
+/** A session ends 12 hours after login however busy it is (ASVS 3.3.2), and sooner when left idle (IDLE_TIMEOUT_MS). */
+export const SESSION_TTL_MS = 12 * 3600_000;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -33,6 +34,19 @@ async function failureCounts(ctx: AppContext, email: string, ip: string, now: Da
   return { pair: Number(row.pair), pairLast: asDate(row.pairLast), address: Number(row.address), addressLast: asDate(row.addressLast), account: Number(row.account) };
 }
 
+/** Throws RATE_LIMITED (with Retry-After) while this account may not be tried from this address. */
+export async function assertLoginAllowed(ctx: AppContext, email: string, ip: string): Promise<void> {
+  const now = ctx.clock.now();
+  const waitUntil = nextAttemptAt(await failureCounts(ctx, email, ip, now), now);
+  if (waitUntil) {
+    throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil((waitUntil.getTime() - now.getTime()) / 1000)) });
+  }
+}
+
+export async function recordLoginFailure(ctx: AppContext, email: string, ip: string): Promise<void> {
+  await ctx.db.insertInto('login_failures').values({ account_key: email, ip, failed_at: ctx.clock.now() }).execute();
+}
+
 /**
  * Checks the password, throttled per (account, address), per address and per account (login-throttle.ts): guessing
  * is slowed where it comes from, and the right password from an address without failures always gets in. A success
@@ -41,15 +55,14 @@ async function failureCounts(ctx: AppContext, email: string, ip: string, now: Da
 export async function logIn(ctx: AppContext, actor: Actor, input: LogInInput): Promise<LogInResult> {
   const email = input.email.trim().toLowerCase();
   const now = ctx.clock.now();
-  const waitUntil = nextAttemptAt(await failureCounts(ctx, email, input.ip, now), now);
-  if (waitUntil) {
-    throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil((waitUntil.getTime() - now.getTime()) / 1000)) });
-  }
+  await assertLoginAllowed(ctx, email, input.ip);
 
   const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const isValid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !isValid || user.disabled_at) {
-    await ctx.db.insertInto('login_failures').values({ account_key: email, ip: input.ip, failed_at: now }).execute();
+  // An account whose e-mail is not verified yet answers like a wrong password: registration never tells whether an
+  // address was taken, and neither may the first login after it.
+  if (!user || !isValid || user.disabled_at || !user.email_verified_at) {
+    await recordLoginFailure(ctx, email, input.ip);
     throw new AppError('INVALID_CREDENTIALS');
   }
 
@@ -60,7 +73,7 @@ export async function logIn(ctx: AppContext, actor: Actor, input: LogInInput): P
     await tx.deleteFrom('login_failures').where('account_key', '=', email).where('ip', '=', input.ip).execute();
     await tx
       .insertInto('sessions')
-      .values({ id: hashToken(token), user_id: user.id, created_at: now, expires_at: expiresAt, request_ip: input.ip })
+      .values({ id: hashToken(token), user_id: user.id, created_at: now, expires_at: expiresAt, request_ip: input.ip, last_seen_at: now })
       .execute();
     await writeAudit(tx, { ...actor, userId: user.id, role: user.role }, now, { entityType: 'user', entityId: user.id, action: 'login' });
   });

@@ -14,6 +14,7 @@ export interface UsersTable {
   subject_bound_at: Timestamp | null;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
+  email_verified_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -22,6 +23,7 @@ export interface SessionsTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   request_ip: string | null;
+  last_seen_at: Timestamp;
 }
 
 export interface LoginFailuresTable {
@@ -119,6 +121,15 @@ export interface LoginNameChallengesTable {
   created_at: Timestamp;
 }
 
+export interface EmailVerificationsTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: Timestamp;
@@ -143,6 +154,7 @@ export interface DB extends FilingTables, ResourceTables {
   password_reset_tokens: PasswordResetTokensTable;
   login_name_challenges: LoginNameChallengesTable;
   rate_limits: RateLimitsTable;
+  email_verifications: EmailVerificationsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -6,9 +6,11 @@ export type ApiRoutes = {
   "POST /api/v1/auth/login-name/lookup": { params: never; query: never; body: { "domain": string } };
   "POST /api/v1/auth/logout": { params: never; query: never; body: never };
   "GET /api/v1/auth/me": { params: never; query: never; body: never };
+  "POST /api/v1/auth/password": { params: never; query: never; body: { "current": string; "new": string } };
   "POST /api/v1/auth/password-reset": { params: never; query: never; body: { "email": string } };
   "POST /api/v1/auth/password-reset/confirm": { params: never; query: never; body: { "token": string; "password": string } };
   "POST /api/v1/auth/register": { params: never; query: never; body: { "email": string; "password": string } };
+  "POST /api/v1/auth/verify-email": { params: never; query: never; body: { "token": string } };
   "GET /api/v1/dev/clock": { params: never; query: never; body: never };
   "POST /api/v1/dev/clock/advance": { params: never; query: never; body: { "hours"?: number; "days"?: number } };
   "GET /api/v1/dev/outbox": { params: never; query: { "to"?: string; "limit"?: number }; body: never };

@@ -180,6 +180,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   { key: 'who', label: user.displayName ?? user.email, disabled: true, icon: <UserOutlined /> },
                   { key: 'role', label: pick(ROLE_NAMES[user.role]), disabled: true },
                   { type: 'divider' },
+                  { key: 'password', label: t('security.password.menu'), onClick: () => navigate('/account/password') },
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,
