@@ -1,12 +1,15 @@
 // Each finding of the security review (issue 11), replayed as the attack it describes; a test passes only when the
 // platform refuses it. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runAuditCommand } from '../src/cli/audit.ts';
+import { verifyAuditChain } from '../src/core/audit.ts';
 import { createContext } from '../src/core/context.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { RateLimiter } from '../src/http/rate-limit.ts';
 import { testDatabases } from './support/databases.ts';
 import { DEMO_PASSWORD } from '../src/accounts/index.ts';
-import { applicantClient, preparedOrder, staffClient, verificationToken } from './support/journey.ts';
+import { applicantClient, preparedOrder, staffClient, submitted, verificationToken } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 describe.each(testDatabases())('security on $kind', (factory) => {
@@ -190,6 +193,39 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       const taken = await squatter.post('/api/v1/auth/register', { email: 'target@example.com', password: 'squatter password' });
       expect(taken.statusCode).toBe(201);
       expect(taken.json()).toEqual(first.json());
+    });
+  });
+
+  describe('tamper-evident audit', () => {
+    it('names the first broken link after a row is rewritten in the database, from the CLI too', async () => {
+      const owner = await applicantClient(platform);
+      const id = await preparedOrder(owner);
+      await submitted(owner, id);
+      const intact = await verifyAuditChain(platform.ctx.db);
+      expect(intact.broken).toBeNull();
+      expect(intact.rows).toBeGreaterThan(5);
+
+      const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      expect(await runAuditCommand(platform.ctx.config, ['verify'], platform.ctx.database)).toBe(0);
+      expect(logged.mock.calls.flat().join('\n')).toMatch(/chain intact/);
+
+      // An operator with database access rewrites who submitted the order.
+      const row = await platform.ctx.db.selectFrom('audit_log').select(['id']).where('entity_id', '=', id).where('to_status', '=', 'provider_review').executeTakeFirstOrThrow();
+      await sql`UPDATE audit_log SET actor_role = 'reviewer' WHERE id = ${row.id}`.execute(platform.ctx.db);
+      const tampered = await verifyAuditChain(platform.ctx.db);
+      expect(tampered.broken).toMatchObject({ id: row.id, stream: `order:${id}`, problem: expect.stringMatching(/changed/) });
+      expect(await runAuditCommand(platform.ctx.config, ['verify'], platform.ctx.database)).toBe(1);
+      expect(errors.mock.calls.flat().join('\n')).toContain(`row id ${row.id}`);
+      logged.mockRestore();
+      errors.mockRestore();
+
+      // Deleting a row from the middle of a stream is found as a gap.
+      await sql`UPDATE audit_log SET actor_role = 'applicant' WHERE id = ${row.id}`.execute(platform.ctx.db);
+      expect((await verifyAuditChain(platform.ctx.db)).broken).toBeNull();
+      const first = await platform.ctx.db.selectFrom('audit_log').select(['id']).where('stream', '=', `order:${id}`).where('seq', '=', 1).executeTakeFirstOrThrow();
+      await sql`DELETE FROM audit_log WHERE id = ${first.id}`.execute(platform.ctx.db);
+      expect((await verifyAuditChain(platform.ctx.db)).broken).toMatchObject({ stream: `order:${id}`, problem: 'row 1 of this stream is missing' });
     });
   });
 });

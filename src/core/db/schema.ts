@@ -46,6 +46,11 @@ export interface AuditLogTable {
   to_status: string | null;
   reason: string | null;
   data: Json<Record<string, unknown>>;
+  stream: string | null;
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  person_keys: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface OutboxTable {
