@@ -9,7 +9,8 @@ import { createLogger } from '../src/core/logger.ts';
 import { RateLimiter } from '../src/http/rate-limit.ts';
 import { testDatabases } from './support/databases.ts';
 import { DEMO_PASSWORD } from '../src/accounts/index.ts';
-import { applicantClient, preparedOrder, staffClient, submitted, verificationToken } from './support/journey.ts';
+import { buildDraft } from './support/drafts.ts';
+import { applicantClient, preparedOrder, smsCodeFor, staffClient, statusOf, submitted, verificationToken } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 describe.each(testDatabases())('security on $kind', (factory) => {
@@ -226,6 +227,30 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       const first = await platform.ctx.db.selectFrom('audit_log').select(['id']).where('stream', '=', `order:${id}`).where('seq', '=', 1).executeTakeFirstOrThrow();
       await sql`DELETE FROM audit_log WHERE id = ${first.id}`.execute(platform.ctx.db);
       expect((await verifyAuditChain(platform.ctx.db)).broken).toMatchObject({ stream: `order:${id}`, problem: 'row 1 of this stream is missing' });
+    });
+  });
+
+  describe('demo SMS check', () => {
+    it('does not let a stranger burn the five tries of someone else’s filing', async () => {
+      const owner = await applicantClient(platform);
+      const reviewer = await staffClient(platform);
+      const id = await preparedOrder(owner);
+      await submitted(owner, id);
+      expect((await reviewer.post(`/api/v1/review/${id}/approve`)).statusCode).toBe(200);
+      await platform.advance(24);
+      expect(await statusOf(owner, id)).toBe('sms_verification');
+      const mobile = buildDraft().subject.leader.mobile;
+
+      const anonymous = platform.client();
+      const stranger = await applicantClient(platform, 'stranger@example.com');
+      for (let n = 0; n < 6; n += 1) {
+        expect((await anonymous.post('/api/v1/sim/regulator/sms-verify', { mobile, code: '000000' })).statusCode).toBe(401);
+        expect((await stranger.post('/api/v1/sim/regulator/sms-verify', { mobile, code: '000000' })).statusCode).toBe(404);
+      }
+      expect((await stranger.post('/api/v1/sim/regulator/sms-resend', { mobile })).statusCode).toBe(404);
+      expect(await statusOf(owner, id)).toBe('sms_verification');
+      const confirmed = await owner.post('/api/v1/sim/regulator/sms-verify', { mobile, code: await smsCodeFor(owner, mobile) });
+      expect(confirmed.json().outcome).toBe('confirmed');
     });
   });
 });
