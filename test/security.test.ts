@@ -1,6 +1,11 @@
 // Each finding of the security review (issue 11), replayed as the attack it describes; a test passes only when the
 // platform refuses it. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import sharp from 'sharp';
+import { FACE_ATTEMPTS_PER_DAY } from '../src/filing/commands/verify-face.ts';
+import { readStoredFile } from '../src/materials/index.ts';
+import { colourJpeg } from './support/images.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runAuditCommand } from '../src/cli/audit.ts';
 import { verifyAuditChain } from '../src/core/audit.ts';
@@ -251,6 +256,47 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(await statusOf(owner, id)).toBe('sms_verification');
       const confirmed = await owner.post('/api/v1/sim/regulator/sms-verify', { mobile, code: await smsCodeFor(owner, mobile) });
       expect(confirmed.json().outcome).toBe('confirmed');
+    });
+  });
+
+  describe('face photos', () => {
+    it('refuses random bytes and HTML, strips EXIF with GPS, names the stored file by a keyed hash, and limits attempts per person and day', async () => {
+      const owner = await applicantClient(platform);
+      const id = (await owner.post('/api/v1/orders', { draft: buildDraft() })).json().id as string;
+      const face = (bytes: Buffer, name = 'face.jpg') => owner.upload(`/api/v1/orders/${id}/face-verifications`, { person: 'subject.leader' }, { name, type: 'image/jpeg', bytes });
+
+      const random = await face(randomBytes(300_000));
+      expect(random.statusCode).toBe(422);
+      expect(random.json().error.code).toBe('MATERIAL_REJECTED');
+      const html = await face(Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'.padEnd(50_000, ' ')), 'face.html');
+      expect(html.statusCode).toBe(422);
+
+      const photo = await colourJpeg();
+      const withGps = await sharp(photo).withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 0/1' } }).jpeg().toBuffer();
+      expect((await sharp(withGps).metadata()).exif).toBeDefined();
+      const passed = await face(withGps);
+      expect(passed.statusCode, passed.body).toBe(201);
+      const stored = await platform.ctx.db.selectFrom('face_verifications').select(['photo_sha256']).where('order_id', '=', id).executeTakeFirstOrThrow();
+      expect(stored.photo_sha256).not.toBe(createHash('sha256').update(withGps).digest('hex'));
+      const kept = await readStoredFile(platform.ctx, stored.photo_sha256!);
+      expect(kept).not.toBeNull();
+      expect((await sharp(kept!).metadata()).exif).toBeUndefined();
+      expect(kept!.includes(Buffer.from('PhoneMaker'))).toBe(false);
+
+      for (let n = 1; n < FACE_ATTEMPTS_PER_DAY; n += 1) expect((await face(photo)).statusCode).toBe(201);
+      const limited = await face(photo);
+      expect(limited.statusCode).toBe(429);
+      platform.clock.advance(24 * 3600_000 + 1000);
+      expect((await face(photo)).statusCode).toBe(201);
+    });
+
+    it('names material files by a keyed hash too', async () => {
+      const owner = await applicantClient(platform);
+      const id = await preparedOrder(owner);
+      const material = (await owner.get(`/api/v1/orders/${id}`)).json().materials[0] as { sha256: string; id: string };
+      const served = await owner.get(`/api/v1/orders/${id}/materials/${material.id}/file`);
+      expect(material.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(material.sha256).not.toBe(createHash('sha256').update(served.rawPayload).digest('hex'));
     });
   });
 });
