@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { createLogger } from './core/logger.ts';
 import { registerHandlers } from './handlers.ts';
+import { backfillPersonKeys } from './filing/index.ts';
 import { buildApp } from './http/app.ts';
 
 export type Platform = { ctx: AppContext; app: FastifyInstance; stop(): Promise<void> };
@@ -18,6 +19,7 @@ export async function createPlatform(config: Config, options: { database?: Datab
   const database = options.database ?? (await openDatabase(config));
   await migrate(database.db);
   const ctx = createContext(config, database, logger, options.clock);
+  await backfillPersonKeys(ctx);
   registerHandlers(ctx);
   if (config.seedDemo) await seedDemo(ctx);
   const app = await buildApp(ctx);

@@ -299,4 +299,134 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(material.sha256).not.toBe(createHash('sha256').update(served.rawPayload).digest('hex'));
     });
   });
+
+  /** A victim's draft (materials uploaded, not submitted) and the staff of every role. */
+  async function victimWithDraft() {
+    const victim = await applicantClient(platform, 'victim@example.com');
+    const id = await preparedOrder(victim);
+    const staff = {
+      reviewer: await staffClient(platform, 'reviewer@example.com'),
+      compliance: await staffClient(platform, 'compliance@example.com'),
+      butler: await staffClient(platform, 'butler@example.com'),
+      admin: await staffClient(platform, 'admin@example.com'),
+    };
+    const materialId = ((await victim.get(`/api/v1/orders/${id}`)).json().materials[0] as { id: string }).id;
+    return { victim, id, staff, materialId };
+  }
+  const leaderId = buildDraft().subject.leader.idNumber;
+  const auditActions = async (orderId: string) =>
+    (await platform.ctx.db.selectFrom('audit_log').select(['action', 'actor_role', 'data', 'person_keys']).where('entity_id', '=', orderId).orderBy('id').execute());
+
+  describe('least privilege', () => {
+    it('hides a draft from every staff role until the applicant asks for help, then shows it masked and audited', async () => {
+      const { victim, id, staff, materialId } = await victimWithDraft();
+      for (const [role, client] of Object.entries(staff)) {
+        expect((await client.get(`/api/v1/orders/${id}`)).statusCode, role).toBe(404);
+        expect((await client.get(`/api/v1/orders/${id}/materials/${materialId}/file`)).statusCode, role).toBe(404);
+        expect((await client.get('/api/v1/orders')).json().items.map((o: { id: string }) => o.id), role).not.toContain(id);
+      }
+      const asked = await victim.post(`/api/v1/orders/${id}/help-request`, { note: '请帮我看看材料' });
+      expect(asked.statusCode).toBe(200);
+      expect(asked.json().helpRequestedAt).toBeTruthy();
+      const seen = await staff.compliance.get(`/api/v1/orders/${id}`);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json().access).toBe('masked');
+      expect(seen.json().draft.subject.leader.idNumber).not.toBe(leaderId);
+      expect(seen.json().draft.subject.leader.idNumber).toMatch(/^\d{3}\*+\w{4}$/);
+      expect(seen.json().draft.subject.leader.mobile).toBe('138****0001');
+      expect(seen.json().maskedFields).toContain('subject.leader.idNumber');
+      expect(JSON.stringify(seen.json())).not.toContain(leaderId);
+      const actions = await auditActions(id);
+      expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['help_requested', 'personal_data_viewed']));
+      expect(actions.find((a) => a.action === 'personal_data_viewed')!.person_keys).toEqual([platform.ctx.cipher.lookupHash(leaderId)]);
+
+      expect((await victim.request('DELETE', `/api/v1/orders/${id}/help-request`)).statusCode).toBe(200);
+      expect((await staff.compliance.get(`/api/v1/orders/${id}`)).statusCode).toBe(404);
+    });
+
+    it('gives the reviewer full data in its queue, compliance and butler masked with an audited reveal, and audits image downloads', async () => {
+      const { victim, id, staff, materialId } = await victimWithDraft();
+      await submitted(victim, id);
+      const reviewerView = await staff.reviewer.get(`/api/v1/orders/${id}`);
+      expect(reviewerView.json().access).toBe('full');
+      expect(reviewerView.json().draft.subject.leader.idNumber).toBe(leaderId);
+      for (const role of ['compliance', 'butler'] as const) {
+        const view = await staff[role].get(`/api/v1/orders/${id}`);
+        expect(view.json().access, role).toBe('masked');
+        expect(JSON.stringify(view.json().draft), role).not.toContain(leaderId);
+      }
+      const revealed = await staff.compliance.post(`/api/v1/orders/${id}/reveal`, { path: 'subject.leader.idNumber' });
+      expect(revealed.json()).toEqual({ path: 'subject.leader.idNumber', value: leaderId });
+      expect((await staff.compliance.post(`/api/v1/orders/${id}/reveal`, { path: 'subject.name' })).statusCode).toBe(400);
+      expect((await victim.post(`/api/v1/orders/${id}/reveal`, { path: 'subject.leader.idNumber' })).statusCode).toBe(403);
+      expect((await staff.butler.get(`/api/v1/orders/${id}/materials/${materialId}/file`)).statusCode).toBe(200);
+
+      const actions = await auditActions(id);
+      const views = actions.filter((a) => a.action === 'personal_data_viewed').map((a) => `${a.actor_role}:${(a.data as { access: string }).access}`);
+      expect(views).toEqual(['reviewer:full', 'compliance:masked', 'butler:masked']);
+      expect(actions.find((a) => a.action === 'personal_data_revealed')).toMatchObject({ actor_role: 'compliance', data: { path: 'subject.leader.idNumber' } });
+      expect(actions.find((a) => a.action === 'material_downloaded')).toMatchObject({ actor_role: 'butler' });
+
+      // Once the order has left the queue, the reviewer sees it masked too.
+      expect((await staff.reviewer.post(`/api/v1/review/${id}/approve`)).statusCode).toBe(200);
+      expect((await staff.reviewer.get(`/api/v1/orders/${id}`)).json().access).toBe('masked');
+    });
+
+    it('lets an admin export the audit trail of one person’s data by ID number, and no one else', async () => {
+      const { victim, id, staff } = await victimWithDraft();
+      await submitted(victim, id);
+      await staff.compliance.get(`/api/v1/orders/${id}`);
+      await staff.compliance.post(`/api/v1/orders/${id}/reveal`, { path: 'subject.leader.mobile' });
+      for (const role of ['reviewer', 'compliance', 'butler'] as const) {
+        expect((await staff[role].post('/api/v1/privacy/audit-trail', { idNumber: leaderId })).statusCode, role).toBe(403);
+      }
+      expect((await victim.post('/api/v1/privacy/audit-trail', { idNumber: leaderId })).statusCode).toBe(403);
+      const trail = await staff.admin.post('/api/v1/privacy/audit-trail', { idNumber: leaderId.toLowerCase() });
+      expect(trail.statusCode).toBe(200);
+      const actions = (trail.json().items as { action: string; actor: { role: string } }[]).map((i) => `${i.actor.role}:${i.action}`);
+      expect(actions).toEqual(expect.arrayContaining(['applicant:create', 'applicant:transition', 'compliance:personal_data_viewed', 'compliance:personal_data_revealed']));
+      expect(trail.json().idNumber).not.toBe(leaderId);
+      const other = await staff.admin.post('/api/v1/privacy/audit-trail', { idNumber: '110105194912310029' });
+      expect(other.json().items).toEqual([]);
+      const exported = await platform.ctx.db.selectFrom('audit_log').select(['action']).where('action', '=', 'audit_trail_exported').execute();
+      expect(exported).toHaveLength(2);
+    });
+
+    it('sweeps every documented route that names an id: a stranger never reaches the victim’s order, material or filing', async () => {
+      const { victim, id, materialId, staff } = await victimWithDraft();
+      const stranger = await applicantClient(platform, 'stranger@example.com');
+      const values: Record<string, string> = { id, materialId, subjectNumber: '浙ICP备2026000001号', serviceNumber: '浙ICP备2026000001号-1' };
+      const paths = (await platform.client().get('/api/v1/openapi.json')).json().paths as Record<string, Record<string, unknown>>;
+      const photo = await colourJpeg();
+      const tried: string[] = [];
+      const skipped = new Set<string>();
+      for (const [path, operations] of Object.entries(paths)) {
+        const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+        if (names.length === 0) continue;
+        const unknown = names.filter((name) => !(name in values));
+        if (unknown.length > 0) {
+          unknown.forEach((name) => skipped.add(name));
+          continue;
+        }
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]!));
+        for (const method of Object.keys(operations).map((m) => m.toUpperCase())) {
+          const consumes = (operations[method.toLowerCase()] as { requestBody?: { content?: Record<string, unknown> } }).requestBody?.content ?? {};
+          for (const [who, client] of [['stranger', stranger], ['compliance on a draft', staff.compliance]] as const) {
+            const response =
+              method !== 'GET' && 'multipart/form-data' in consumes
+                ? await client.upload(url, { kind: 'subject_certificate', appliesTo: 'subject', person: 'subject.leader' }, { name: 'x.jpg', type: 'image/jpeg', bytes: photo })
+                : await client.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
+            tried.push(`${who} ${method} ${path}`);
+            expect(response.statusCode, `${who} ${method} ${url} → ${response.body.slice(0, 120)}`).toBeGreaterThanOrEqual(400);
+            expect(response.statusCode, `${who} ${method} ${url}`).toBeLessThan(500);
+          }
+        }
+      }
+      expect(tried.length).toBeGreaterThan(15);
+      // Capabilities carried in the path (hand-off tokens, service codes) are not ids of someone else's record.
+      expect([...skipped].sort()).toEqual(expect.arrayContaining(['token']));
+      expect((await victim.get(`/api/v1/orders/${id}`)).json().status).toBe('draft');
+      expect((await victim.get(`/api/v1/orders/${id}`)).json().materials).toHaveLength(2);
+    });
+  });
 });

@@ -8,3 +8,4 @@ export { filedRoutes } from './filed/routes.ts';
 export { registerInactivityHandlers } from './commands/expire-inactive-order.ts';
 export { handoffRoutes } from './handoff-routes.ts';
 export { statsRoutes } from './stats-routes.ts';
+export { backfillPersonKeys, orderAccess, maskDraft, personKeysOf, isOpenToStaff, type OrderAccess } from './access.ts';

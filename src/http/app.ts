@@ -21,6 +21,7 @@ import { filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/
 import { reviewRoutes } from '../review/index.ts';
 import { regulatorSimRoutes } from '../regulator/index.ts';
 import { resourceRoutes } from '../resources/index.ts';
+import { privacyRoutes } from '../privacy/index.ts';
 import { precheckRoutes } from './precheck-routes.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { HTTP_STATUS } from './error-mapping.ts';
@@ -195,6 +196,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     regulatorSimRoutes,
     publicQueryRoutes,
     enforcementRoutes,
+    privacyRoutes,
     devRoutes,
     ...extraRoutes,
     webUiRoutes,

@@ -135,6 +135,41 @@ export interface EmailVerificationsTable {
   used_at: Timestamp | null;
 }
 
+export interface IdChecksTable {
+  id: string;
+  person_key: string;
+  mobile_hash: string;
+  mobile: string | null;
+  id_number_masked: string;
+  is_matched: boolean;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  access_token_hash: string | null;
+  access_expires_at: Timestamp | null;
+  references_found: ColumnType<string[], string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface MisuseReportsTable {
+  id: string;
+  reference: string;
+  check_id: string;
+  person_key: string;
+  id_number_masked: string;
+  mobile: string;
+  subject_number: string | null;
+  order_number: string | null;
+  note: string;
+  status: 'open' | 'answered';
+  created_at: Timestamp;
+  due_at: Timestamp;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  answer: string | null;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: Timestamp;
@@ -160,6 +195,8 @@ export interface DB extends FilingTables, ResourceTables {
   login_name_challenges: LoginNameChallengesTable;
   rate_limits: RateLimitsTable;
   email_verifications: EmailVerificationsTable;
+  id_checks: IdChecksTable;
+  misuse_reports: MisuseReportsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -187,6 +224,9 @@ export interface OrdersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   last_activity_at: Timestamp;
+  help_requested_at: Timestamp | null;
+  /** null until filled (orders created before the column); see filing/person-keys.ts. */
+  person_keys: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 export interface OrderMaterialsTable {

@@ -4,6 +4,7 @@ import { newId, newOrderNumber } from '../../core/ids.ts';
 import { enqueueEvent } from '../../core/outbox.ts';
 import type { SessionUser } from '../../accounts/index.ts';
 import { bindSubject } from '../../accounts/index.ts';
+import { personKeysOf } from '../access.ts';
 import { summariseDraft } from '../draft-summary.ts';
 import { decideKind } from '../kind.ts';
 import { translateUniqueViolation } from '../errors.ts';
@@ -30,6 +31,7 @@ export async function createOrder(ctx: AppContext, actor: Actor, user: SessionUs
           kind,
           status: 'draft',
           draft: ctx.cipher.encrypt(JSON.stringify(input.draft)),
+          person_keys: personKeysOf(ctx, input.draft),
           province: summary.province,
           subject_name: summary.subjectName,
           subject_key: subjectKey,

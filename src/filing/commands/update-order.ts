@@ -3,6 +3,7 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import type { SessionUser } from '../../accounts/index.ts';
 import { bindSubject } from '../../accounts/index.ts';
+import { personKeysOf } from '../access.ts';
 import { summariseDraft } from '../draft-summary.ts';
 import { decideKind } from '../kind.ts';
 import { translateUniqueViolation } from '../errors.ts';
@@ -30,6 +31,7 @@ export async function updateOrder(ctx: AppContext, actor: Actor, user: SessionUs
         .updateTable('orders')
         .set({
           draft: ctx.cipher.encrypt(JSON.stringify(input.draft)),
+          person_keys: personKeysOf(ctx, input.draft),
           kind,
           province: summary.province,
           subject_name: summary.subjectName,
