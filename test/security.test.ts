@@ -429,4 +429,79 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect((await victim.get(`/api/v1/orders/${id}`)).json().materials).toHaveLength(2);
     });
   });
+
+  describe('which filings use my ID?', () => {
+    /** Files the standard draft to numbers for `email`; returns the subject number. */
+    async function filedSubject(email: string): Promise<string> {
+      const owner = await applicantClient(platform, email);
+      const reviewer = await staffClient(platform);
+      const id = await preparedOrder(owner);
+      await submitted(owner, id);
+      await reviewer.post(`/api/v1/review/${id}/approve`);
+      await platform.advance(24);
+      const mobile = buildDraft().subject.leader.mobile;
+      await owner.post('/api/v1/sim/regulator/sms-verify', { mobile, code: await smsCodeFor(owner, mobile) });
+      await platform.advance(24 * 25);
+      expect(await statusOf(owner, id)).toBe('approved');
+      return (await owner.get(`/api/v1/orders/${id}`)).json().numbers.subject as string;
+    }
+    const codeTexted = async (mobile: string) => {
+      const items = (await platform.client().get(`/api/v1/dev/outbox?to=${mobile}`)).json().items as { template: string; body: string }[];
+      return items.filter((m) => m.template === 'privacy.id_check_code').map((m) => /验证码 (\d{6})/.exec(m.body)![1]!);
+    };
+
+    it('shows the person every filing using the ID after the SMS code, takes a misuse report and has staff answer it within 3 workdays', async () => {
+      const subject = await filedSubject('owner@example.com');
+      const { mobile, idNumber } = buildDraft().subject.leader;
+      const person = platform.client();
+      const started = await person.post('/api/v1/id-check', { idNumber, mobile });
+      expect(started.statusCode).toBe(202);
+      const [code] = await codeTexted(mobile);
+      expect(code).toBeDefined();
+      const wrong = await person.post('/api/v1/id-check/confirm', { checkId: started.json().checkId, code: code === '000000' ? '111111' : '000000' });
+      expect(wrong.statusCode).toBe(400);
+      const results = await person.post('/api/v1/id-check/confirm', { checkId: started.json().checkId, code });
+      expect(results.statusCode, results.body).toBe(200);
+      expect(results.json().idNumber).not.toBe(idNumber);
+      expect(results.json().subjects).toEqual([
+        expect.objectContaining({ number: subject, roles: ['subject_leader', 'service_leader'], services: [expect.objectContaining({ number: `${subject}-1`, domain: 'yunqi-demo.cn' })] }),
+      ]);
+      expect(results.json().orders[0]).toMatchObject({ status: 'approved', roles: ['subject_leader', 'service_leader'] });
+      expect(JSON.stringify(results.json())).not.toContain(idNumber);
+
+      const report = await person.post('/api/v1/id-check/reports', { accessToken: results.json().accessToken, reference: subject, note: '我没有办理过这个备案' });
+      expect(report.statusCode, report.body).toBe(201);
+      // Three workdays on the application clock (a weekend in between makes it five days).
+      const days = (Date.parse(report.json().dueAt) - platform.clock.now().getTime()) / 86_400_000;
+      expect(days).toBeGreaterThan(2.9);
+      expect(days).toBeLessThan(5.1);
+      const compliance = await staffClient(platform, 'compliance@example.com');
+      const queue = await compliance.get('/api/v1/id-check/reports?status=open');
+      expect(queue.json().items).toEqual([expect.objectContaining({ reference: report.json().reference, subjectNumber: subject, isOverdue: false, note: '我没有办理过这个备案' })]);
+      expect((await (await staffClient(platform, 'butler@example.com')).get('/api/v1/id-check/reports')).statusCode).toBe(403);
+      const answered = await compliance.post(`/api/v1/id-check/reports/${report.json().id}/answer`, { answer: '已核实为冒用，已取消该备案的接入并通知主体' });
+      expect(answered.json().status).toBe('answered');
+      const texts = (await platform.client().get(`/api/v1/dev/outbox?to=${mobile}`)).json().items as { template: string; body: string }[];
+      expect(texts.find((m) => m.template === 'privacy.misuse_answered')?.body).toContain(report.json().reference);
+      const trail = await platform.ctx.db.selectFrom('audit_log').select(['action']).where('entity_type', 'in', ['id_check', 'misuse_report']).orderBy('id').execute();
+      expect(trail.map((t) => t.action)).toEqual(['id_check_code_sent', 'id_check_viewed', 'misuse_reported', 'misuse_answered']);
+    });
+
+    it('answers the same when nothing matches, texts no one, and limits tries', async () => {
+      await applicantClient(platform);
+      const { mobile, idNumber } = buildDraft().subject.leader;
+      const person = platform.client();
+      const unknownId = await person.post('/api/v1/id-check', { idNumber: '110105194912310029', mobile });
+      const wrongMobile = await person.post('/api/v1/id-check', { idNumber, mobile: '13912345678' });
+      for (const answer of [unknownId, wrongMobile]) {
+        expect(answer.statusCode).toBe(202);
+        expect(Object.keys(answer.json()).sort()).toEqual(['checkId', 'expiresInMinutes', 'message']);
+      }
+      expect(await codeTexted(mobile)).toEqual([]);
+      expect(await codeTexted('13912345678')).toEqual([]);
+      for (let n = 0; n < 5; n += 1) expect((await person.post('/api/v1/id-check/confirm', { checkId: unknownId.json().checkId, code: String(100000 + n) })).statusCode).toBe(400);
+      for (let n = 0; n < 4; n += 1) await person.post('/api/v1/id-check', { idNumber, mobile: '13912345678' }, { remoteAddress: `10.2.0.${n}` });
+      expect((await person.post('/api/v1/id-check', { idNumber, mobile: '13912345670' }, { remoteAddress: '10.3.0.1' })).statusCode).toBe(429);
+    });
+  });
 });

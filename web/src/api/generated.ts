@@ -26,6 +26,11 @@ export type ApiRoutes = {
   "GET /api/v1/handoff/{token}/qr.png": { params: { "token": string }; query: never; body: never };
   "GET /api/v1/handoff/{token}/qr.svg": { params: { "token": string }; query: never; body: never };
   "GET /api/v1/health": { params: never; query: never; body: never };
+  "POST /api/v1/id-check": { params: never; query: never; body: { "idNumber": string; "mobile": string } };
+  "POST /api/v1/id-check/confirm": { params: never; query: never; body: { "checkId": string; "code": string } };
+  "GET /api/v1/id-check/reports": { params: never; query: { "status"?: "open" | "answered" }; body: never };
+  "POST /api/v1/id-check/reports": { params: never; query: never; body: { "accessToken": string; "reference"?: string; "note": string } };
+  "POST /api/v1/id-check/reports/{id}/answer": { params: { "id": string }; query: never; body: { "answer": string } };
   "GET /api/v1/orders": { params: never; query: { "status"?: "draft" | "provider_review" | "supplement_requested" | "provider_rejected" | "awaiting_regulator" | "sms_verification" | "regulator_review" | "approved" | "regulator_rejected" | "abandoned"; "kind"?: string; "province"?: string; "tab"?: "in_progress" | "completed"; "page"?: number; "pageSize"?: number }; body: never };
   "POST /api/v1/orders": { params: never; query: never; body: { "draft": Record<string, unknown> } };
   "GET /api/v1/orders/{id}": { params: { "id": string }; query: never; body: never };
@@ -33,10 +38,14 @@ export type ApiRoutes = {
   "POST /api/v1/orders/{id}/abandon": { params: { "id": string }; query: never; body: never };
   "POST /api/v1/orders/{id}/face-verifications": { params: { "id": string }; query: never; body: never };
   "GET /api/v1/orders/{id}/handoff": { params: { "id": string }; query: never; body: never };
+  "POST /api/v1/orders/{id}/help-request": { params: { "id": string }; query: never; body: { "note"?: string } };
+  "DELETE /api/v1/orders/{id}/help-request": { params: { "id": string }; query: never; body: never };
   "POST /api/v1/orders/{id}/materials": { params: { "id": string }; query: never; body: never };
   "GET /api/v1/orders/{id}/materials/{materialId}/file": { params: { "id": string; "materialId": string }; query: never; body: never };
+  "POST /api/v1/orders/{id}/reveal": { params: { "id": string }; query: never; body: { "path": string } };
   "POST /api/v1/orders/{id}/submit": { params: { "id": string }; query: never; body: never };
   "POST /api/v1/precheck": { params: never; query: never; body: unknown };
+  "POST /api/v1/privacy/audit-trail": { params: never; query: never; body: { "idNumber": string } };
   "GET /api/v1/public/filings": { params: never; query: { "domain"?: string; "number"?: string; "unit"?: string }; body: never };
   "GET /api/v1/resources": { params: never; query: { "kind"?: "ecs" | "virtual_host" | "lightweight_server" | "nat_gateway" | "ipv6_translation" | "ens" | "iot_package" | "site_builder" | "function_compute_package" | "ecommerce_mall"; "page"?: number; "pageSize"?: number }; body: never };
   "POST /api/v1/resources": { params: never; query: never; body: { "email": string; "kind": "ecs" | "virtual_host" | "lightweight_server" | "nat_gateway" | "ipv6_translation" | "ens" | "iot_package" | "site_builder" | "function_compute_package" | "ecommerce_mall"; "label": string; "region": string; "isMainland": boolean; "billing": "subscription" | "pay_as_you_go"; "paidMonths": number; "firstTermMonths"?: number | null; "hasPublicBandwidth": boolean; "orderAmountCny"?: number | null; "publicIps": Array<string>; "expiresAt"?: string | null } };
