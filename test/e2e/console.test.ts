@@ -804,14 +804,16 @@ describe.skipIf(!hasChromium)(
             '/blocked?host=unfiled.cn',
             '/forgot',
             '/reset-password?token=not-a-real-token',
+            '/verify-email?token=not-a-real-token',
+            '/id-check',
           ],
         },
         {
           who: ['a11y@example.com'],
-          paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources'],
+          paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources', '/account/password'],
         },
         { who: ['reviewer@example.com', 'openbeian-demo'], paths: ['/review', `/review/${orderId}`] },
-        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources'] },
+        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources', '/privacy/reports'] },
       ];
       const violations: string[] = [];
       for (const size of [DESKTOP, PHONE]) {

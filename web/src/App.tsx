@@ -87,6 +87,8 @@ const ResourcesPage = page(() => import('./pages/ResourcesPage.tsx'), 'Resources
 const ReviewOrderPage = page(() => import('./review/ReviewOrderPage.tsx'), 'ReviewOrderPage');
 const ReviewQueuePage = page(() => import('./review/ReviewQueuePage.tsx'), 'ReviewQueuePage');
 const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const IdCheckPage = page(() => import('./pages/IdCheckPage.tsx'), 'IdCheckPage');
+const MisuseReportsPage = page(() => import('./pages/MisuseReportsPage.tsx'), 'MisuseReportsPage');
 const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
 
 const APPLICANT: Role[] = ['applicant'];
@@ -123,6 +125,8 @@ function AppRoutes() {
         <Route path="/forgot" element={<ForgotPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/verify-email" element={<VerifyEmailPage />} />
+        <Route path="/id-check" element={<IdCheckPage />} />
+        <Route path="/privacy/reports" element={guard(<MisuseReportsPage />, ['admin', 'compliance'])} />
         <Route path="/account/password" element={guard(<ChangePasswordPage />)} />
         <Route path="/m/:token" element={<MobileHandoffPage />} />
         <Route path="/orders" element={guard(<OrdersPage />, APPLICANT)} />

@@ -104,8 +104,12 @@ export function Shell({ children }: { children: ReactNode }) {
               },
             ]
           : []),
+        ...(role === 'admin' || role === 'compliance'
+          ? [{ key: '/privacy/reports', icon: <AuditOutlined />, label: <Link to="/privacy/reports">{t('security.reports.nav')}</Link> }]
+          : []),
         { type: 'divider' as const },
         { key: '/query', icon: <SearchOutlined />, label: <Link to="/query">{t('nav.query')}</Link> },
+        { key: '/id-check', icon: <SafetyCertificateOutlined />, label: <Link to="/id-check">{t('security.idCheck.nav')}</Link> },
         { key: '/faq', icon: <QuestionCircleOutlined />, label: <Link to="/faq">{t('nav.faq')}</Link> },
       ]
     : [];
@@ -159,6 +163,9 @@ export function Shell({ children }: { children: ReactNode }) {
             </Link>
             <Link to="/faq" style={{ color: 'rgba(255,255,255,0.85)' }}>
               {t('nav.faq')}
+            </Link>
+            <Link to="/id-check" style={{ color: 'rgba(255,255,255,0.85)' }}>
+              {t('security.idCheck.nav')}
             </Link>
           </nav>
         )}

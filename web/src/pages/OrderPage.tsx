@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Col, Descriptions, Grid, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { call } from '../api/client.ts';
 import type { OrderView } from '../api/types.ts';
@@ -43,6 +44,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
   const isNarrow = !Grid.useBreakpoint().md;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {order.status === 'draft' && order.access === 'owner' && <HelpRequest order={order} onChange={onChange} />}
       <Card
         title={
           <Space wrap>
@@ -216,5 +218,33 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
         </Col>
       </Row>
     </Space>
+  );
+}
+
+/** Until it is submitted a draft is the applicant's alone; asking for help lets the provider's staff see it. */
+function HelpRequest({ order, onChange }: { order: OrderView; onChange(): void }) {
+  const { t } = useI18n();
+  const [isBusy, setBusy] = useState(false);
+  const toggle = async () => {
+    setBusy(true);
+    try {
+      if (order.helpRequestedAt) await call('DELETE /api/v1/orders/{id}/help-request')({ params: { id: order.id } });
+      else await call('POST /api/v1/orders/{id}/help-request')({ params: { id: order.id }, body: {} });
+      onChange();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Alert
+      type={order.helpRequestedAt ? 'success' : 'info'}
+      showIcon
+      title={order.helpRequestedAt ? t('security.help.asked') : t('security.help.explain')}
+      action={
+        <Button size="small" loading={isBusy} onClick={() => void toggle()}>
+          {order.helpRequestedAt ? t('security.help.withdraw') : t('security.help.ask')}
+        </Button>
+      }
+    />
   );
 }
