@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, call } from '../api/client.ts';
-import { formatDate, formatTime } from '../i18n.ts';
+import { formatDate, formatTime, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { showFieldErrors } from './ForgotPage.tsx';
 
@@ -154,7 +154,7 @@ export function IdCheckPage() {
                       <span>{order.subjectName}</span>
                       <span>{order.domains.join(', ')}</span>
                       {roles(order.roles)}
-                      <Tag>{order.status}</Tag>
+                      <Tag>{STATUS_NAMES[order.status] ? pick(STATUS_NAMES[order.status]!) : order.status}</Tag>
                     </Space>
                     <span>
                       {t('security.idCheck.createdAt')}: {formatDate(order.createdAt, lang)}
