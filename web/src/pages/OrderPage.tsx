@@ -105,6 +105,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
         )}
       </Card>
       {order.status === 'sms_verification' && <SmsCard order={order} onConfirmed={onChange} />}
+      {order.access === 'masked' && (order.maskedFields?.length ?? 0) > 0 && <MaskedFields order={order} />}
       {order.rejectReasons.length > 0 && (
         <Card title={<Typography.Text type="danger">{t('order.reasons')}</Typography.Text>}>
           <List
@@ -246,5 +247,32 @@ function HelpRequest({ order, onChange }: { order: OrderView; onChange(): void }
         </Button>
       }
     />
+  );
+}
+
+/** Staff who see the order masked open one field at a time; each opening is written to the audit log. */
+function MaskedFields({ order }: { order: OrderView }) {
+  const { t, lang } = useI18n();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const reveal = async (path: string) => {
+    const answer = await call('POST /api/v1/orders/{id}/reveal')<{ value: string }>({ params: { id: order.id }, body: { path } });
+    setValues((current) => ({ ...current, [path]: answer.value }));
+  };
+  return (
+    <Card title={t('security.revealHint')} size="small">
+      <Descriptions
+        size="small"
+        column={1}
+        items={(order.maskedFields ?? []).map((path) => ({
+          key: path,
+          label: describePath(path, lang),
+          children: values[path] ?? (
+            <Button size="small" onClick={() => void reveal(path)} aria-label={`${t('security.reveal')} ${describePath(path, lang)}`}>
+              {t('security.reveal')}
+            </Button>
+          ),
+        }))}
+      />
+    </Card>
   );
 }
