@@ -312,6 +312,8 @@ describe.skipIf(!hasChromium)(
 
       // The regulator texts a code; the applicant confirms it on the order page (the demo's simulated check).
       await platform.advance(24);
+      // A day later the session has ended (two idle hours): log in again, as the applicant would.
+      await logIn(page, 'owner@example.com');
       await page.goto(`${base}/orders/${orderId}`);
       await page.getByText('请负责人在 24 小时内完成短信核验').waitFor();
       await shot(page, 'order-sms-desktop');
