@@ -1,10 +1,12 @@
 import { registerRecoveryNotifications } from './accounts/index.ts';
+import { registerButlerHandlers } from './butler/index.ts';
+import { registerAftercareHandlers } from './aftercare/index.ts';
 import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerInactivityHandlers } from './filing/index.ts';
 import { registerOrderNotifications } from './notify/index.ts';
-import { registerRegulatorSimulator } from './regulator/index.ts';
 import { registerPrivacyNotifications } from './privacy/index.ts';
+import { registerRegulatorLink } from './regulator/index.ts';
 
 /** Every outbox subscriber and job handler, registered once per process. */
 export function registerHandlers(ctx: AppContext): void {
@@ -13,6 +15,8 @@ export function registerHandlers(ctx: AppContext): void {
   registerOrderNotifications(ctx);
   registerRecoveryNotifications(ctx);
   registerPrivacyNotifications(ctx);
-  // The simulator plays the regulator; a production adapter would register here instead.
-  registerRegulatorSimulator(ctx);
+  registerButlerHandlers(ctx);
+  registerAftercareHandlers(ctx);
+  // Orders to the regulator and progress back, through whichever adapter is connected (ctx.regulator).
+  registerRegulatorLink(ctx);
 }

@@ -10,25 +10,39 @@ import { createLogger } from './core/logger.ts';
 import { registerHandlers } from './handlers.ts';
 import { backfillPersonKeys } from './filing/index.ts';
 import { buildApp } from './http/app.ts';
+import { connectRegulator, startRegulator, startRegulatorPolling } from './regulator/index.ts';
 
 export type Platform = { ctx: AppContext; app: FastifyInstance; stop(): Promise<void> };
 
-/** Wires one running platform: database, migrations, handlers, demo seed, HTTP. Used by `serve` and by tests. */
+/**
+ * Wires one running platform: database, migrations, the regulator adapter, handlers, demo seed, HTTP. Used by
+ * `serve` and by tests.
+ */
 export async function createPlatform(config: Config, options: { database?: Database; clock?: Clock; background?: boolean } = {}): Promise<Platform> {
   const logger = createLogger(config.logLevel);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database.db);
   const ctx = createContext(config, database, logger, options.clock);
+  try {
+    ctx.regulator = await connectRegulator(ctx);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   await backfillPersonKeys(ctx);
   registerHandlers(ctx);
   if (config.seedDemo) await seedDemo(ctx);
   const app = await buildApp(ctx);
+  await startRegulator(ctx);
   const loop = options.background === false ? null : startBackgroundLoop(ctx);
+  const polling = options.background === false ? null : startRegulatorPolling(ctx);
   return {
     ctx,
     app,
     async stop() {
+      await polling?.stop();
       await loop?.stop();
+      await ctx.regulator.stop?.();
       await app.close();
       await database.close();
     },

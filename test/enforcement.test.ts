@@ -155,7 +155,8 @@ describe.each(testDatabases())('enforcement on $kind', (factory) => {
   it.runIf(factory.kind === 'postgres')('tells other processes through NOTIFY: a second platform on the same database follows within a second', async () => {
     const url = platform.ctx.database.pool.options.connectionString!;
     const database = await openPostgres(url, 3);
-    const other = await createPlatform(loadConfig({ OPENBEIAN_MODE: 'test', LOG_LEVEL: 'silent', OPENBEIAN_DATA_DIR: platform.dataDir }), { database, background: false });
+    // The second process reads the same (virtual) time as the first, never today's date.
+    const other = await createPlatform(loadConfig({ OPENBEIAN_MODE: 'test', LOG_LEVEL: 'silent', OPENBEIAN_DATA_DIR: platform.dataDir }), { database, clock: platform.clock, background: false });
     try {
       const otherCheck = async (host: string) => (await other.app.inject({ method: 'GET', url: `/api/v1/enforcement/check?host=${host}` })).statusCode;
       expect(await otherCheck('www.example.com')).toBe(204);

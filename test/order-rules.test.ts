@@ -115,7 +115,7 @@ describe.each(testDatabases())('order rules on $kind', (factory) => {
 
   it('rejects on SMS timeout after 24 hours', async () => {
     const { applicant, id } = await atSmsStep();
-    const challenge = await platform.ctx.db.selectFrom('sms_challenges').select('expires_at').where('order_id', '=', id).executeTakeFirstOrThrow();
+    const challenge = await platform.ctx.db.selectFrom('sim_sms_challenges').select('expires_at').where('order_id', '=', id).executeTakeFirstOrThrow();
     const hoursLeft = (challenge.expires_at.getTime() - platform.clock.now().getTime()) / 3600_000;
     expect(hoursLeft).toBeGreaterThan(1);
     expect(hoursLeft).toBeLessThanOrEqual(24);
@@ -153,7 +153,7 @@ describe.each(testDatabases())('order rules on $kind', (factory) => {
     // Someone else's filing of the same domain reached the national registry after the provider's review.
     await platform.ctx.db
       .insertInto('sim_national_records')
-      .values({ domain: 'yunqi-demo.cn', subject_key: 'someone-else', leader_key: null, subject_number: '浙ICP备2020000001号', status: 'active', created_at: new Date() })
+      .values({ domain: 'yunqi-demo.cn', subject_key: 'someone-else', leader_key: null, subject_number: '浙ICP备2020000001号', status: 'active', created_at: platform.clock.now() })
       .execute();
     await platform.advance(24);
     const rejected = (await applicant.get(`/api/v1/orders/${id}`)).json();
@@ -180,8 +180,8 @@ describe.each(testDatabases())('order rules on $kind', (factory) => {
       .insertInto('sim_national_records')
       .values(
         kind === 'pending'
-          ? { domain: null, subject_key: subjectKey, leader_key: null, subject_number: null, status: 'pending', created_at: new Date() }
-          : { domain: 'other-company.cn', subject_key: 'another-subject', leader_key: ctx.cipher.lookupHash(draft.subject.leader.idNumber), subject_number: '沪ICP备2019000002号', status: 'active', created_at: new Date() },
+          ? { domain: null, subject_key: subjectKey, leader_key: null, subject_number: null, status: 'pending', created_at: ctx.clock.now() }
+          : { domain: 'other-company.cn', subject_key: 'another-subject', leader_key: ctx.cipher.lookupHash(draft.subject.leader.idNumber), subject_number: '沪ICP备2019000002号', status: 'active', created_at: ctx.clock.now() },
       )
       .execute();
     await applicant.post('/api/v1/sim/regulator/sms-verify', { mobile, code: await smsCodeFor(applicant, mobile) });
@@ -217,9 +217,9 @@ describe.each(testDatabases())('order rules on $kind', (factory) => {
     expect((await stranger.get('/api/v1/orders')).json().total).toBe(0);
     const sameSubject = await stranger.post('/api/v1/orders', { draft: buildDraft() });
     expect(sameSubject.json().error.code).toBe('SUBJECT_BOUND_ELSEWHERE');
-    const otherSubject = await owner.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D6' }) });
+    const otherSubject = await owner.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4E' }) });
     expect(otherSubject.json().error.code).toBe('ACCOUNT_HAS_OTHER_SUBJECT');
-    expect(withCreditCheck('91330106MA2B3C4D6')).toHaveLength(18);
+    expect(withCreditCheck('91330106MA2B3C4E')).toHaveLength(18);
   });
 
   it('refuses bad uploads with the reason, keeping nothing', async () => {

@@ -96,6 +96,7 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Prom
         ip: request.ip,
         previousToken: request.sessionToken ?? undefined,
       });
+      // The lifetime the command granted, not expiresAt minus a second reading of a clock that has moved on since.
       setSessionCookie(reply, result.token, result.lifetimeMs, isSecureCookie);
       return result.user;
     },

@@ -12,6 +12,9 @@ const USAGE = `openbeian <command>
   serve               start the platform (API, web console, background jobs)
   migrate             apply database migrations and exit
   seed                create the demo accounts (not in production mode)
+  create-admin --email EMAIL [--role admin|reviewer|compliance|butler] [--name NAME] [--password-stdin]
+                      a staff account (the first admin of a production install); the
+                      password from standard input, or generated and printed once
   precheck FILE.json  check a filing draft and print the findings as JSON
   export-allowlist [--format nginx|haproxy|text] [--out FILE]
                       the connected domains, for the proxy's map file
@@ -65,6 +68,10 @@ async function main(argv: string[]): Promise<number> {
     case 'audit': {
       const { runAuditCommand } = await import('./audit.ts');
       return runAuditCommand(config, rest);
+    }
+    case 'create-admin': {
+      const { runCreateAdmin } = await import('./create-admin.ts');
+      return runCreateAdmin(config, rest);
     }
     case 'export-allowlist': {
       const { runExportAllowlist } = await import('./export-allowlist.ts');

@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-const KEY = 'a'.repeat(64);
+/** A key as `openssl rand -hex 32` gives one (fixed here so the test reads the same every run). */
+const KEY = '3f9c2a71d84e05b6c1f7e2a9043d8b5e6a1c7f30b9d2e48a5f06c3b7e1d9a248';
+
+/** Production with every setting safe: each test below breaks one or more. */
+const SAFE_PRODUCTION = {
+  OPENBEIAN_MODE: 'production',
+  OPENBEIAN_ENCRYPTION_KEY: KEY,
+  DATABASE_URL: 'postgres://openbeian@db.internal:5432/openbeian',
+  OPENBEIAN_REGULATOR: 'http',
+  OPENBEIAN_REGULATOR_URL: 'https://regulator-gateway.internal',
+  OPENBEIAN_REGULATOR_KEY: 'gateway-key',
+  OPENBEIAN_FACE_VERIFIER: 'http',
+  OPENBEIAN_FACE_URL: 'https://face.vendor.example/verify',
+  OPENBEIAN_FACE_KEY: 'face-key',
+  OPENBEIAN_SMS: 'http',
+  OPENBEIAN_SMS_URL: 'https://sms.vendor.example/send',
+  OPENBEIAN_MAIL: 'smtp',
+  OPENBEIAN_SMTP_URL: 'smtps://mailer.example:465',
+  OPENBEIAN_PUBLIC_URL: 'https://beian.provider.example',
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -33,28 +52,86 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without an encryption key', () => {
-    expect(problemsOf({ OPENBEIAN_MODE: 'production' })).toEqual([
-      'OPENBEIAN_ENCRYPTION_KEY: required in production mode (64 hex characters)',
-    ]);
+    const { OPENBEIAN_ENCRYPTION_KEY: _key, ...withoutKey } = SAFE_PRODUCTION;
+    expect(problemsOf(withoutKey)).toEqual(['OPENBEIAN_ENCRYPTION_KEY: required in production mode (64 hex characters)']);
   });
 
   it('refuses production with demo accounts', () => {
-    const problems = problemsOf({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY, OPENBEIAN_SEED_DEMO: 'true' });
+    const problems = problemsOf({ ...SAFE_PRODUCTION, OPENBEIAN_SEED_DEMO: 'true' });
     expect(problems).toEqual(['OPENBEIAN_SEED_DEMO: demo accounts are not allowed in production mode']);
   });
 
-  it('starts production with a key, no dev tools and no demo accounts', () => {
-    const config = loadConfig({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY });
+  it('starts production with real vendors, a strong key, no dev tools and no demo accounts', () => {
+    const config = loadConfig(SAFE_PRODUCTION);
     expect(config.isDevMode).toBe(false);
     expect(config.seedDemo).toBe(false);
     expect(config.encryption.keys.k1).toEqual(Buffer.from(KEY, 'hex'));
+    expect(config.regulator).toEqual({ adapter: 'http', pollSeconds: 30, settings: { URL: 'https://regulator-gateway.internal', KEY: 'gateway-key' } });
+  });
+
+  it('lists every unsafe production setting at once, each with its variable', () => {
+    const problems = problemsOf({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: '0'.repeat(64) });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'OPENBEIAN_REGULATOR',
+      'OPENBEIAN_FACE_VERIFIER',
+      'OPENBEIAN_SMS',
+      'OPENBEIAN_MAIL',
+      'DATABASE_URL',
+      'OPENBEIAN_ENCRYPTION_KEY',
+      'OPENBEIAN_PUBLIC_URL',
+    ]);
+    expect(problems.join('\n')).toMatch(/simulator is for demo and test mode/);
+    expect(problems.join('\n')).toMatch(/demo verifier passes any photo/);
+  });
+
+  it('lists a malformed value together with the unsafe ones', () => {
+    const problems = problemsOf({ ...SAFE_PRODUCTION, PORT: 'eighty', OPENBEIAN_SMS: 'outbox', OPENBEIAN_PUBLIC_URL: 'http://beian.provider.example' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['OPENBEIAN_PUBLIC_URL', 'OPENBEIAN_SMS', 'PORT']);
+  });
+
+  it('names a wrong value once, not again as unsafe', () => {
+    expect(problemsOf({ ...SAFE_PRODUCTION, OPENBEIAN_FACE_VERIFIER: 'vendor' }).filter((p) => p.startsWith('OPENBEIAN_FACE_VERIFIER'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['the development key published in config.ts', '6f70656e626569616e2d646576656c6f706d656e742d6b65792d6e6f742d7365', /development key/],
+    ['all zeros', '0'.repeat(64), /repeats a 1-character pattern/],
+    ['a repeated pattern', 'deadbeef'.repeat(8), /repeats a 8-character pattern/],
+    ['a counting sequence', '0123456789abcdef'.repeat(4), /repeats/],
+    ['two halves of one digit each', '1'.repeat(32) + '2'.repeat(32), /bits each/],
+    ['text written as hex', Buffer.from('correct horse battery staple!!!!').toString('hex'), /different bytes|text written as hex/],
+  ])('refuses %s as the production encryption key', (_what, key, reason) => {
+    const problems = problemsOf({ ...SAFE_PRODUCTION, OPENBEIAN_ENCRYPTION_KEY: key });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^OPENBEIAN_ENCRYPTION_KEY: /);
+    expect(problems[0]).toMatch(reason);
+  });
+
+  it('accepts random keys in production', () => {
+    for (const key of [KEY, 'b7e3904c2d5f18a6e0c94b3d7f12a85e6c0d4f9b31a7e25c8d06f4b9a3e17c52']) {
+      expect(problemsOf({ ...SAFE_PRODUCTION, OPENBEIAN_ENCRYPTION_KEY: key })).toEqual([]);
+    }
+  });
+
+  it('allows the simulator, the demo vendors and the embedded database outside production', () => {
+    for (const mode of ['demo', 'test']) {
+      const config = loadConfig({ OPENBEIAN_MODE: mode });
+      expect(config.regulator.adapter).toBe('simulator');
+      expect(config.face.adapter).toBe('demo');
+    }
+  });
+
+  it('gives the adapter its own OPENBEIAN_REGULATOR_* settings, and the platform its poll interval', () => {
+    const config = loadConfig({ OPENBEIAN_REGULATOR: './zj-link.js', OPENBEIAN_REGULATOR_POLL_SECONDS: '5', OPENBEIAN_REGULATOR_APP_ID: 'zj-1', OPENBEIAN_REGULATOR_CERT: '/etc/zj.pem' });
+    expect(config.regulator).toEqual({ adapter: './zj-link.js', pollSeconds: 5, settings: { APP_ID: 'zj-1', CERT: '/etc/zj.pem' } });
+    expect(problemsOf({ OPENBEIAN_REGULATOR_POLL_SECONDS: '0' }).some((p) => p.startsWith('OPENBEIAN_REGULATOR_POLL_SECONDS'))).toBe(true);
   });
 
   it('requires issued service codes in production only, unless told otherwise', () => {
     expect(loadConfig({}).requireServiceCodes).toBe(false);
     expect(loadConfig({ OPENBEIAN_MODE: 'test' }).requireServiceCodes).toBe(false);
-    expect(loadConfig({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY }).requireServiceCodes).toBe(true);
-    expect(loadConfig({ OPENBEIAN_MODE: 'production', OPENBEIAN_ENCRYPTION_KEY: KEY, OPENBEIAN_REQUIRE_SERVICE_CODES: 'false' }).requireServiceCodes).toBe(false);
+    expect(loadConfig(SAFE_PRODUCTION).requireServiceCodes).toBe(true);
+    expect(loadConfig({ ...SAFE_PRODUCTION, OPENBEIAN_REQUIRE_SERVICE_CODES: 'false' }).requireServiceCodes).toBe(false);
     expect(loadConfig({ OPENBEIAN_REQUIRE_SERVICE_CODES: 'true' }).requireServiceCodes).toBe(true);
     expect(problemsOf({ OPENBEIAN_REQUIRE_SERVICE_CODES: 'yes' }).some((p) => p.startsWith('OPENBEIAN_REQUIRE_SERVICE_CODES'))).toBe(true);
   });

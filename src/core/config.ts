@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyWeakness } from './key-strength.ts';
 
 /**
  * All settings, parsed once at boot from the environment. A wrong value stops the start with a message
@@ -42,9 +43,17 @@ const envSchema = z.object({
   OPENBEIAN_FACE_URL: z.string().url().optional(),
   OPENBEIAN_FACE_KEY: z.string().optional(),
   OPENBEIAN_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** The regulator adapter: `simulator` (demo/test only), `http` (the gateway protocol), or a module path. */
+  OPENBEIAN_REGULATOR: z.string().trim().min(1).default('simulator'),
+  /** How often the platform asks a polled adapter for progress. */
+  OPENBEIAN_REGULATOR_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated); others' headers are ignored. */
   OPENBEIAN_TRUST_PROXY: z.string().regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be addresses or CIDRs separated by commas').default('127.0.0.1,::1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** JSON file with the provider's own facts (police filing guide, provider documents); demo facts outside production. */
+  OPENBEIAN_PROVIDER_FACTS: z.string().min(1).optional(),
+  /** CJK font for provider documents: a .ttf/.otf/.ttc path, with `#PostScriptName` for a collection. */
+  OPENBEIAN_PDF_FONT: z.string().min(1).optional(),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -65,8 +74,13 @@ export type Config = {
   sms: { adapter: 'outbox' | 'http'; url?: string; key?: string };
   face: { adapter: 'demo' | 'http'; url?: string; key?: string };
   publicUrl: string;
+  /** `settings`: every other OPENBEIAN_REGULATOR_* variable, without the prefix, for the adapter. */
+  regulator: { adapter: string; pollSeconds: number; settings: Record<string, string> };
   trustProxy: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Path of the provider facts file; absent: demo facts outside production, none in production (src/aftercare). */
+  providerFactsFile: string | undefined;
+  pdfFont: string | undefined;
 };
 
 /** Publicly known; only ever used outside production, which refuses to start without a real key. */
@@ -81,29 +95,32 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
-  const problems: string[] = [];
+  // Every problem is listed at once: a wrong value is reported, and the checks below still run on the others.
+  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
+  const problem = (variable: string, text: string) => {
+    if (!invalid.has(variable)) problems.push(`${variable}: ${text}`);
+  };
+  const e = parsed.success ? parsed.data : readEachValid(env);
   const isProduction = e.OPENBEIAN_MODE === 'production';
   const seedDemo = e.OPENBEIAN_SEED_DEMO ? e.OPENBEIAN_SEED_DEMO === 'true' : e.OPENBEIAN_MODE === 'demo';
 
   if (isProduction && !e.OPENBEIAN_ENCRYPTION_KEY) {
-    problems.push('OPENBEIAN_ENCRYPTION_KEY: required in production mode (64 hex characters)');
+    problem('OPENBEIAN_ENCRYPTION_KEY', 'required in production mode (64 hex characters)');
   }
   if (isProduction && seedDemo) {
-    problems.push('OPENBEIAN_SEED_DEMO: demo accounts are not allowed in production mode');
+    problem('OPENBEIAN_SEED_DEMO', 'demo accounts are not allowed in production mode');
   }
   if (e.OPENBEIAN_MAIL === 'smtp' && !e.OPENBEIAN_SMTP_URL) {
-    problems.push('OPENBEIAN_SMTP_URL: required when OPENBEIAN_MAIL=smtp');
+    problem('OPENBEIAN_SMTP_URL', 'required when OPENBEIAN_MAIL=smtp');
   }
   if (e.OPENBEIAN_SMS === 'http' && !e.OPENBEIAN_SMS_URL) {
-    problems.push('OPENBEIAN_SMS_URL: required when OPENBEIAN_SMS=http');
+    problem('OPENBEIAN_SMS_URL', 'required when OPENBEIAN_SMS=http');
   }
   if (e.OPENBEIAN_FACE_VERIFIER === 'http' && (!e.OPENBEIAN_FACE_URL || !e.OPENBEIAN_FACE_KEY)) {
-    problems.push('OPENBEIAN_FACE_URL / OPENBEIAN_FACE_KEY: both required when OPENBEIAN_FACE_VERIFIER=http');
+    problem('OPENBEIAN_FACE_URL / OPENBEIAN_FACE_KEY', 'both required when OPENBEIAN_FACE_VERIFIER=http');
   }
+  if (isProduction) productionProblems(e, problem);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const keys: Record<string, Buffer> = {};
@@ -128,7 +145,68 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sms: { adapter: e.OPENBEIAN_SMS, url: e.OPENBEIAN_SMS_URL, key: e.OPENBEIAN_SMS_KEY },
     face: { adapter: e.OPENBEIAN_FACE_VERIFIER, url: e.OPENBEIAN_FACE_URL, key: e.OPENBEIAN_FACE_KEY },
     publicUrl: e.OPENBEIAN_PUBLIC_URL,
+    regulator: { adapter: e.OPENBEIAN_REGULATOR, pollSeconds: e.OPENBEIAN_REGULATOR_POLL_SECONDS, settings: regulatorSettings(env) },
     trustProxy: e.OPENBEIAN_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    providerFactsFile: e.OPENBEIAN_PROVIDER_FACTS,
+    pdfFont: e.OPENBEIAN_PDF_FONT,
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** With some values wrong: each valid one as given, the others at their default (their problem is already listed). */
+function readEachValid(env: Record<string, string | undefined>): Env {
+  const values: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(envSchema.shape)) {
+    const own = schema.safeParse(env[key]);
+    const fallback = own.success ? own : schema.safeParse(undefined);
+    values[key] = fallback.success ? fallback.data : undefined;
+  }
+  return values as Env;
+}
+
+/**
+ * What production refuses (issue 10): anything that is a stand-in for the real thing, or that leaves personal data
+ * readable by anyone who has read this file.
+ */
+function productionProblems(e: Env, problem: (variable: string, text: string) => void): void {
+  if (e.OPENBEIAN_REGULATOR === 'simulator') {
+    problem('OPENBEIAN_REGULATOR', 'the simulator is for demo and test mode; name the adapter of your link to the regulator (`http` or a module path, see docs/regulator.md)');
+  }
+  if (e.OPENBEIAN_FACE_VERIFIER === 'demo') {
+    problem('OPENBEIAN_FACE_VERIFIER', 'the demo verifier passes any photo; set `http` with OPENBEIAN_FACE_URL and OPENBEIAN_FACE_KEY of your face-verification vendor');
+  }
+  if (e.OPENBEIAN_SMS === 'outbox') {
+    problem('OPENBEIAN_SMS', 'the outbox only records texts, nobody receives them; set `http` with OPENBEIAN_SMS_URL of your SMS gateway');
+  }
+  if (e.OPENBEIAN_MAIL === 'outbox') {
+    problem('OPENBEIAN_MAIL', 'the outbox only records e-mail, nobody receives it; set `smtp` with OPENBEIAN_SMTP_URL');
+  }
+  if (!e.DATABASE_URL) {
+    problem('DATABASE_URL', 'required in production mode; the embedded PGlite is for demo and test (one process, no backups)');
+  }
+  const key = e.OPENBEIAN_ENCRYPTION_KEY;
+  if (key && key.toLowerCase() === DEVELOPMENT_KEY) {
+    problem('OPENBEIAN_ENCRYPTION_KEY', 'is the development key published in src/core/config.ts; generate one with `openssl rand -hex 32`');
+  } else if (key) {
+    const weakness = keyWeakness(key);
+    if (weakness) problem('OPENBEIAN_ENCRYPTION_KEY', `does not look random (${weakness}); generate one with \`openssl rand -hex 32\``);
+  }
+  if (new URL(e.OPENBEIAN_PUBLIC_URL).protocol !== 'https:') {
+    problem('OPENBEIAN_PUBLIC_URL', 'must be an https:// address in production mode (links carry sign-in tokens; the session cookie must be Secure)');
+  }
+}
+
+/** The platform's own OPENBEIAN_REGULATOR* variables; every other one belongs to the adapter. */
+const PLATFORM_REGULATOR_VARIABLES = new Set(['OPENBEIAN_REGULATOR', 'OPENBEIAN_REGULATOR_POLL_SECONDS']);
+
+function regulatorSettings(env: Record<string, string | undefined>): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith('OPENBEIAN_REGULATOR_') && !PLATFORM_REGULATOR_VARIABLES.has(name) && value !== undefined) {
+      settings[name.slice('OPENBEIAN_REGULATOR_'.length)] = value;
+    }
+  }
+  return settings;
 }

@@ -7,6 +7,7 @@ import type { Logger } from './logger.ts';
 import { OutboxDispatcher } from './outbox.ts';
 import { FieldCipher } from './personal-data.ts';
 import { configureAuditChain } from './audit.ts';
+import type { Regulator } from '../regulator/port.ts';
 
 /** Everything a command needs from the outside world, built once at boot and passed down explicitly. */
 export type AppContext = {
@@ -20,6 +21,8 @@ export type AppContext = {
   cipher: FieldCipher;
   jobs: JobRunner;
   outbox: OutboxDispatcher;
+  /** The link to the filing authority (DESIGN §5.12); connected by createPlatform, unusable before. */
+  regulator: Regulator;
 };
 
 export function createContext(config: Config, database: Database, logger: Logger, clock?: Clock): AppContext {
@@ -36,8 +39,15 @@ export function createContext(config: Config, database: Database, logger: Logger
     cipher: new FieldCipher(config.encryption),
     jobs: new JobRunner(database.db, effectiveClock, logger),
     outbox: new OutboxDispatcher(database.db, effectiveClock, logger),
+    regulator: NOT_CONNECTED,
   };
 }
+
+const notConnected = (): never => {
+  throw new Error('the regulator is not connected in this process (only `serve` and the tests connect it)');
+};
+/** Commands that never reach the regulator (migrate, seed, export-allowlist) run with this one. */
+const NOT_CONNECTED: Regulator = { name: 'not-connected', submit: notConnected, changeAccess: notConnected, lookup: notConnected };
 
 /** Runs side effects that became due: outbox events first (they may schedule jobs), then jobs, until quiet. */
 export async function drainBackgroundWork(ctx: AppContext, maxRounds = 20): Promise<void> {

@@ -48,7 +48,24 @@ export const ERROR_CODES = {
     zh: '该资源可申请的备案服务码已用完，请使用其他资源或购买新的资源',
     en: 'This resource has issued all the service codes it may; use another resource or buy a new one',
   },
+  TICKET_ALREADY_CONFIRMED: {
+    zh: '该服务已确认开始，无需重复确认；确认后不予退款',
+    en: 'This service was already confirmed; it cannot be confirmed twice, and it is not refundable',
+  },
+  TICKET_NOT_CONFIRMED: {
+    zh: '服务确认开始后才能申请发票',
+    en: 'An invoice can be requested once the service is confirmed',
+  },
   NOT_AVAILABLE_IN_MODE: { zh: '当前运行模式下不可用', en: 'Not available in this mode' },
+  FIELD_INVALID: { zh: '填写的内容不正确，请按提示修改', en: 'A field is not valid; fix it as described' },
+  AFTERCARE_NOT_CONFIGURED: {
+    zh: '服务商尚未配置此功能所需的信息，请联系服务商',
+    en: 'The provider has not configured what this feature needs; contact the provider',
+  },
+  REGULATOR_UNAVAILABLE: {
+    zh: '暂时无法连接管局备案系统，请稍后再试',
+    en: 'The regulator’s filing system cannot be reached right now; try again later',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

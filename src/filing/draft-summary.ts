@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { getDomain } from 'tldts';
+import { tidyNumber } from '../rules/index.ts';
 
 /** The few facts of a draft that are stored in the clear for lists, queues and look-ups. */
 export type DraftSummary = {
@@ -27,7 +28,8 @@ export function summariseDraft(draft: Record<string, unknown>): DraftSummary {
   return {
     province: text(draft.province),
     subjectName: text(subject.name),
-    certificate: type && number ? { type, number: number.toUpperCase() } : null,
+    // Tidied as the pre-check tidies it, so a hyphen or a space does not make the same certificate a new subject.
+    certificate: type && number ? { type, number: tidyNumber(number) } : null,
     domains: [...domains],
   };
 }

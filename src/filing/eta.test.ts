@@ -23,7 +23,22 @@ describe('estimateCompletion', () => {
     expect(estimateCompletion(now, order('draft'))!.steps).toHaveLength(4);
   });
 
-  it('marks an estimate that runs into a year without holiday data as approximate', () => {
-    expect(estimateCompletion(new Date('2026-12-21T02:00:00Z'), order('provider_review'))!.isApproximate).toBe(true);
+  it('marks an estimate that runs into a year without holiday data as approximate, and says why', () => {
+    const eta = estimateCompletion(new Date('2026-12-21T02:00:00Z'), order('provider_review'))!;
+    expect(eta.isApproximate).toBe(true);
+    expect(eta.calendarWarning).toEqual({
+      zh: '2027年的节假日安排尚未公布，预计时间暂按周末休息计算，实际可能推迟。',
+      en: 'The holiday calendar for 2027 has not been published yet; this estimate counts only weekends as days off and may move later.',
+    });
+    expect(estimateCompletion(now, order('provider_review'))!.calendarWarning).toBeUndefined();
+  });
+
+  it('falls back to weekends only in a year after the published calendar', () => {
+    // Friday 2027-09-24 10:00 Shanghai; 2027 has no published holidays, so Oct 1 2027 (a Friday) counts as a workday.
+    const eta = estimateCompletion(new Date('2027-09-24T02:00:00Z'), order('provider_review'))!;
+    expect(eta.steps.map((s) => s.expectedBy.slice(0, 10))).toEqual(['2027-09-27', '2027-09-28', '2027-09-29', expect.any(String)]);
+    expect(eta.calendarWarning?.zh).toContain('2027年的节假日安排尚未公布');
+    const far = estimateCompletion(new Date('2028-12-20T02:00:00Z'), order('sms_verification'))!;
+    expect(far.calendarWarning?.en).toContain('2028, 2029');
   });
 });

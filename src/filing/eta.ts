@@ -1,4 +1,4 @@
-import { PLATFORM_CALENDAR, isCovered, provinceReviewWorkdays } from '../rules/index.ts';
+import { PLATFORM_CALENDAR, calendarGapWarning, provinceReviewWorkdays, uncoveredYears } from '../rules/index.ts';
 import type { Order } from './repo.ts';
 import type { OrderStatus } from './status.ts';
 
@@ -15,6 +15,8 @@ export type Eta = {
   regulatorWorkdays: number;
   /** Past the holiday data only weekends are known. */
   isApproximate: boolean;
+  /** Present when isApproximate: which year's holiday calendar is missing (not published yet), zh/en. */
+  calendarWarning?: { zh: string; en: string };
   /** When each step still ahead (including the current one) should be done. */
   steps: { status: OrderStatus; expectedBy: string }[];
 };
@@ -32,5 +34,6 @@ export function estimateCompletion(now: Date, order: Order): Eta | undefined {
     at = PLATFORM_CALENDAR.addBusinessDays(at, step.workdays(regulatorWorkdays));
     return { status: step.status, expectedBy: at.toISOString() };
   });
-  return { at: at.toISOString(), regulatorWorkdays, isApproximate: !isCovered(at), steps };
+  const calendarWarning = calendarGapWarning(uncoveredYears(now, at));
+  return { at: at.toISOString(), regulatorWorkdays, isApproximate: calendarWarning !== undefined, steps, ...(calendarWarning ? { calendarWarning } : {}) };
 }

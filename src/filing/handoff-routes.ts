@@ -11,7 +11,7 @@ import { handoffQr, signHandoffToken, verifyHandoffToken } from '../materials/ha
 import { listMaterials } from '../materials/index.ts';
 import { verifyFace } from './commands/verify-face.ts';
 import { PERSON_PATH, uploadFromForm } from './routes.ts';
-import { precheckOrder } from './precheck-order.ts';
+import { lookUpNationalFor, precheckOrder } from './precheck-order.ts';
 import { loadVisibleOrder } from './repo.ts';
 import { responsiblePersons } from './responsible-persons.ts';
 
@@ -74,8 +74,9 @@ export async function handoffRoutes(app: FastifyInstance, ctx: AppContext): Prom
   r.get('/api/v1/handoff/:token', { schema: { tags: ['hand-off'], summary: 'What the phone page needs: persons to verify and materials to upload', params: tokenParams } }, async (request) => {
     const { user, orderId } = await ownerOf(request);
     const order = await loadVisibleOrder(ctx, ctx.db, user, orderId);
+    const national = await lookUpNationalFor(ctx, order);
     const [precheck, materials, faces] = await Promise.all([
-      precheckOrder(ctx, ctx.db, order),
+      precheckOrder(ctx, ctx.db, order, national),
       listMaterials(ctx, order.id),
       ctx.db.selectFrom('face_verifications').select(['person_path', 'outcome']).where('order_id', '=', order.id).execute(),
     ]);

@@ -31,6 +31,10 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 
 /** The applicant may edit the draft in these. */
 export const EDITABLE_STATUSES = ['draft', 'supplement_requested', 'provider_rejected', 'regulator_rejected'] as const satisfies readonly OrderStatus[];
+/** Sent back to the applicant with reasons: the draft decided on is kept (order_decisions) to show what changed. */
+export const RETURNED_STATUSES = ['supplement_requested', 'provider_rejected', 'regulator_rejected'] as const satisfies readonly OrderStatus[];
+export type ReturnedStatus = (typeof RETURNED_STATUSES)[number];
+export const isReturned = (status: OrderStatus): status is ReturnedStatus => (RETURNED_STATUSES as readonly OrderStatus[]).includes(status);
 /** Nothing more happens to these. */
 export const FINAL_STATUSES = ['approved', 'abandoned'] as const satisfies readonly OrderStatus[];
 /** Submitted and not yet decided: shown in the "in progress" tab with the current step. */

@@ -7,7 +7,9 @@ import { AppError } from '../core/errors.ts';
 import { enqueueEvent } from '../core/outbox.ts';
 import type { Updateable } from 'kysely';
 import type { Order } from './repo.ts';
-import { canTransition, type OrderStatus } from './status.ts';
+import type { DecisionReason } from '../rules/index.ts';
+import { recordDecision } from './decisions.ts';
+import { canTransition, isReturned, type OrderStatus } from './status.ts';
 
 export type TransitionInput = {
   to: OrderStatus;
@@ -16,6 +18,11 @@ export type TransitionInput = {
   changes?: Updateable<OrdersTable>;
   /** Carried in the audit row and the outbox event. */
   data?: Record<string, unknown>;
+  /**
+   * Required when the order goes back to the applicant (RETURNED_STATUSES): the reasons or supplement items.
+   * The draft decided on is kept with them, so the resubmission can be compared with it.
+   */
+  returnedWith?: readonly DecisionReason[];
 };
 
 /**
@@ -27,6 +34,10 @@ export async function transitionOrder(ctx: AppContext, tx: Tx, actor: Actor, ord
     throw new AppError('INVALID_TRANSITION', { from: order.status, to: input.to });
   }
   const now = ctx.clock.now();
+  if (isReturned(input.to)) {
+    if (!input.returnedWith) throw new Error(`transitionOrder to ${input.to} needs returnedWith (the reasons)`);
+    await recordDecision(ctx, tx, actor, order, { outcome: input.to, reasons: input.returnedWith, at: now });
+  }
   await tx
     .updateTable('orders')
     .set({ ...input.changes, status: input.to, version: order.version + 1, updated_at: now, last_activity_at: now })

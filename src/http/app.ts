@@ -15,6 +15,8 @@ import type { AppContext } from '../core/context.ts';
 import { AppError, ERROR_CODES, isAppError } from '../core/errors.ts';
 import { findSessionUser } from '../accounts/queries/find-session-user.ts';
 import { accountRoutes } from '../accounts/routes.ts';
+import { butlerRoutes } from '../butler/index.ts';
+import { aftercareRoutes } from '../aftercare/index.ts';
 import { enforcementRoutes } from '../enforcement/routes.ts';
 import { publicQueryRoutes } from '../filing/public/routes.ts';
 import { filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/index.ts';
@@ -191,8 +193,10 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     handoffRoutes,
     statsRoutes,
     filedRoutes,
+    aftercareRoutes,
     reviewRoutes,
     resourceRoutes,
+    butlerRoutes,
     regulatorSimRoutes,
     publicQueryRoutes,
     enforcementRoutes,

@@ -7,12 +7,15 @@ import {
   CalendarRangeError,
   addBusinessDays,
   addBusinessHours,
+  addBusinessMinutes,
   addDays,
   addMonths,
   addWorkdays,
+  calendarGapWarning,
   isWorkday,
   nextBusinessMoment,
   shanghaiDate,
+  uncoveredYears,
   workdaysBetween,
 } from './calendar.ts';
 
@@ -147,13 +150,39 @@ describe('business hours (9:30–17:30 Asia/Shanghai)', () => {
     expect(addBusinessHours(at('2026-03-07T12:00:00'), 0).toISOString()).toBe(at('2026-03-09T09:30:00').toISOString());
   });
 
+  // The butler's first-response clock (SPEC §11): 30 minutes of business time from when the request came in.
+  it.each([
+    ['2026-11-27T17:20:00', 30, '2026-11-30T09:50:00'], // Friday 17:20: 10 minutes left, the rest on Monday
+    ['2026-03-02T09:00:00', 30, '2026-03-02T10:00:00'], // before opening: the clock starts at 9:30
+    ['2026-03-02T10:00:00', 30, '2026-03-02T10:30:00'], // inside hours
+    ['2026-03-02T17:00:00', 30, '2026-03-02T17:30:00'], // ends exactly at closing time
+    ['2026-03-02T17:30:00', 30, '2026-03-03T10:00:00'], // at closing time: the next morning
+    ['2026-03-02T23:59:00', 30, '2026-03-03T10:00:00'],
+    ['2026-03-03T00:00:00', 30, '2026-03-03T10:00:00'], // just after midnight
+    ['2026-02-17T11:00:00', 30, '2026-02-24T10:00:00'], // in the Spring Festival: waits for the first workday
+    ['2026-02-13T17:20:00', 30, '2026-02-14T09:50:00'], // Friday before it: the adjusted Saturday is a workday
+    ['2026-09-30T17:10:00', 30, '2026-10-08T09:40:00'], // across National Day: 20 minutes on Sept 30, 10 after
+    ['2026-03-07T12:00:00', 0, '2026-03-09T09:30:00'], // nothing to add on a Saturday: Monday's opening
+    ['2026-03-02T16:00:00', 8 * 60, '2026-03-03T16:00:00'], // a whole business day
+  ])('addBusinessMinutes(%s, %i) = %s', (from, minutes, expected) => {
+    expect(addBusinessMinutes(at(from), minutes).toISOString()).toBe(at(expected).toISOString());
+  });
+
+  it('keeps to the platform calendar past the holiday data, counting weekends only', () => {
+    // 2027-01-01 is a Friday with no data yet: counted as a workday, the weekend skipped.
+    expect(PLATFORM_CALENDAR.addBusinessMinutes(at('2027-01-01T17:20:00'), 30).toISOString()).toBe(at('2027-01-04T09:50:00').toISOString());
+    expect(() => addBusinessMinutes(at('2027-01-01T17:20:00'), 30)).toThrow(CalendarRangeError);
+  });
+
   it('adds business days as 8-hour working days', () => {
     expect(addBusinessDays(at('2026-02-13T16:00:00'), 1).toISOString()).toBe(at('2026-02-14T16:00:00').toISOString());
     expect(addBusinessDays(at('2026-02-14T16:00:00'), 1).toISOString()).toBe(at('2026-02-24T16:00:00').toISOString());
   });
 
-  it('throws for negative hours', () => {
+  it('throws for negative hours or minutes', () => {
     expect(() => addBusinessHours(at('2026-03-02T10:00:00'), -1)).toThrow(RangeError);
+    expect(() => addBusinessMinutes(at('2026-03-02T10:00:00'), -1)).toThrow(RangeError);
+    expect(() => addBusinessMinutes(at('2026-03-02T10:00:00'), Number.NaN)).toThrow(RangeError);
   });
 });
 
@@ -174,5 +203,22 @@ describe('the platform calendar beyond the holiday data', () => {
     // Across the year end: 2026's data still applies to 2026 days (Jan 1 2027 is counted as a plain Friday).
     expect(PLATFORM_CALENDAR.addWorkdays('2026-12-30', 5)).toBe('2027-01-06');
     expect(() => addWorkdays('2026-12-30', 5)).toThrow(CalendarRangeError);
+  });
+});
+
+describe('years without holiday data', () => {
+  it('lists the uncovered years between two dates and words the gap by whether the notice is still to come', () => {
+    expect(uncoveredYears('2026-12-30', '2027-01-05')).toEqual([2027]);
+    expect(uncoveredYears('2025-03-01', '2026-12-31')).toEqual([]);
+    expect(calendarGapWarning([])).toBeUndefined();
+    expect(calendarGapWarning([2027, 2028])?.zh).toBe('2027年、2028年的节假日安排尚未公布，预计时间暂按周末休息计算，实际可能推迟。');
+    expect(calendarGapWarning([2024])?.en).toBe('The platform has no holiday calendar for 2024; this estimate counts only weekends as days off and may be off.');
+  });
+
+  it('lets the platform calendar count weekends only after the last published year', () => {
+    // 2027-10-01 is a Friday: a holiday in every year so far, but 2027's notice is not in the data.
+    expect(PLATFORM_CALENDAR.isWorkday('2027-10-01')).toBe(true);
+    expect(PLATFORM_CALENDAR.isWorkday('2027-10-02')).toBe(false);
+    expect(() => isWorkday('2027-10-01')).toThrow(CalendarRangeError);
   });
 });

@@ -2,7 +2,8 @@
 // (DESIGN §3). Pure: dates are ISO strings ("2026-02-14") or instants passed in by the caller. Asia/Shanghai
 // has had no DST since 1991, so a fixed UTC+8 offset is exact and needs no time-zone database.
 // A year missing from the holiday data throws by default: counting only weekends would silently give wrong
-// deadlines. The platform's own scheduler uses PLATFORM_CALENDAR, which falls back to weekends and says so.
+// deadlines. The platform's own scheduler uses PLATFORM_CALENDAR, which falls back to weekends; what it computes
+// over such a year carries calendarGapWarning (the ETA shows it).
 
 import { HOLIDAY_ROWS, HOLIDAY_SOURCES } from './data/holidays.ts';
 import type { CalendarDayKind } from './data/holidays.ts';
@@ -199,13 +200,14 @@ export function createCalendar(beyondData: BeyondData) {
   }
 
   /**
-   * Adds working time: only minutes inside business hours on workdays count. A result that lands exactly on
-   * closing time stays there (17:30) rather than jumping to the next morning.
+   * Adds working time: only minutes inside business hours on workdays count, so a clock started outside them
+   * begins at the next opening (a request at 17:20 on a Friday plus 30 minutes is due 9:50 on the next workday).
+   * A result that lands exactly on closing time stays there (17:30) rather than jumping to the next morning.
    */
-  function addBusinessHours(instant: Date, hours: number): Date {
-    if (!(hours >= 0)) throw new RangeError(`addBusinessHours needs hours ≥ 0, got ${hours}`);
+  function addBusinessMinutes(instant: Date, minutes: number): Date {
+    if (!(minutes >= 0)) throw new RangeError(`addBusinessMinutes needs minutes ≥ 0, got ${minutes}`);
     let at = nextBusinessMoment(instant);
-    let left = hours * 60;
+    let left = minutes;
     for (;;) {
       const { day, minute } = localParts(at);
       const available = BUSINESS_CLOSE_MINUTE - minute;
@@ -217,12 +219,18 @@ export function createCalendar(beyondData: BeyondData) {
     }
   }
 
+  /** addBusinessMinutes in hours, e.g. "within 2 business hours". */
+  function addBusinessHours(instant: Date, hours: number): Date {
+    if (!(hours >= 0)) throw new RangeError(`addBusinessHours needs hours ≥ 0, got ${hours}`);
+    return addBusinessMinutes(instant, hours * 60);
+  }
+
   /** n working days of business time (8 hours each), e.g. "initial review within 1 workday". */
   function addBusinessDays(instant: Date, n: number): Date {
     return addBusinessHours(instant, (n * BUSINESS_DAY_MINUTES) / 60);
   }
 
-  return { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessHours, addBusinessDays };
+  return { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessMinutes, addBusinessHours, addBusinessDays };
 }
 
 /** Whether the holiday data covers a date's year (dates beyond it are weekend-only approximations). */
@@ -230,7 +238,36 @@ export function isCovered(date: string | Date): boolean {
   return COVERED.has(civilFromDays(dayOf(date))[0]);
 }
 
+/** Years from `from` to `to` (inclusive, Shanghai dates) that the holiday data does not cover, ascending. */
+export function uncoveredYears(from: string | Date, to: string | Date): number[] {
+  const [a, b] = [civilFromDays(dayOf(from))[0], civilFromDays(dayOf(to))[0]].sort((x, y) => x - y) as [number, number];
+  const years: number[] = [];
+  for (let y = a; y <= b; y += 1) if (!COVERED.has(y)) years.push(y);
+  return years;
+}
+
+/**
+ * What to tell a reader of a date computed over `years` without holiday data: past the last published year the
+ * State Council has not announced the holidays yet, so only weekends were counted as days off.
+ */
+export function calendarGapWarning(years: readonly number[]): { zh: string; en: string } | undefined {
+  if (years.length === 0) return undefined;
+  const last = CALENDAR_YEARS[CALENDAR_YEARS.length - 1] ?? 0;
+  const zhYears = years.map((y) => `${y}年`).join('、');
+  const enYears = years.join(', ');
+  if (years.every((y) => y > last)) {
+    return {
+      zh: `${zhYears}的节假日安排尚未公布，预计时间暂按周末休息计算，实际可能推迟。`,
+      en: `The holiday calendar for ${enYears} has not been published yet; this estimate counts only weekends as days off and may move later.`,
+    };
+  }
+  return {
+    zh: `平台未收录${zhYears}的节假日安排，预计时间按周末休息计算，可能不准确。`,
+    en: `The platform has no holiday calendar for ${enYears}; this estimate counts only weekends as days off and may be off.`,
+  };
+}
+
 const STRICT = createCalendar('throw');
-export const { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessHours, addBusinessDays } = STRICT;
+export const { isWorkday, addWorkdays, workdaysBetween, nextBusinessMoment, addBusinessMinutes, addBusinessHours, addBusinessDays } = STRICT;
 /** The calendar the platform schedules with: exact where data exists, weekends-only beyond it. */
 export const PLATFORM_CALENDAR = createCalendar('weekends');

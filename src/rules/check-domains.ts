@@ -3,11 +3,12 @@
 // enough after the judgement date.
 
 import { addDays, daysBetween } from './calendar.ts';
-import type { Bilingual } from './draft.ts';
+import type { Bilingual, SubjectNature } from './draft.ts';
 import { analyseDomain } from './domains.ts';
 import type { DomainAnalysis, DomainProblem } from './domains.ts';
 import { fieldInvalid, makeFinding } from './findings.ts';
 import { isStateBody } from './names.ts';
+import { natureText } from './check-subject.ts';
 import { leaderOf, need, provinceLabel, sameName } from './context.ts';
 import type { Ctx } from './context.ts';
 import { findRegistrar } from './data/registrars.ts';
@@ -24,8 +25,77 @@ const PROBLEM_HINT: Record<DomainProblem, Bilingual> = {
 function governmentSuffixOk(nature: string, a: Extract<DomainAnalysis, { ok: true }>): boolean | undefined {
   const tld = a.suffix.split('.').pop();
   if (nature === 'government') return a.suffix === 'gov.cn' || a.suffix === 'xn--zfr164b' || a.suffix === 'xn--zfr164b.cn';
-  if (nature === 'public_institution') return tld === 'cn' || a.suffix === 'xn--55qw42g';
+  if (nature === 'public_institution') return tld === 'cn' || a.suffix === 'xn--55qw42g' || a.suffix === 'xn--55qw42g.cn';
   return undefined;
+}
+
+export type ReservedSuffix = {
+  suffixes: readonly string[];
+  holders: Bilingual;
+  /** Natures that may hold it outright. */
+  allowed: readonly SubjectNature[];
+  /** Natures that may hold it only in the case `condition` names: a warning, not an error. */
+  conditional: readonly SubjectNature[];
+  condition: Bilingual;
+  source: string;
+};
+
+/**
+ * Suffixes reserved for some kinds of holder. MIIT-2018-7 (中国互联网域名体系): "GOV" for government bodies, "政务"
+ * for party and state bodies, "公益" for non-profit institutions; CONAC-2008 lists who may hold 政务 / 公益 (政务 also
+ * social organisations and public institutions exercising administrative functions; 公益 also self-governing mass
+ * organisations and other non-profit bodies); GOV-SITES-2017 keeps public institutions without administrative
+ * functions off .gov.cn "in principle".
+ */
+export const RESERVED_DOMAIN_SUFFIXES: readonly ReservedSuffix[] = [
+  {
+    suffixes: ['gov.cn'],
+    holders: { zh: '政府机构', en: 'government bodies' },
+    allowed: ['government'],
+    conditional: ['public_institution'],
+    condition: { zh: '承担行政职能', en: 'it exercises administrative functions' },
+    source: 'MIIT-2018-7 (中国互联网域名体系, 工信部公告2018年第7号); GOV-SITES-2017 (政府网站发展指引, 国办发〔2017〕47号)',
+  },
+  {
+    suffixes: ['xn--zfr164b', 'xn--zfr164b.cn'],
+    holders: { zh: '党政群机关等政务部门', en: 'party and state bodies' },
+    allowed: ['government'],
+    conditional: ['public_institution', 'social_organization'],
+    condition: { zh: '行使行政职能', en: 'it exercises administrative functions' },
+    source: 'MIIT-2018-7 (中国互联网域名体系); CONAC-2008 (“政务”“公益”中文域名适用范围)',
+  },
+  {
+    suffixes: ['xn--55qw42g', 'xn--55qw42g.cn'],
+    holders: { zh: '非营利性机构', en: 'non-profit institutions' },
+    allowed: ['public_institution', 'social_organization', 'private_non_enterprise', 'foundation'],
+    conditional: ['other'],
+    condition: { zh: '是不以营利为目的的公益机构（如群众性自治组织）', en: 'it is a non-profit body (e.g. a self-governing mass organisation)' },
+    source: 'MIIT-2018-7 (中国互联网域名体系); CONAC-2008 (“政务”“公益”中文域名适用范围)',
+  },
+];
+
+/** A reserved suffix filed by a holder it is not meant for: an error, or a warning where it depends on the case. */
+function checkReservedSuffix(ctx: Ctx, path: string, domain: string, nature: SubjectNature, suffix: string): void {
+  const reserved = RESERVED_DOMAIN_SUFFIXES.find((r) => r.suffixes.includes(suffix));
+  if (!reserved || reserved.allowed.includes(nature)) return;
+  const natureLabel = natureText(nature);
+  const conditional = reserved.conditional.includes(nature);
+  const article = /^[aeiou]/.test(natureLabel.en) ? 'an' : 'a';
+  const advice: Bilingual = conditional
+    ? {
+        zh: `${natureLabel.zh}仅在${reserved.condition.zh}时可以使用，否则请更换域名。`,
+        en: `${article} ${natureLabel.en} may hold one only if ${reserved.condition.en}; otherwise use another domain.`,
+      }
+    : { zh: `${natureLabel.zh}不能以此类域名备案，请更换域名。`, en: `${article} ${natureLabel.en} cannot file such a domain; use another one.` };
+  const shown = domain.slice(domain.indexOf('.') + 1);
+  ctx.findings.push(
+    makeFinding(
+      'DOMAIN_SUFFIX_RESERVED',
+      `${path}.name`,
+      { domain, suffix: shown, holders: reserved.holders, advice },
+      { source: reserved.source, ...(conditional ? { severity: 'warning' as const } : {}) },
+    ),
+  );
 }
 
 const NATIONAL_WORDS = ['zhongguo', 'guojia', 'china', '中国', '国家'];
@@ -54,6 +124,7 @@ export function checkDomain(ctx: Ctx, i: number, j: number, scope: 'full' | 'sof
   }
   const nature = ctx.view.subject?.nature;
   const stateSuffixOk = nature ? governmentSuffixOk(nature, a) : undefined;
+  if (nature && stateSuffixOk !== false) checkReservedSuffix(ctx, path, domain, nature, a.suffix);
   if (stateSuffixOk === false) {
     const suffixes = nature === 'government' ? '.gov.cn / .政务' : '.cn / .公益';
     ctx.findings.push(

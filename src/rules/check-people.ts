@@ -2,20 +2,39 @@
 // the filing province (legal representative, authorisation letters, shared leaders).
 
 import { addMonths } from './calendar.ts';
-import type { Bilingual, DeepPartial, Person } from './draft.ts';
+import type { Bilingual, DeepPartial, Finding, Person } from './draft.ts';
 import { ageOn, isEmail, isLandline, normaliseMobile, phoneDigits, validateIdNumber } from './identity.ts';
+import type { IdCheck, IdProblem } from './identity.ts';
 import { makeFinding } from './findings.ts';
 import { idKeyOf, leaderOf, need, provinceLabel, sameName, samePerson, serviceLabel } from './context.ts';
 import type { Ctx, PersonFacts } from './context.ts';
+import { DIVISION_CODES_SOURCE } from './data/division-codes.ts';
 import { PROVINCES } from './data/provinces.ts';
 import type { ProvinceCode } from './data/provinces.ts';
 
-const PROBLEM_TEXT: Record<string, Bilingual> = {
+/** What is wrong with an identity number, in the words of the document (never those of the credit code). */
+export const ID_PROBLEM_TEXT: Readonly<Record<Exclude<IdProblem, 'hmt_permit'>, Bilingual>> = {
   format: { zh: '位数或字符不对', en: 'wrong length or characters' },
-  region: { zh: '地区码不存在', en: 'unknown region code' },
-  birth_date: { zh: '出生日期无效', en: 'impossible birth date' },
+  region: {
+    zh: '前六位不是存在过的县级行政区划代码',
+    en: 'the first six digits are no county-level administrative division code that ever existed',
+  },
+  birth_date: { zh: '出生日期不可能', en: 'impossible birth date' },
   checksum: { zh: '校验位不符', en: 'check digit does not match' },
 };
+
+/**
+ * The findings of an identity number on its own: invalid (with its problem), a residence-permit number filed as a
+ * resident ID (pick that type), or a region code abolished since (a warning — numbers do not change).
+ */
+export function idNumberFindings(check: IdCheck, path: { idType: string; idNumber: string }, who: Bilingual): Finding[] {
+  if (check.ok) {
+    return check.regionAbolished ? [makeFinding('ID_REGION_ABOLISHED', path.idNumber, { who }, { source: DIVISION_CODES_SOURCE })] : [];
+  }
+  if (check.problem === 'hmt_permit') return [makeFinding('ID_TYPE_IS_HMT_PERMIT', path.idType, { who })];
+  const source = check.problem === 'region' ? { source: `GB 11643-1999 §5.1; ${DIVISION_CODES_SOURCE}` } : {};
+  return [makeFinding(check.soft ? 'ID_NUMBER_UNVERIFIED' : 'ID_NUMBER_INVALID', path.idNumber, { who, problem: ID_PROBLEM_TEXT[check.problem] }, source)];
+}
 
 const ID_TYPE_TEXT: Record<string, Bilingual> = {
   passport: { zh: '护照', en: 'passport' },
@@ -25,7 +44,7 @@ const ID_TYPE_TEXT: Record<string, Bilingual> = {
 export function buildPersonFacts(ctx: Ctx, person: DeepPartial<Person>, path: string, label: Bilingual): PersonFacts {
   const facts: PersonFacts = { path, person, label, idKey: idKeyOf(person.idNumber) };
   if (person.idType !== undefined && person.idNumber !== undefined) {
-    facts.id = validateIdNumber(person.idType, person.idNumber);
+    facts.id = validateIdNumber(person.idType, person.idNumber, ctx.today);
     if (facts.id.ok) {
       facts.idKey = facts.id.normalised;
       if (facts.id.birthDate && ctx.today) facts.age = ageOn(facts.id.birthDate, ctx.today);
@@ -41,10 +60,7 @@ export function buildPersonFacts(ctx: Ctx, person: DeepPartial<Person>, path: st
 export function checkPerson(ctx: Ctx, f: PersonFacts, role: 'subject' | 'service'): void {
   const p = f.person;
   const who = f.label;
-  if (f.id && !f.id.ok) {
-    const code = f.id.soft ? 'ID_NUMBER_UNVERIFIED' : 'ID_NUMBER_INVALID';
-    ctx.findings.push(makeFinding(code, `${f.path}.idNumber`, { who, problem: PROBLEM_TEXT[f.id.problem] ?? f.id.problem }));
-  }
+  if (f.id) ctx.findings.push(...idNumberFindings(f.id, { idType: `${f.path}.idType`, idNumber: `${f.path}.idNumber` }, who));
   if (ctx.today && p.idValidUntil !== undefined) {
     const minDate = addMonths(ctx.today, 3);
     if (p.idValidUntil < minDate) {

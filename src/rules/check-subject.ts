@@ -6,6 +6,9 @@ import { ID_TYPES } from './draft.ts';
 import type { Bilingual, CertificateType, SubjectNature } from './draft.ts';
 import { isSoftRule, makeFinding } from './findings.ts';
 import { validateCreditCode, validateIdNumber } from './identity.ts';
+import type { CreditCodeProblem } from './identity.ts';
+import { idNumberFindings } from './check-people.ts';
+import { CREDIT_CODE_CATEGORIES_SOURCE } from './data/credit-code-categories.ts';
 import { namesRelated } from './names.ts';
 import { idKeyOf, need, provinceLabel, sameName } from './context.ts';
 import type { Ctx } from './context.ts';
@@ -37,9 +40,24 @@ const CREDIT_CODE_CERTIFICATES: readonly CertificateType[] = [
   'government_code',
 ];
 
-const PROBLEM: Record<string, Bilingual> = {
+const CREDIT_PROBLEM: Record<CreditCodeProblem, Bilingual> = {
   format: { zh: '应为18位数字或大写字母（不含I、O、Z、S、V）', en: '18 digits or capital letters without I, O, Z, S, V' },
-  checksum: { zh: '校验位不符', en: 'check character does not match' },
+  checksum: { zh: '第18位校验码不符', en: 'the 18th character (check character) does not match' },
+  category: {
+    zh: '前两位不是国家标准规定的登记管理部门与机构类别组合',
+    en: 'the first two characters are no registration authority and category pair the standard assigns',
+  },
+  organisation_code: {
+    zh: '第9–17位组织机构代码的校验位不符',
+    en: 'the organisation code in characters 9–17 fails its own check character',
+  },
+};
+
+const CREDIT_SOURCE: Record<CreditCodeProblem, string> = {
+  format: 'GB 32100-2015 §4',
+  checksum: 'GB 32100-2015 §5 (MOD 31)',
+  category: CREDIT_CODE_CATEGORIES_SOURCE,
+  organisation_code: 'GB 11714-1997 §4 (organisation code check character)',
 };
 
 function checkCertificateType(ctx: Ctx, nature: SubjectNature, type: CertificateType): boolean {
@@ -84,7 +102,9 @@ function checkOrganisationNumber(ctx: Ctx, nature: SubjectNature, type: Certific
   }
   const code = validateCreditCode(number);
   if (!code.ok) {
-    ctx.findings.push(makeFinding('CREDIT_CODE_INVALID', 'subject.certificate.number', { problem: PROBLEM[code.problem] ?? code.problem }));
+    ctx.findings.push(
+      makeFinding('CREDIT_CODE_INVALID', 'subject.certificate.number', { problem: CREDIT_PROBLEM[code.problem] }, { source: CREDIT_SOURCE[code.problem] }),
+    );
     return;
   }
   if (code.natureHint && code.natureHint !== nature && !(code.natureHint === 'social_organization' && nature === 'other')) {
@@ -109,14 +129,11 @@ function checkPersonCertificate(ctx: Ctx): void {
   const s = ctx.view.subject;
   const cert = s?.certificate;
   if (!s || !cert?.type || cert.number === undefined) return;
-  const check = validateIdNumber(cert.type as (typeof ID_TYPES)[number], cert.number);
+  const check = validateIdNumber(cert.type as (typeof ID_TYPES)[number], cert.number, ctx.today);
+  // The leader's own check reports soft failures and abolished regions once; the certificate reports hard errors.
   if (!check.ok && !check.soft) {
-    ctx.findings.push(
-      makeFinding('ID_NUMBER_INVALID', 'subject.certificate.number', {
-        who: { zh: '备案人', en: 'the applicant' },
-        problem: PROBLEM[check.problem] ?? check.problem,
-      }),
-    );
+    const paths = { idType: 'subject.certificate.type', idNumber: 'subject.certificate.number' };
+    ctx.findings.push(...idNumberFindings(check, paths, { zh: '备案人', en: 'the applicant' }));
   }
   const leader = s.leader;
   const sameId = idKeyOf(cert.number) === idKeyOf(leader?.idNumber);

@@ -30,6 +30,16 @@ export const FINDING_TEXTS = {
     zh: '{who}的证件号码未通过校验位检查；如确认与证件一致可继续，审核员会人工核对。',
     en: 'The ID number of {who} fails the check digit; if it matches the card, go on — a reviewer will verify it by hand.',
   },
+  ID_REGION_ABOLISHED: {
+    severity: 'warning',
+    zh: '{who}的证件号码前六位是已撤销的行政区划代码。身份证号码不随区划调整而改变，如与证件原件一致可继续，审核员会人工核对。',
+    en: 'The first six digits of the ID number of {who} are an administrative division code that has since been abolished. ID numbers do not change with the map, so if it matches the card, go on — a reviewer will check it.',
+  },
+  ID_TYPE_IS_HMT_PERMIT: {
+    severity: 'error',
+    zh: '{who}的证件号码以81、82或83开头，这是港澳台居民居住证的号码，不是居民身份证：请将证件类型改选为“港澳台居民居住证”。',
+    en: 'The ID number of {who} begins with 81, 82 or 83: that is a residence permit for Hong Kong, Macau and Taiwan residents, not a resident ID. Choose the type "HK/Macau/Taiwan residence permit".',
+  },
   ID_EXPIRES_TOO_SOON: {
     severity: 'error',
     zh: '{who}的证件有效期至{validUntil}，提交时须至少还有3个月（{minDate}之后）。请先换领新证件，再上传新证件。',
@@ -268,6 +278,11 @@ export const FINDING_TEXTS = {
     severity: 'error',
     zh: '{nature}网站须使用{suffixes}域名，请更换域名。',
     en: 'A {nature} must use a {suffixes} domain; change the domain.',
+  },
+  DOMAIN_SUFFIX_RESERVED: {
+    severity: 'error',
+    zh: '域名{domain}的后缀“.{suffix}”专供{holders}使用：{advice}',
+    en: 'The suffix ".{suffix}" of {domain} is reserved for {holders}: {advice}',
   },
   DOMAIN_NATIONAL_WORD: {
     severity: 'error',

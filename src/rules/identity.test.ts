@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import validator from 'validator';
 import {
   ageOn,
+  creditCodeCheckChar,
   gb11643CheckChar,
   isEmail,
   isLandline,
   normaliseMobile,
   phoneDigits,
+  isAssignedCreditCategory,
+  organisationCodeCheckChar,
   validateCreditCode,
   validateForeignPermanentResidence,
   validateHkMacauPermit,
@@ -16,6 +19,7 @@ import {
   validateResidentId,
   validateTaiwanPermit,
 } from './identity.ts';
+import { countyCodeStatus } from './divisions.ts';
 import { residentId } from './testing/fixtures.ts';
 
 describe('resident ID (GB 11643, MOD 11-2)', () => {
@@ -64,6 +68,53 @@ describe('resident ID (GB 11643, MOD 11-2)', () => {
   });
 });
 
+describe('resident ID against the standards', () => {
+  it('takes the first six digits only from county-level GB/T 2260 codes that existed', () => {
+    expect(validateResidentId(residentIdAt('330106'))).toMatchObject({ ok: true, provinceCode: '330000' });
+    // 崇文区 was merged into 东城区 in 2010: people born there keep their number for life.
+    expect(validateResidentId(residentIdAt('110103'))).toMatchObject({ ok: true, regionAbolished: true });
+    expect(validateResidentId(residentIdAt('110190'))).toEqual({ ok: false, problem: 'region' }); // never a county
+    expect(validateResidentId(residentIdAt('110100'))).toEqual({ ok: false, problem: 'region' }); // prefecture level
+    expect(validateResidentId(residentIdAt('330000'))).toEqual({ ok: false, problem: 'region' }); // province level
+    expect(validateResidentId(residentIdAt('130171'))).toEqual({ ok: false, problem: 'region' }); // a statistics-only zone
+  });
+
+  it('knows codes created and abolished up to the 2025 list', () => {
+    expect(countyCodeStatus('500157')).toBe('current'); // 两江新区, 2025
+    expect(countyCodeStatus('500105')).toBe('abolished'); // 江北区, merged 2025
+    expect(countyCodeStatus('659012')).toBe('current'); // 白杨市, 2023
+    expect(countyCodeStatus('330103')).toBe('abolished'); // 下城区, 2021
+    expect(countyCodeStatus('110110')).toBe('abolished'); // 燕山区, 1980–1986
+    expect(countyCodeStatus('990101')).toBe('unknown');
+  });
+
+  it('says a birth date after the judgement date is impossible, not a negative age', () => {
+    const id = residentIdAt('330106', '20300101');
+    expect(validateResidentId(id)).toMatchObject({ ok: true, birthDate: '2030-01-01' }); // no date to judge by
+    expect(validateResidentId(id, '2026-03-02')).toEqual({ ok: false, problem: 'birth_date' });
+    expect(validateIdNumber('resident_id', id, '2030-01-01')).toMatchObject({ ok: true });
+    expect(validateIdNumber('hmt_residence_permit', residentIdAt('810000', '20300101'), '2026-03-02')).toEqual({ ok: false, problem: 'birth_date' });
+  });
+
+  it('sends numbers beginning 81/82/83 to the residence-permit type', () => {
+    for (const permit of ['810000199001010019', '830000198506150024', '82000020000229003X']) {
+      expect(validateIdNumber('resident_id', permit)).toEqual({ ok: false, problem: 'hmt_permit' });
+      expect(validateIdNumber('hmt_residence_permit', permit).ok).toBe(true);
+    }
+  });
+
+  it('tidies hyphens like spaces', () => {
+    for (const written of ['110105-19491231-002X', '110105–19491231–002X', '110105－19491231－002X', '110105 - 19491231 - 002x']) {
+      expect(validateResidentId(written)).toMatchObject({ ok: true, normalised: '11010519491231002X' });
+    }
+  });
+});
+
+function residentIdAt(region: string, birth = '19850312', sequence = '003'): string {
+  const first17 = `${region}${birth}${sequence}`;
+  return first17 + gb11643CheckChar(first17);
+}
+
 describe('age from the birth date', () => {
   it.each([
     ['2008-03-02', '2026-03-02', 18],
@@ -99,13 +150,49 @@ describe('unified social credit code (GB 32100, MOD 31)', () => {
   });
 
   it('leaves central-level codes without a province', () => {
-    const first17 = '11100000MB0123456';
+    const first17 = '11100000MB0123457';
     const r = validateCreditCode(first17 + (validateCreditCode(`${first17}0`).ok ? '0' : checkChar(first17)));
     expect(r).toMatchObject({ ok: true, regionCode: '100000', provinceCode: undefined, natureHint: 'government' });
   });
 });
 
-function checkChar(first17: string): string {
+describe('credit code against GB 32100 and GB 11714', () => {
+  it('computes the GB 11714 organisation-code check character', () => {
+    expect(organisationCodeCheckChar('70846113')).toBe('6'); // Tencent
+    expect(organisationCodeCheckChar('80210043')).toBe('3');
+    expect(organisationCodeCheckChar('45676311')).toBe('0');
+    expect(organisationCodeCheckChar('MA2B3C4E')).toBe('X');
+    expect(organisationCodeCheckChar('MA2B3C4J')).toBe('0'); // 11 → 0
+  });
+
+  it('refuses an organisation code (characters 9–17) that fails its own check, even with a right 18th character', () => {
+    expect(validateCreditCode(withCheck('91330106MA2B3C4D5'))).toEqual({ ok: false, problem: 'organisation_code' });
+    expect(validateCreditCode(withCheck('91330106MA2B3C4D1'))).toMatchObject({ ok: true, provinceCode: '330000' });
+  });
+
+  it('accepts only the registration authority and category pairs the standard assigns', () => {
+    for (const pair of ['11', '12', '13', '19', '21', '31', '35', '51', '52', '53', '59', '71', '81', '91', '92', '93', 'A1', 'N2', 'Y1']) {
+      expect(isAssignedCreditCategory(pair[0]!, pair[1]!)).toBe(true);
+    }
+    for (const pair of ['14', '94', '99', '36', '54', 'Y2', 'B1', 'A2', '01']) {
+      expect(isAssignedCreditCategory(pair[0]!, pair[1]!)).toBe(false);
+      expect(validateCreditCode(withCheck(`${pair}330106MA2B3C4D1`))).toEqual({ ok: false, problem: 'category' });
+    }
+  });
+
+  it('tidies hyphens and spaces the same way', () => {
+    for (const written of ['91440300-708461136-T', '9144 0300 7084 6113 6T', '91440300－70846113－6T', '91440300708461136t']) {
+      expect(validateCreditCode(written)).toMatchObject({ ok: true, normalised: '91440300708461136T' });
+    }
+  });
+});
+
+function withCheck(first17: string): string {
+  return first17 + checkChar(first17, false);
+}
+
+function checkChar(first17: string, mustValidate = true): string {
+  if (!mustValidate) return creditCodeCheckChar(first17);
   const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
   for (const c of cs) if (validateCreditCode(first17 + c).ok) return c;
   return '?';

@@ -3,9 +3,16 @@
 
 import { dayNumberOf } from './calendar.ts';
 import type { IdType, SubjectNature } from './draft.ts';
+import { countyCodeStatus } from './divisions.ts';
+import { CREDIT_CODE_AUTHORITIES } from './data/credit-code-categories.ts';
 import { provinceByShort } from './data/provinces.ts';
 
-export type IdProblem = 'format' | 'region' | 'birth_date' | 'checksum';
+/**
+ * `region`: the first six digits are no county-level GB/T 2260 code that ever existed; `birth_date`: no such day,
+ * or a day after the judgement date; `hmt_permit`: a resident ID beginning 81/82/83, which is the layout of the
+ * residence permit for Hong Kong, Macau and Taiwan residents (a document type of its own).
+ */
+export type IdProblem = 'format' | 'region' | 'birth_date' | 'checksum' | 'hmt_permit';
 export type IdCheck =
   | {
       ok: true;
@@ -16,6 +23,8 @@ export type IdCheck =
       provinceCode?: string;
       /** '81' Hong Kong, '82' Macau, '83' Taiwan — for residence permits of those residents. */
       hmtRegion?: '81' | '82' | '83';
+      /** The region code existed but has been abolished since (the number stays valid for life). */
+      regionAbolished?: true;
     }
   | {
       ok: false;
@@ -34,43 +43,60 @@ export function gb11643CheckChar(first17: string): string {
   return GB11643_CHECK[sum % 11] ?? '';
 }
 
-function compact(input: string): string {
-  return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+/** Spaces and hyphens (any width or dash form) are how people group long numbers; neither is part of one. */
+export function tidyNumber(input: string): string {
+  return input.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212]+/g, '').toUpperCase();
 }
+const compact = tidyNumber;
 
-function birthDateOf(yyyymmdd: string): string | undefined {
+/** The ISO birth date, or undefined when there is no such day or it lies after `onDate` (ISO, when given). */
+function birthDateOf(yyyymmdd: string, onDate?: string): string | undefined {
   const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
   const year = Number(yyyymmdd.slice(0, 4));
-  return year >= 1800 && !Number.isNaN(dayNumberOf(iso)) ? iso : undefined;
+  if (year < 1800 || Number.isNaN(dayNumberOf(iso))) return undefined;
+  return onDate !== undefined && iso > onDate ? undefined : iso;
 }
+
+type RegionVerdict = 'ok' | 'abolished' | Extract<IdProblem, 'region' | 'hmt_permit'>;
 
 /**
  * 18-character numbers sharing the resident-ID layout: region(6) birth(8) sequence(3) check(1).
- * `regions` decides which region prefixes are acceptable for the document at hand.
+ * `region` judges the region prefix for the document at hand.
  */
-function checkGb11643(input: string, regionOk: (region: string) => boolean): IdCheck {
+function checkGb11643(input: string, region: (code: string) => RegionVerdict, onDate?: string): IdCheck {
   const n = compact(input);
   if (!/^\d{17}[\dX]$/.test(n)) return { ok: false, problem: 'format' };
-  const region = n.slice(0, 6);
-  if (!regionOk(region)) return { ok: false, problem: 'region' };
-  const birthDate = birthDateOf(n.slice(6, 14));
+  const verdict = region(n.slice(0, 6));
+  if (verdict === 'region' || verdict === 'hmt_permit') return { ok: false, problem: verdict };
+  const birthDate = birthDateOf(n.slice(6, 14), onDate);
   if (!birthDate) return { ok: false, problem: 'birth_date' };
   if (gb11643CheckChar(n) !== n[17]) return { ok: false, problem: 'checksum' };
-  const short = region.slice(0, 2);
+  const short = n.slice(0, 2);
   if (short === '81' || short === '82' || short === '83') return { ok: true, normalised: n, birthDate, hmtRegion: short };
-  return { ok: true, normalised: n, birthDate, provinceCode: provinceByShort(short)?.code };
+  const ok = { ok: true as const, normalised: n, birthDate, provinceCode: provinceByShort(short)?.code };
+  return verdict === 'abolished' ? { ...ok, regionAbolished: true } : ok;
 }
 
 const HMT_REGIONS = new Set(['810000', '820000', '830000']);
 
-/** Mainland resident ID (GB 11643, 18 characters only — 15-digit first-generation cards are no longer filed). */
-export function validateResidentId(input: string): IdCheck {
-  return checkGb11643(input, (region) => provinceByShort(region.slice(0, 2)) !== undefined || HMT_REGIONS.has(region));
+function residentRegion(code: string): RegionVerdict {
+  if (/^8[123]/.test(code)) return 'hmt_permit';
+  if (provinceByShort(code.slice(0, 2)) === undefined) return 'region';
+  const status = countyCodeStatus(code);
+  return status === 'current' ? 'ok' : status === 'abolished' ? 'abolished' : 'region';
+}
+
+/**
+ * Mainland resident ID (GB 11643, 18 characters only — 15-digit first-generation cards are no longer filed): a
+ * county-level GB/T 2260 code that existed, a real birth date (not after `onDate`, the judgement date), the check.
+ */
+export function validateResidentId(input: string, onDate?: string): IdCheck {
+  return checkGb11643(input, residentRegion, onDate);
 }
 
 /** Residence permit of Hong Kong, Macau or Taiwan residents: region 810000 / 820000 / 830000 + GB 11643 check. */
-export function validateHmtResidencePermit(input: string): IdCheck {
-  return checkGb11643(input, (region) => HMT_REGIONS.has(region));
+export function validateHmtResidencePermit(input: string, onDate?: string): IdCheck {
+  return checkGb11643(input, (region) => (HMT_REGIONS.has(region) ? 'ok' : 'region'), onDate);
 }
 
 /** Home Return Permit: H (Hong Kong) or M (Macau) + 8 digits; old booklets add a 2-digit renewal count. */
@@ -98,20 +124,21 @@ export function validatePassport(input: string): IdCheck & { chinese?: boolean }
  * Foreign permanent residence card: the 2023 card has 18 characters starting with 9 (birth date at 7–14,
  * GB 11643 check — layout not officially confirmed, so a failed check is soft); the 2017 card is 3 letters + 12 digits.
  */
-export function validateForeignPermanentResidence(input: string): IdCheck {
+export function validateForeignPermanentResidence(input: string, onDate?: string): IdCheck {
   const n = compact(input);
   if (/^[A-Z]{3}\d{12}$/.test(n)) return { ok: true, normalised: n };
   if (!/^9\d{16}[\dX]$/.test(n)) return { ok: false, problem: 'format' };
   if (gb11643CheckChar(n) !== n[17]) return { ok: false, problem: 'checksum', soft: true };
-  return { ok: true, normalised: n, birthDate: birthDateOf(n.slice(6, 14)) };
+  return { ok: true, normalised: n, birthDate: birthDateOf(n.slice(6, 14), onDate) };
 }
 
-export function validateIdNumber(idType: IdType, input: string): IdCheck {
+/** `onDate` (ISO) is the day the draft is judged at: a birth date after it is impossible. No clock is read here. */
+export function validateIdNumber(idType: IdType, input: string, onDate?: string): IdCheck {
   switch (idType) {
     case 'resident_id':
-      return validateResidentId(input);
+      return validateResidentId(input, onDate);
     case 'hmt_residence_permit':
-      return validateHmtResidencePermit(input);
+      return validateHmtResidencePermit(input, onDate);
     case 'hk_macau_permit':
       return validateHkMacauPermit(input);
     case 'taiwan_permit':
@@ -119,7 +146,7 @@ export function validateIdNumber(idType: IdType, input: string): IdCheck {
     case 'passport':
       return validatePassport(input);
     case 'foreign_permanent_residence':
-      return validateForeignPermanentResidence(input);
+      return validateForeignPermanentResidence(input, onDate);
   }
 }
 
@@ -158,6 +185,31 @@ const NATURE_BY_PREFIX: Readonly<Record<string, SubjectNature>> = {
   '93': 'enterprise',
 };
 
+const GB11714_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/** GB 11714 check character of an eight-character organisation code body (digits, A=10 … Z=35): 0-9 or X. */
+export function organisationCodeCheckChar(first8: string): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i += 1) {
+    const c = first8.charCodeAt(i);
+    const value = c >= 48 && c <= 57 ? c - 48 : c - 55;
+    sum += value * (GB11714_WEIGHTS[i] ?? 0);
+  }
+  const check = 11 - (sum % 11);
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
+}
+
+/** True when the registration authority (character 1) assigns this category (character 2) under GB 32100 表1. */
+export function isAssignedCreditCategory(authority: string, category: string): boolean {
+  return CREDIT_CODE_AUTHORITIES[authority]?.categories[category] !== undefined;
+}
+
+/**
+ * `category`: characters 1–2 are no registration authority + category pair GB 32100 assigns;
+ * `organisation_code`: characters 9–17 fail GB 11714's own check character.
+ */
+export type CreditCodeProblem = 'format' | 'checksum' | 'category' | 'organisation_code';
+
 export type CreditCodeCheck =
   | {
       ok: true;
@@ -168,12 +220,15 @@ export type CreditCodeCheck =
       provinceCode?: string;
       natureHint?: SubjectNature;
     }
-  | { ok: false; problem: 'format' | 'checksum' };
+  | { ok: false; problem: CreditCodeProblem };
 
+/** GB 32100: shape, the check character over all 18, the authority/category pair, and GB 11714 on characters 9–17. */
 export function validateCreditCode(input: string): CreditCodeCheck {
   const n = compact(input);
   if (!USCC_SHAPE.test(n)) return { ok: false, problem: 'format' };
   if (creditCodeCheckChar(n) !== n[17]) return { ok: false, problem: 'checksum' };
+  if (!isAssignedCreditCategory(n[0] ?? '', n[1] ?? '')) return { ok: false, problem: 'category' };
+  if (organisationCodeCheckChar(n.slice(8, 16)) !== n[16]) return { ok: false, problem: 'organisation_code' };
   const regionCode = n.slice(2, 8);
   return {
     ok: true,

@@ -21,13 +21,16 @@ export {
   isCovered,
   addBusinessDays,
   addBusinessHours,
+  addBusinessMinutes,
   addDays,
   addMonths,
   addWorkdays,
+  calendarGapWarning,
   daysBetween,
   isIsoDate,
   isWorkday,
   nextBusinessMoment,
+  uncoveredYears,
   shanghaiDate,
   workdaysBetween,
 } from './calendar.ts';
@@ -36,10 +39,13 @@ export {
   ageOn,
   creditCodeCheckChar,
   gb11643CheckChar,
+  isAssignedCreditCategory,
   isEmail,
   isLandline,
   isMobile,
   normaliseMobile,
+  organisationCodeCheckChar,
+  tidyNumber,
   validateCreditCode,
   validateForeignPermanentResidence,
   validateHkMacauPermit,
@@ -49,7 +55,13 @@ export {
   validateResidentId,
   validateTaiwanPermit,
 } from './identity.ts';
-export type { CreditCodeCheck, IdCheck, IdProblem } from './identity.ts';
+export type { CreditCodeCheck, CreditCodeProblem, IdCheck, IdProblem } from './identity.ts';
+export { countyCodeCounts, countyCodeStatus } from './divisions.ts';
+export { RESERVED_DOMAIN_SUFFIXES } from './check-domains.ts';
+export type { ReservedSuffix } from './check-domains.ts';
+export type { CountyCodeStatus } from './divisions.ts';
+export { DIVISION_CODES_AS_OF, DIVISION_CODES_SOURCE } from './data/division-codes.ts';
+export { CREDIT_CODE_AUTHORITIES, CREDIT_CODE_CATEGORIES_SOURCE } from './data/credit-code-categories.ts';
 
 export { analyseDomain, analyseTypedDomain, approvedSuffixOf, isApprovedSuffix, normaliseDomain, registrableDomain, toUnicodeDomain } from './domains.ts';
 export type { DomainAnalysis, DomainProblem } from './domains.ts';
@@ -58,6 +70,18 @@ export { namesRelated, serviceNameProblems, tradeNameCore } from './names.ts';
 export { draftServiceCodes, serviceCodeFindings } from './check-service-codes.ts';
 export type { IssuedServiceCode, ServiceCodeCheck } from './check-service-codes.ts';
 export { RESOURCE_PROBLEM_CODES, isResourceExpired, resourceEligibility } from './resource-eligibility.ts';
+export { BUTLER_SERVICES, BUTLER_SERVICE_NAMES, FIRST_RESPONSE_BUSINESS_MINUTES, MATERIALS_WORKDAYS, isButlerService } from './butler.ts';
+export type { ButlerService } from './butler.ts';
+export {
+  ISP_CHECKLIST,
+  ISP_CHECKLIST_KEYS,
+  ISP_MIN_REGISTERED_CAPITAL_CNY,
+  ISP_SCOPES,
+  ISP_SCOPE_NAMES,
+  isIspChecklistKey,
+  ispEligibility,
+} from './isp-licence.ts';
+export type { IspChecklistItem, IspChecklistKey, IspEligibility, IspEligibilityReason, IspScope } from './isp-licence.ts';
 export type { Billing, ResourceEligibility, ResourceFacts, ResourceProblem, ResourceProblemCode } from './resource-eligibility.ts';
 export type { NameProblem } from './names.ts';
 
@@ -76,6 +100,8 @@ export {
   formatServiceNumber,
   formatSubjectNumber,
   parseFilingNumber,
+  POLICE_BADGE_DATA_URI,
+  policeFooterHtml,
   policeQueryUrl,
 } from './numbering.ts';
 export type { FooterInput, ParsedFilingNumber } from './numbering.ts';
@@ -101,3 +127,18 @@ export { HOLIDAY_ROWS, HOLIDAY_SOURCES } from './data/holidays.ts';
 export { RESOURCE_KINDS, RESOURCE_KIND_RULES, isResourceKind } from './data/resource-kinds.ts';
 export type { ResourceKind, ResourceKindRule } from './data/resource-kinds.ts';
 export { readDraft } from './shape.ts';
+export { diffSinceDecision } from './draft-diff.ts';
+export type { DecisionDiff, DecisionReason, FieldChange, MaterialChange, MaterialUpload, PersonalKind, ReasonAnswer } from './draft-diff.ts';
+
+// After approval: police filing and the commercial licence (SPEC §9–§10)
+export { POLICE_FILING_DAYS, POLICE_FILING_SOURCE, POLICE_REMINDER_DAYS, checkPoliceNumber, policeFilingDueOn, policeSiteLevel } from './police-filing.ts';
+export type { PoliceNumberCheck, SiteLevel } from './police-filing.ts';
+export { WANGAN_CODES, wanganCodeOf } from './data/wangan-codes.ts';
+export type { WanganCode } from './data/wangan-codes.ts';
+export { COMMERCIAL_HOSTING, IP_LISTS, checkCommercialLicence, commercialIpRule } from './commercial-licence.ts';
+export type { CommercialCheck, CommercialCheckInput, CommercialFinding, CommercialFix, CommercialHosting, IpList } from './commercial-licence.ts';
+export { COMMERCIAL_IP_RULES } from './data/commercial-ip-rules.ts';
+export { DOCUMENT_FOR_MATERIAL, DOCUMENT_KINDS, DOCUMENT_NAMES } from './documents.ts';
+export { documentVariant } from './document-variant.ts';
+export type { DocumentKind, DocumentVariant } from './documents.ts';
+export type { CommercialIpRule } from './data/commercial-ip-rules.ts';

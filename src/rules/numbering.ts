@@ -126,6 +126,8 @@ export type FooterInput = {
   organisationName?: string;
   /** Year shown in the copyright line; left out when not given (rules never read the clock). */
   year?: number | string;
+  /** The service's 14-digit police record number, once the owner has it: shown after the ICP number. */
+  policeNumber?: string;
 };
 
 /** Which number a site in this province shows, and whether it adds a copyright line. */
@@ -142,10 +144,30 @@ export function footerHtml(input: FooterInput): string {
   if (number === undefined) {
     throw new TypeError(`Province ${input.province} shows the service number in the footer; pass serviceNumber.`);
   }
-  const link = `<a href="${MIIT_QUERY_URL}" target="_blank" rel="noopener noreferrer">${escapeHtml(number)}</a>`;
+  const icp = `<a href="${MIIT_QUERY_URL}" target="_blank" rel="noopener noreferrer">${escapeHtml(number)}</a>`;
+  const link = input.policeNumber === undefined ? icp : `${icp} ${policeFooterHtml(input.policeNumber)}`;
   if (!rule.copyrightLine || !input.organisationName) return link;
   const year = input.year === undefined ? '' : `${escapeHtml(String(input.year))} `;
   return `<span>© ${year}${escapeHtml(input.organisationName)} 版权所有</span> ${link}`;
+}
+
+/**
+ * The police badge shown before the police number: a small shield drawn for OpenBeian, inlined as a data: URI so the
+ * snippet works wherever it is pasted, with no file to host and no image fetched from a government server whose
+ * asset addresses have moved before (beian.gov.cn → beian.mps.gov.cn). An owner may swap in the icon downloaded from
+ * the national platform with the record.
+ */
+export const POLICE_BADGE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 20 20">' +
+  '<path d="M10 1 3 4v5c0 4.4 3 8.3 7 9.9 4-1.6 7-5.5 7-9.9V4z" fill="#1f57b8"/>' +
+  '<path d="m10 5 1.4 2.8 3.1.5-2.3 2.2.6 3.1-2.8-1.5-2.8 1.5.6-3.1-2.3-2.2 3.1-.5z" fill="#ffd34d"/></svg>';
+export const POLICE_BADGE_DATA_URI = `data:image/svg+xml,${encodeURIComponent(POLICE_BADGE_SVG)}`;
+
+/** The police number linked to its public record page, with the badge: 浙公网安备33010602012345号. */
+export function policeFooterHtml(code14: string): string {
+  const text = formatPoliceNumber(code14);
+  const img = `<img src="${POLICE_BADGE_DATA_URI}" alt="" width="16" height="16" style="vertical-align:middle;margin-right:4px">`;
+  return `<a href="${escapeHtml(policeQueryUrl(code14))}" target="_blank" rel="noopener noreferrer">${img}${escapeHtml(text)}</a>`;
 }
 
 /** 浙公网安备33010602009975号 from a 14-digit police record code (the first two digits name the province). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FilingDraft, PrecheckResult } from './draft.ts';
 import { FINDING_CODES } from './finding-texts.ts';
+import { creditCodeCheckChar, gb11643CheckChar } from './identity.ts';
 import { precheck } from './precheck.ts';
 import { TODAY, clone, enterpriseDraft, person, personalDraft, residentId, website, withAllMaterials } from './testing/fixtures.ts';
 
@@ -180,6 +181,57 @@ describe('identity, people and contacts', () => {
     expect(find(precheck(d), 'ID_NUMBER_INVALID')).toMatchObject({ path: 'subject.leader.idNumber' });
   });
 
+  it('says a leader born after the judgement date has an impossible birth date, not an age below zero', () => {
+    const d = enterpriseDraft('330000');
+    d.subject.leader.idNumber = residentId('33', '20300101');
+    const r = precheck(d);
+    expect(find(r, 'ID_NUMBER_INVALID')).toMatchObject({ path: 'subject.leader.idNumber', severity: 'error' });
+    expect(find(r, 'ID_NUMBER_INVALID')?.message.zh).toContain('出生日期不可能');
+    expect(find(r, 'ID_NUMBER_INVALID')?.message.en).toContain('impossible birth date');
+    expect(find(r, 'LEADER_TOO_YOUNG')).toBeUndefined();
+  });
+
+  it('points a resident ID beginning 81/82/83 at the residence-permit type', () => {
+    const d = personalDraft('330000');
+    d.subject.leader.idNumber = '810000199001010019';
+    d.subject.certificate.number = '810000199001010019';
+    const r = precheck(d);
+    expect(r.findings.filter((f) => f.code === 'ID_TYPE_IS_HMT_PERMIT').map((f) => [f.path, f.severity])).toEqual([
+      ['subject.certificate.type', 'error'],
+      ['subject.leader.idType', 'error'],
+    ]);
+    expect(find(r, 'ID_TYPE_IS_HMT_PERMIT')?.message.zh).toContain('港澳台居民居住证');
+    expect(find(r, 'ID_NUMBER_INVALID')).toBeUndefined();
+  });
+
+  it('warns of an abolished region code and refuses one that never existed, in identity-document words', () => {
+    const d = personalDraft('110000');
+    d.subject.leader.idNumber = withIdCheckChar('11010319850312003'); // 崇文区, abolished 2010
+    d.subject.certificate.number = d.subject.leader.idNumber;
+    const warned = precheck(d);
+    expect(find(warned, 'ID_REGION_ABOLISHED')).toMatchObject({ path: 'subject.leader.idNumber', severity: 'warning' });
+    expect(find(warned, 'ID_NUMBER_INVALID')).toBeUndefined();
+    d.subject.leader.idNumber = withIdCheckChar('11019019850312003');
+    d.subject.certificate.number = d.subject.leader.idNumber;
+    const refused = precheck(d).findings.filter((f) => f.code === 'ID_NUMBER_INVALID');
+    expect(refused.map((f) => f.path)).toEqual(['subject.certificate.number', 'subject.leader.idNumber']);
+    for (const f of refused) {
+      expect(f.message.zh).toContain('前六位不是存在过的县级行政区划代码');
+      expect(f.message.zh).not.toMatch(/大写字母|I、O、Z、S、V|信用代码/);
+      expect(f.message.en).not.toMatch(/credit code|capital letters/);
+    }
+  });
+
+  it('refuses a credit code whose authority/category pair or organisation code the standards do not allow', () => {
+    const d = enterpriseDraft('330000');
+    d.subject.certificate.number = withCreditCheckChar('94330100MA1234569');
+    expect(find(precheck(d), 'CREDIT_CODE_INVALID')?.message.en).toContain('registration authority and category');
+    d.subject.certificate.number = withCreditCheckChar('91330100MA1234567');
+    expect(find(precheck(d), 'CREDIT_CODE_INVALID')?.message.zh).toContain('组织机构代码的校验位不符');
+    d.subject.certificate.number = `${withCreditCheckChar('91330100MA1234569').slice(0, 8)}-${withCreditCheckChar('91330100MA1234569').slice(8)}`;
+    expect(find(precheck(d), 'CREDIT_CODE_INVALID')).toBeUndefined();
+  });
+
   it('flags an organisation filing outside the province of its credit code', () => {
     const d = enterpriseDraft('330000');
     d.province = '310000';
@@ -269,6 +321,46 @@ describe('domains', () => {
     expect(find(precheck(d), 'DOMAIN_GOVERNMENT_SUFFIX')).toBeDefined();
     d.services[0]!.domains[0]!.name = 'jiayi.gov.cn';
     expect(find(precheck(d), 'DOMAIN_GOVERNMENT_SUFFIX')).toBeUndefined();
+  });
+
+  it.each([
+    // [nature, domain, expected severity of DOMAIN_SUFFIX_RESERVED or undefined]
+    ['enterprise', 'yunshan.gov.cn', 'error'],
+    ['individual', 'www.lisi.gov.cn', 'error'],
+    ['law_firm', '某律所.政务', 'error'],
+    ['enterprise', '某公司.公益', 'error'],
+    ['enterprise', '某公司.公益.cn', 'error'],
+    ['public_institution', 'museum.gov.cn', 'warning'], // only if it exercises administrative functions
+    ['social_organization', '某协会.政务.cn', 'warning'],
+    ['other', '某村委会.公益', 'warning'],
+    ['public_institution', '某博物馆.公益', undefined],
+    ['social_organization', '某协会.公益', undefined],
+    ['foundation', '某基金会.公益.cn', undefined],
+    ['private_non_enterprise', '某学校.公益', undefined],
+    ['government', 'yunshan.gov.cn', undefined],
+    ['government', '某局.政务', undefined],
+    ['enterprise', 'yunshan.com.cn', undefined],
+  ] as const)('%s filing %s → %s', (nature, domain, severity) => {
+    const d = enterpriseDraft();
+    d.subject.nature = nature;
+    d.services[0]!.domains[0]!.name = domain;
+    const finding = find(precheck(d), 'DOMAIN_SUFFIX_RESERVED');
+    expect(finding?.severity).toBe(severity);
+    if (finding) {
+      expect(finding.path).toBe('services[0].domains[0].name');
+      expect(finding.source).toContain('MIIT-2018-7');
+    }
+  });
+
+  it('tells a company filing yunshan.gov.cn that .gov.cn is for government bodies', () => {
+    const d = enterpriseDraft();
+    d.services[0]!.domains[0]!.name = 'yunshan.gov.cn';
+    const r = precheck(d);
+    expect(r.ok).toBe(false);
+    expect(find(r, 'DOMAIN_SUFFIX_RESERVED')?.message).toEqual({
+      zh: '域名yunshan.gov.cn的后缀“.gov.cn”专供政府机构使用：企业不能以此类域名备案，请更换域名。',
+      en: 'The suffix ".gov.cn" of yunshan.gov.cn is reserved for government bodies: an enterprise cannot file such a domain; use another one.',
+    });
   });
 });
 
@@ -373,3 +465,11 @@ describe('kinds in the pre-check', () => {
     expect(website(3).domains[0]!.name).toBe('jiayi3.com');
   });
 });
+
+function withIdCheckChar(first17: string): string {
+  return first17 + gb11643CheckChar(first17);
+}
+
+function withCreditCheckChar(first17: string): string {
+  return first17 + creditCodeCheckChar(first17);
+}

@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { testDatabases } from '../support/databases.ts';
 import { buildDraft } from '../support/drafts.ts';
 import { preparedOrder, registerVerified, submitted, verificationToken } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { axeViolations } from './axe.ts';
 import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
 import { facePhotoJpeg, idCardJpeg, licenceJpeg } from './documents.ts';
 
@@ -422,7 +422,7 @@ describe.skipIf(!hasChromium)(
       const rejectedId = await applicantWithOrder(
         'rejected@example.com',
         {
-          creditBody: '91330106MA2B3C4D8',
+          creditBody: '91330106MA2B3C4F',
           domain: 'reject-demo.cn',
           leaderIdBody: '33010619800101003',
           mobile: '13600000007',
@@ -432,7 +432,7 @@ describe.skipIf(!hasChromium)(
       const otherId = await applicantWithOrder(
         'second@example.com',
         {
-          creditBody: '91330106MA2B3C4D6',
+          creditBody: '91330106MA2B3C4E',
           domain: 'second-demo.cn',
           leaderIdBody: '33010619800101004',
           mobile: '13600000008',
@@ -487,7 +487,7 @@ describe.skipIf(!hasChromium)(
 
     it('merges a draft changed in another window, and keeps typing made offline until the server is back', async () => {
       const { owner, id } = await applicantWithDraft('two-windows@example.com', {
-        creditBody: '91330106MA2B3C4D9',
+        creditBody: '91330106MA2B3C4G',
         domain: 'merge-demo.cn',
         leaderIdBody: '33010619800101005',
         mobile: '13600000009',
@@ -547,7 +547,7 @@ describe.skipIf(!hasChromium)(
       await owner.login('phone@example.com', PASSWORD);
       const created = await owner.post('/api/v1/orders', {
         draft: buildDraft({
-          creditBody: '91330106MA2B3C4D7',
+          creditBody: '91330106MA2B3C4H',
           domain: 'phone-demo.cn',
           leaderIdBody: '33010619900101002',
           mobile: '13700000009',
@@ -577,7 +577,7 @@ describe.skipIf(!hasChromium)(
 
     it('verifies a face with the computer’s camera in the wizard', async () => {
       const { owner, id } = await applicantWithDraft('webcam@example.com', {
-        creditBody: '91330106MA2B3C4DC',
+        creditBody: '91330106MA2B3C4J',
         domain: 'webcam-demo.cn',
         leaderIdBody: '33010619800101007',
         mobile: '13600000011',
@@ -599,7 +599,7 @@ describe.skipIf(!hasChromium)(
 
     it('issues a filing service code on /resources, picks it in the wizard (saved in the draft), revokes another; the admin renews a resource', async () => {
       const { owner, id } = await applicantWithDraft('codes@example.com', {
-        creditBody: '91330106MA2B3C4DD',
+        creditBody: '91330106MA2B3C4K',
         domain: 'codes-demo.cn',
         leaderIdBody: '33010619800101008',
         mobile: '13600000012',
@@ -762,7 +762,7 @@ describe.skipIf(!hasChromium)(
       const orderId = await applicantWithOrder(
         'a11y@example.com',
         {
-          creditBody: '91330106MA2B3C4DB',
+          creditBody: '91330106MA2B3C4L',
           domain: 'a11y-demo.cn',
           leaderIdBody: '33010619800101006',
           mobile: '13600000010',
@@ -858,29 +858,4 @@ async function smsCode(platform: TestPlatform, mobile: string): Promise<string> 
     (m) => m.template === 'regulator_sms_code',
   )!.body;
   return /核验码为 (\d{6})/.exec(body)![1]!;
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page (through the DevTools protocol, so the console's CSP stays as it is). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};undefined`);
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  )) as {
-    violations: {
-      id: string;
-      impact: string;
-      help: string;
-      nodes: { target: string[]; any: { message: string }[] }[];
-    }[];
-  };
-  // Each violation with where it is and axe's own explanation of the first case (colours and ratio for contrast).
-  return result.violations.map(
-    (v) =>
-      `${v.impact} ${v.id} (${v.help}) at ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')} — ${v.nodes[0]?.any[0]?.message ?? ''}`,
-  );
 }

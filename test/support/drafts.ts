@@ -1,7 +1,15 @@
-import { creditCodeCheckChar, gb11643CheckChar } from '../../src/rules/index.ts';
+import { creditCodeCheckChar, gb11643CheckChar, organisationCodeCheckChar } from '../../src/rules/index.ts';
 
 export const withIdCheck = (first17: string): string => first17 + gb11643CheckChar(first17);
-export const withCreditCheck = (first17: string): string => first17 + creditCodeCheckChar(first17);
+
+/**
+ * A credit code from its first 17 characters, or from 16: then the organisation code's own GB 11714 check character
+ * (character 17) is added first, so tests can name distinct companies by changing one character of the body.
+ */
+export function withCreditCheck(first16or17: string): string {
+  const first17 = first16or17.length === 16 ? first16or17 + organisationCodeCheckChar(first16or17.slice(8)) : first16or17;
+  return first17 + creditCodeCheckChar(first17);
+}
 
 type Overrides = { domain?: string; creditBody?: string; leaderIdBody?: string; mobile?: string; name?: string };
 
@@ -14,7 +22,7 @@ export function buildDraft(overrides: Overrides = {}) {
     subject: {
       nature: 'enterprise',
       name,
-      certificate: { type: 'business_license', number: withCreditCheck(overrides.creditBody ?? '91330106MA2B3C4D5'), address: '浙江省杭州市西湖区文三路100号' },
+      certificate: { type: 'business_license', number: withCreditCheck(overrides.creditBody ?? '91330106MA2B3C4D1'), address: '浙江省杭州市西湖区文三路100号' },
       mailingAddress: '浙江省杭州市西湖区文三路100号',
       leader: {
         name: '张伟',

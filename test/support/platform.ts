@@ -26,10 +26,11 @@ export type TestPlatform = Platform & {
   advance(hours: number): Promise<void>;
 };
 
-export async function startTestPlatform(factory: TestDatabaseFactory, env: Record<string, string> = {}): Promise<TestPlatform> {
+/** `start` sets the virtual clock elsewhere than TEST_START (it only moves forward), e.g. before a holiday. */
+export async function startTestPlatform(factory: TestDatabaseFactory, env: Record<string, string> = {}, options: { start?: Date } = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openbeian-test-'));
   const config = loadConfig({ OPENBEIAN_MODE: 'test', LOG_LEVEL: 'silent', OPENBEIAN_DATA_DIR: dataDir, ...env });
-  const clock = new VirtualClock(undefined, TEST_START);
+  const clock = new VirtualClock(undefined, options.start ?? TEST_START);
   const database = await factory.open();
   const platform = await createPlatform(config, { database, clock, background: false });
   return {

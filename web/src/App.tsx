@@ -77,6 +77,11 @@ function page<T extends Record<string, unknown>>(load: () => Promise<T>, name: k
       }),
   );
 }
+const ButlerPage = page(() => import('./butler/ButlerPage.tsx'), 'ButlerPage');
+const IspLicencePage = page(() => import('./butler/IspLicencePage.tsx'), 'IspLicencePage');
+const TicketPage = page(() => import('./butler/TicketPage.tsx'), 'TicketPage');
+const CommercialLicencePage = page(() => import('./aftercare/CommercialLicencePage.tsx'), 'CommercialLicencePage');
+const PoliceFilingPage = page(() => import('./aftercare/PoliceFilingPage.tsx'), 'PoliceFilingPage');
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 const FiledSubjectPage = page(() => import('./pages/FiledSubjectPage.tsx'), 'FiledSubjectPage');
 const FilingsPage = page(() => import('./pages/FilingsPage.tsx'), 'FilingsPage');
@@ -95,6 +100,7 @@ const APPLICANT: Role[] = ['applicant'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
 const DASHBOARD: Role[] = ['reviewer', 'admin', 'compliance'];
 const RESOURCES: Role[] = ['applicant', 'admin'];
+const BUTLER: Role[] = ['applicant', 'butler', 'admin'];
 
 function AppRoutes() {
   const { user, isLoading } = useSession();
@@ -136,10 +142,15 @@ function AppRoutes() {
         <Route path="/orders/:id" element={guard(<OrderPage />)} />
         <Route path="/filings" element={guard(<FilingsPage />)} />
         <Route path="/filings/:number" element={guard(<FiledSubjectPage />)} />
+        <Route path="/filings/:number/services/:service/police" element={guard(<PoliceFilingPage />)} />
+        <Route path="/filings/:number/commercial-licence" element={guard(<CommercialLicencePage />, APPLICANT)} />
         <Route path="/resources" element={guard(<ResourcesPage />, RESOURCES)} />
         <Route path="/review" element={guard(<ReviewQueuePage />, REVIEWERS)} />
         <Route path="/review/:id" element={guard(<ReviewOrderPage />, REVIEWERS)} />
         <Route path="/dashboard" element={guard(<DashboardPage />, DASHBOARD)} />
+        <Route path="/butler" element={guard(<ButlerPage />, BUTLER)} />
+        <Route path="/butler/tickets/:id" element={guard(<TicketPage />, BUTLER)} />
+        <Route path="/isp-licence" element={<IspLicencePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -1,7 +1,10 @@
 // Every string the console shows, in Chinese first and English second. Pages call t('key') (web/src/lang.tsx);
 // {name} placeholders are filled from the vars given. Texts the API sends ({zh, en}) are picked, not stored here.
+import { AFTERCARE_MESSAGES } from './messages/aftercare.ts';
 import { b, type Bilingual } from './messages/bilingual.ts';
 import { SECURITY_MESSAGES } from './messages/security.ts';
+import { CHANGES_MESSAGES } from './messages/changes.ts';
+import { BUTLER_MESSAGES } from './messages/butler.ts';
 
 export type Lang = 'zh' | 'en';
 export type Vars = Record<string, string | number>;
@@ -823,6 +826,9 @@ export const MESSAGES = {
   ),
   // Feature dictionaries (web/src/messages/), one line each.
   ...SECURITY_MESSAGES,
+  ...CHANGES_MESSAGES,
+  ...BUTLER_MESSAGES,
+  ...AFTERCARE_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -76,4 +76,4 @@ export const hasDevTools = (mode: string | null) => mode === 'demo' || mode === 
 
 /** Where each role starts after logging in. */
 export const landing = (role: Role) =>
-  role === 'applicant' ? '/orders' : role === 'compliance' ? '/dashboard' : '/review';
+  role === 'applicant' ? '/orders' : role === 'compliance' ? '/dashboard' : role === 'butler' ? '/butler' : '/review';

@@ -8,6 +8,7 @@ import type { SessionUser } from '../roles.ts';
 import { ACCOUNT_WINDOW_MS, ADDRESS_WINDOW_MS, PAIR_WINDOW_MS, nextAttemptAt, type FailureCounts } from '../login-throttle.ts';
 
 export type LogInInput = { email: string; password: string; ip: string; previousToken?: string };
+/** `lifetimeMs`: how long the session lasts from this login (the cookie's Max-Age; never re-read from the clock). */
 export type LogInResult = { user: SessionUser; token: string; expiresAt: Date; lifetimeMs: number };
 
 /** A session ends 12 hours after login however busy it is (ASVS 3.3.2), and sooner when left idle (IDLE_TIMEOUT_MS). */

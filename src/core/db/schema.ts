@@ -182,7 +182,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends FilingTables, ResourceTables {
+export interface DB extends FilingTables, ResourceTables, DecisionTables, ButlerTables, AftercareTables, RegulatorTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -269,8 +269,10 @@ export interface ReviewCallsTable {
   created_at: Timestamp;
 }
 
-export interface SmsChallengesTable {
+export interface SimSmsChallengesTable {
   id: string;
+  /** The simulated regulator's submission the code belongs to (null: written before the regulator port). */
+  submission_id: string | null;
   order_id: string;
   mobile_hash: string;
   mobile: string;
@@ -282,7 +284,7 @@ export interface SmsChallengesTable {
   created_at: Timestamp;
 }
 
-export interface NumberSequencesTable {
+export interface SimNumberSequencesTable {
   province: string;
   year: number;
   next: number;
@@ -333,6 +335,8 @@ export interface SimNationalRecordsTable {
   subject_key: string;
   leader_key: string | null;
   subject_number: string | null;
+  /** The service's number in the registry (null: a subject row, or written before services were numbered here). */
+  service_number: string | null;
   /** 'pending': an order for this subject is in progress at another provider. */
   status: 'active' | 'cancelled' | 'pending';
   created_at: Timestamp;
@@ -343,8 +347,8 @@ export interface FilingTables {
   order_materials: OrderMaterialsTable;
   face_verifications: FaceVerificationsTable;
   review_calls: ReviewCallsTable;
-  sms_challenges: SmsChallengesTable;
-  number_sequences: NumberSequencesTable;
+  sim_sms_challenges: SimSmsChallengesTable;
+  sim_number_sequences: SimNumberSequencesTable;
   filed_subjects: FiledSubjectsTable;
   filed_services: FiledServicesTable;
   filing_history: FilingHistoryTable;
@@ -382,4 +386,161 @@ export interface ServiceCodesTable {
 export interface ResourceTables {
   resources: ResourcesTable;
   service_codes: ServiceCodesTable;
+}
+
+export interface OrderDecisionsTable {
+  id: Generated<string>;
+  order_id: string;
+  order_version: number;
+  outcome: 'provider_rejected' | 'regulator_rejected' | 'supplement_requested';
+  draft: string;
+  reasons: ColumnType<unknown[], string | undefined, string>;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+export interface DecisionTables {
+  order_decisions: OrderDecisionsTable;
+}
+
+export interface ButlerTicketsTable {
+  id: string;
+  number: string;
+  user_id: string;
+  service: 'icp_filing' | 'police_filing' | 'commercial_licence' | 'isp_licence';
+  status: 'open' | 'responded' | 'confirmed' | 'submitted' | 'accepted' | 'closed';
+  note: string;
+  contact_mobile: string;
+  isp_scope: 'nationwide' | 'provincial' | null;
+  /** numeric: the driver returns it as a string. */
+  isp_registered_capital_cny: ColumnType<string | number | null, number | null | undefined, number | null>;
+  opened_at: Timestamp;
+  first_response_due_at: Timestamp;
+  responded_at: Timestamp | null;
+  butler_id: string | null;
+  confirmed_at: Timestamp | null;
+  materials_due_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
+  clock_due_at: Timestamp | null;
+  first_response_overdue_at: Timestamp | null;
+  materials_overdue_at: Timestamp | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ButlerChecklistItemsTable {
+  ticket_id: string;
+  item_key: string;
+  done: Generated<boolean>;
+  ticked_by: string | null;
+  ticked_role: string | null;
+  ticked_at: Timestamp | null;
+}
+
+export interface ButlerInvoiceRequestsTable {
+  id: string;
+  ticket_id: string;
+  requested_by: string;
+  entity_name: string;
+  tax_number: string;
+  email: string;
+  requested_at: Timestamp;
+}
+
+export interface ButlerTables {
+  butler_tickets: ButlerTicketsTable;
+  butler_checklist_items: ButlerChecklistItemsTable;
+  butler_invoice_requests: ButlerInvoiceRequestsTable;
+}
+
+export interface PoliceFilingsTable {
+  service_number: string;
+  subject_number: string;
+  /** `date` columns come back as YYYY-MM-DD strings (src/core/db/database.ts). */
+  launched_on: string;
+  due_on: string;
+  police_number: string | null;
+  recorded_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AftercareTables {
+  police_filings: PoliceFilingsTable;
+}
+
+export interface RegulatorSubmissionsTable {
+  id: string;
+  order_id: string;
+  order_version: number;
+  kind: string;
+  adapter: string;
+  status: 'sending' | 'accepted' | 'refused' | 'decided';
+  regulator_ref: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
+export interface RegulatorEventsTable {
+  id: Generated<number>;
+  adapter: string;
+  event_id: string;
+  submission_id: string | null;
+  type: string;
+  outcome: string;
+  received_at: Timestamp;
+}
+
+export interface RegulatorCursorsTable {
+  adapter: string;
+  cursor: string | null;
+  leased_by: string | null;
+  leased_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface SimSubmissionsTable {
+  id: string;
+  regulator_ref: string;
+  order_id: string;
+  order_number: string;
+  kind: string;
+  province: string;
+  subject_key: string | null;
+  /** Encrypted JSON. */
+  payload: string;
+  status: 'received' | 'sms_check' | 'review' | 'approved' | 'rejected';
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface SimEventsTable {
+  id: Generated<number>;
+  event_id: string;
+  submission_id: string;
+  body: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+export interface SimAccessChangesTable {
+  id: string;
+  regulator_ref: string;
+  body: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+/** The regulator port (regulator_*) and the simulator behind it (sim_*; sim_national_records is with the filing tables). */
+export interface RegulatorTables {
+  regulator_submissions: RegulatorSubmissionsTable;
+  regulator_events: RegulatorEventsTable;
+  regulator_cursors: RegulatorCursorsTable;
+  sim_submissions: SimSubmissionsTable;
+  sim_events: SimEventsTable;
+  sim_access_changes: SimAccessChangesTable;
 }

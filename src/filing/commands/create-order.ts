@@ -6,7 +6,7 @@ import type { SessionUser } from '../../accounts/index.ts';
 import { bindSubject } from '../../accounts/index.ts';
 import { personKeysOf } from '../access.ts';
 import { summariseDraft } from '../draft-summary.ts';
-import { decideKind } from '../kind.ts';
+import { decideKind, lookUpNational } from '../kind.ts';
 import { translateUniqueViolation } from '../errors.ts';
 
 export type CreateOrderInput = { draft: Record<string, unknown>; filingNumber?: string; targetServices?: string[]; kind?: string };
@@ -17,11 +17,13 @@ export async function createOrder(ctx: AppContext, actor: Actor, user: SessionUs
   const summary = summariseDraft(input.draft);
   const id = newId();
   const number = newOrderNumber(now);
+  // The registry is asked before the transaction: it may be a network call. A kind given with the request needs none.
+  const national = input.kind ? null : await lookUpNational(ctx, input.draft, summary);
   return translateUniqueViolation(() =>
     ctx.db.transaction().execute(async (tx) => {
       const subjectKey = summary.certificate ? ctx.cipher.lookupHash(`${summary.certificate.type}:${summary.certificate.number}`) : null;
       if (summary.certificate) await bindSubject(ctx, tx, { userId: user.id, certificateType: summary.certificate.type, certificateNumber: summary.certificate.number });
-      const kind = input.kind ?? (await decideKind(ctx, tx, input.draft, summary));
+      const kind = input.kind ?? (await decideKind(ctx, tx, input.draft, summary, national));
       await tx
         .insertInto('orders')
         .values({

@@ -5,8 +5,9 @@ import { AppError } from '../../core/errors.ts';
 import { FILING_KINDS, PLATFORM_CALENDAR, type FilingKind } from '../../rules/index.ts';
 import type { SessionUser } from '../../accounts/index.ts';
 import { bindServiceCodes, reviewServiceCodes } from '../../resources/index.ts';
-import { precheckOrder } from '../precheck-order.ts';
-import { loadVisibleOrder } from '../repo.ts';
+import { lookUpNationalFor, precheckOrder } from '../precheck-order.ts';
+import { loadVisibleOrder, type Order } from '../repo.ts';
+import type { NationalRecords } from '../../regulator/port.ts';
 import { responsiblePersons } from '../responsible-persons.ts';
 import { transitionOrder } from '../transition.ts';
 
@@ -33,13 +34,41 @@ export async function submitOrder(ctx: AppContext, actor: Actor, user: SessionUs
     if (previous) return previous.response as SubmitResult;
   }
 
+  // The national registry is asked first, outside the transaction (it may be a network call), about the draft as it
+  // is now; should the draft be saved again meanwhile, it is asked again.
+  for (let attempt = 1; ; attempt += 1) {
+    const seen = await loadVisibleOrder(ctx, ctx.db, user, input.id);
+    assertSubmittable(user, seen);
+    const national = await lookUpNationalFor(ctx, seen);
+    if (!national) throw new AppError('REGULATOR_UNAVAILABLE');
+    const result = await submitWith(ctx, actor, user, input, seen.version, national, attempt < 3);
+    if (result) return result;
+  }
+}
+
+function assertSubmittable(user: SessionUser, order: Order): void {
+  if (order.userId !== user.id) throw new AppError('FORBIDDEN');
+  if (!['draft', 'supplement_requested', 'provider_rejected', 'regulator_rejected'].includes(order.status)) {
+    throw new AppError('INVALID_TRANSITION', { from: order.status, to: 'provider_review' });
+  }
+}
+
+/** The submission itself; null when the draft changed since the registry was asked (and `mayRetry`). */
+async function submitWith(
+  ctx: AppContext,
+  actor: Actor,
+  user: SessionUser,
+  input: SubmitOrderInput,
+  version: number,
+  national: NationalRecords,
+  mayRetry: boolean,
+): Promise<SubmitResult | null> {
+  const scope = `submit:${input.id}`;
   return ctx.db.transaction().execute(async (tx) => {
     const order = await loadVisibleOrder(ctx, tx, user, input.id, { forUpdate: true });
-    if (order.userId !== user.id) throw new AppError('FORBIDDEN');
-    if (!['draft', 'supplement_requested', 'provider_rejected', 'regulator_rejected'].includes(order.status)) {
-      throw new AppError('INVALID_TRANSITION', { from: order.status, to: 'provider_review' });
-    }
-    const result = await precheckOrder(ctx, tx, order);
+    assertSubmittable(user, order);
+    if (order.version !== version && mayRetry) return null;
+    const result = await precheckOrder(ctx, tx, order, national);
     const findings = [...result.findings.filter((f) => f.severity === 'error')];
 
     const verified = await tx

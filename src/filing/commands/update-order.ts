@@ -5,7 +5,7 @@ import type { SessionUser } from '../../accounts/index.ts';
 import { bindSubject } from '../../accounts/index.ts';
 import { personKeysOf } from '../access.ts';
 import { summariseDraft } from '../draft-summary.ts';
-import { decideKind } from '../kind.ts';
+import { decideKind, lookUpNational } from '../kind.ts';
 import { translateUniqueViolation } from '../errors.ts';
 import { loadVisibleOrder } from '../repo.ts';
 import { isEditable } from '../status.ts';
@@ -16,6 +16,8 @@ export type UpdateOrderInput = { id: string; expectedVersion: number; draft: Rec
 export async function updateOrder(ctx: AppContext, actor: Actor, user: SessionUser, input: UpdateOrderInput) {
   const now = ctx.clock.now();
   const summary = summariseDraft(input.draft);
+  // Asked before the transaction (it may be a network call); change and cancel orders, which keep their kind, use none.
+  const national = await lookUpNational(ctx, input.draft, summary);
   return translateUniqueViolation(() =>
     ctx.db.transaction().execute(async (tx) => {
       const order = await loadVisibleOrder(ctx, tx, user, input.id, { forUpdate: true });
@@ -25,7 +27,7 @@ export async function updateOrder(ctx: AppContext, actor: Actor, user: SessionUs
       const subjectKey = summary.certificate ? ctx.cipher.lookupHash(`${summary.certificate.type}:${summary.certificate.number}`) : null;
       if (summary.certificate) await bindSubject(ctx, tx, { userId: user.id, certificateType: summary.certificate.type, certificateNumber: summary.certificate.number });
       // Change and cancel orders keep the kind they were opened with; new filings are re-decided on each save.
-      const kind = order.filingNumber ? order.kind : await decideKind(ctx, tx, input.draft, summary);
+      const kind = order.filingNumber ? order.kind : await decideKind(ctx, tx, input.draft, summary, national);
       const version = order.version + 1;
       await tx
         .updateTable('orders')

@@ -3,7 +3,8 @@ import { AppError } from '../../core/errors.ts';
 import { writeAudit, type Actor } from '../../core/audit.ts';
 import { maskMobile } from '../../core/personal-data.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
-import { footerHtml, footerRule, toUnicodeDomain } from '../../rules/index.ts';
+import { recordedPoliceNumber } from '../../aftercare/index.ts';
+import { footerHtml, footerRule, formatPoliceNumber, policeQueryUrl, toUnicodeDomain } from '../../rules/index.ts';
 
 async function loadVisibleSubject(ctx: AppContext, user: SessionUser, number: string) {
   const subject = await ctx.db.selectFrom('filed_subjects').selectAll().where('number', '=', number).executeTakeFirst();
@@ -57,12 +58,14 @@ export async function listFiledSubjects(ctx: AppContext, user: SessionUser) {
   return { items: rows.map((r) => ({ number: r.number, name: r.name, province: r.province, status: r.status, approvedAt: r.approved_at.toISOString() })) };
 }
 
-/** Footer HTML for one service, following the province's rule (Guangdong shows the subject number). */
+/** Footer HTML for one service, following the province's rule (Guangdong shows the subject number), with its police number once recorded. */
 export async function getFooter(ctx: AppContext, user: SessionUser, number: string, serviceSeq: number) {
   const subject = await loadVisibleSubject(ctx, user, number);
   const service = await ctx.db.selectFrom('filed_services').select(['number']).where('subject_number', '=', number).where('seq', '=', serviceSeq).executeTakeFirst();
   if (!service) throw AppError.field('NOT_FOUND', 'query.service', '该主体下没有这个网站序号', 'No service with this number under the subject');
   const year = Number(ctx.clock.now().toISOString().slice(0, 4));
-  const html = footerHtml({ province: subject.province, subjectNumber: subject.number, serviceNumber: service.number, organisationName: subject.nature === 'individual' ? undefined : subject.name, year });
-  return { html, rule: footerRule(subject.province), serviceNumber: service.number };
+  const police = await recordedPoliceNumber(ctx, service.number);
+  const html = footerHtml({ province: subject.province, subjectNumber: subject.number, serviceNumber: service.number, organisationName: subject.nature === 'individual' ? undefined : subject.name, year, ...(police ? { policeNumber: police } : {}) });
+  const policeRecord = police ? { number: police, text: formatPoliceNumber(police), link: policeQueryUrl(police) } : null;
+  return { html, rule: footerRule(subject.province), serviceNumber: service.number, police: policeRecord };
 }

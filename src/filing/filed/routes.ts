@@ -51,7 +51,7 @@ export async function filedRoutes(app: FastifyInstance, ctx: AppContext): Promis
       // Start from the filed data so a change edits what is on record.
       const onRecord = JSON.parse(ctx.cipher.decrypt(filed.draft)) as Record<string, unknown>;
       // A new service is filed on its own: the draft holds the subject and only the new services, since services
-      // already filed here in the draft are refused by the pre-check (SERVICE_ALREADY_FILED). issueNumbers keeps
+      // already filed here in the draft are refused by the pre-check (SERVICE_ALREADY_FILED). recordFiling keeps
       // the filed ones on record.
       const draft = request.body.draft ?? (request.body.kind === 'new_service_subject_here' ? { ...onRecord, services: [] } : await withServiceNumbers(ctx, subject.number, onRecord));
       const created = await createOrder(ctx, actorOf(request), user, { draft, filingNumber: subject.number, targetServices: request.body.services, kind: request.body.kind });

@@ -6,7 +6,7 @@ export type DraftServiceIdentity = { kind?: unknown; name?: unknown; filedNumber
 /** A row of filed_services as far as identity goes (`domain` is the registrable ASCII domain, null for Apps). */
 export type FiledServiceRow = { number: string; seq: number; kind: string; domain: string | null; name?: string };
 
-/** The registrable ASCII domain of the service's first domain, as issueNumbers stores it; null without one. */
+/** The registrable ASCII domain of the service's first domain, as recordFiling stores it; null without one. */
 export function firstRegistrableDomain(service: DraftServiceIdentity): string | null {
   const domains = Array.isArray(service.domains) ? (service.domains as { name?: unknown }[]) : [];
   for (const d of domains) {
@@ -20,11 +20,11 @@ export function firstRegistrableDomain(service: DraftServiceIdentity): string | 
  * Which filed service each service of a record draft (`filed_subjects.draft`) is, as service numbers (undefined
  * where none can be told). In order:
  *
- * 1. `filedNumber`, where the record already carries it (issueNumbers writes it on every record service since it
+ * 1. `filedNumber`, where the record already carries it (recordFiling writes it on every record service since it
  *    exists);
- * 2. a website's registrable domain: a domain is filed once per subject (issueNumbers matches by it before it
- *    inserts, and the pre-check refuses a new service whose domain is filed here);
- * 3. for records written before (1), the position: issueNumbers numbers services in draft order — a first filing
+ * 2. a website's registrable domain: a domain is filed once per subject (the regulator keeps a known domain's
+ *    number, and the pre-check refuses a new service whose domain is filed here);
+ * 3. for records written before (1), the position: recordFiling numbers services in draft order — a first filing
  *    gives services[i] seq i + 1, and a new service here is appended both to the record and as the next seq — so
  *    the i-th service of such a record is seq i + 1, provided that row is of the same kind and has no domain (so
  *    a record that lost a service cannot shift an App onto another service's number);

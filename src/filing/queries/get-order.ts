@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
-import { precheckOrder } from '../precheck-order.ts';
+import { lookUpNationalFor, precheckOrder } from '../precheck-order.ts';
+import { changesSinceDecision } from '../decisions.ts';
 import { estimateCompletion } from '../eta.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
 import { maskDraft, orderAccess, personKeysOf } from '../access.ts';
@@ -27,14 +28,16 @@ export async function getOrderView(ctx: AppContext, user: SessionUser, id: strin
       personKeys: personKeysOf(ctx, order.draft),
     });
   }
-  const [precheck, materials, timeline, faces, calls] = await Promise.all([
-    precheckOrder(ctx, ctx.db, order),
+  const national = await lookUpNationalFor(ctx, order);
+  const [precheck, materials, timeline, faces, calls, changes] = await Promise.all([
+    precheckOrder(ctx, ctx.db, order, national),
     listMaterials(ctx, order.id),
     orderTimeline(ctx, order.id),
     ctx.db.selectFrom('face_verifications').select(['person_path', 'outcome', 'created_at']).where('order_id', '=', order.id).orderBy('created_at').execute(),
     isStaff(user.role)
       ? ctx.db.selectFrom('review_calls').select(['person_path', 'outcome', 'note', 'created_at']).where('order_id', '=', order.id).orderBy('id').execute()
       : Promise.resolve([]),
+    changesSinceDecision(ctx, ctx.db, order, user),
   ]);
   return {
     id: order.id,
@@ -54,6 +57,8 @@ export async function getOrderView(ctx: AppContext, user: SessionUser, id: strin
     timeline,
     rejectReasons: order.rejectReasons,
     supplementItems: order.supplementItems,
+    /** Field by field, what changed since the order was last sent back, and which reasons each change answers. */
+    changesSinceDecision: changes,
     numbers: await orderNumbers(ctx, order),
     eta: estimateCompletion(ctx.clock.now(), order),
     slaDueAt: order.slaDueAt?.toISOString() ?? null,

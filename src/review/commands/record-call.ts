@@ -35,6 +35,7 @@ export async function recordCall(ctx: AppContext, actor: Actor, input: { orderId
       reason: 'PHONE_UNREACHABLE',
       changes: { reject_reasons: JSON.stringify(reasons), claimed_by: null, claimed_at: null },
       data: { reasons },
+      returnedWith: reasons,
     });
     return { status: after.status, missedCalls: Number(missed.count) };
   });

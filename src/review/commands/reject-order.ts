@@ -20,6 +20,7 @@ export async function rejectOrder(ctx: AppContext, actor: Actor, input: { orderI
       reason: input.reasons.map((r) => r.code).join(','),
       changes: { reject_reasons: JSON.stringify(reasons), claimed_by: null, claimed_at: null },
       data: { reasons },
+      returnedWith: reasons,
     });
     return { id: after.id, status: after.status, version: after.version, reasons };
   });

@@ -12,6 +12,7 @@ export async function requestSupplement(ctx: AppContext, actor: Actor, input: { 
       reason: input.items.map((item) => item.note).join('; ').slice(0, 500),
       changes: { supplement_items: JSON.stringify(input.items), claimed_by: null, claimed_at: null },
       data: { items: input.items },
+      returnedWith: input.items,
     });
     return { id: after.id, status: after.status, version: after.version };
   });

@@ -12,6 +12,9 @@ export type Registrar = {
   aliases: readonly string[];
   status: RegistrarStatus;
   licence?: string;
+  /** 所属区域 and phone as the police filing platform asks for them (SPEC §9), where a source gives them. */
+  region?: string;
+  phone?: string;
   source: string;
   lastConfirmed: string;
 };
@@ -29,7 +32,9 @@ export const REGISTRARS: readonly Registrar[] = [
     aliases: ['aliyun', 'alibaba cloud', 'hichina', '万网', '阿里云', 'alibaba cloud computing ltd. d/b/a hichina (www.net.cn)'],
     status: 'approved',
     licence: '浙D3-20210002',
-    source: 'aliyun.com footer (域名注册服务机构许可 浙D3-20210002, linked to domain.miit.gov.cn); seed 002 §1.2.1',
+    region: '浙江省杭州市余杭区',
+    phone: '95187',
+    source: 'aliyun.com footer (域名注册服务机构许可 浙D3-20210002, linked to domain.miit.gov.cn); seed 002 §1.2.1; region and phone: seed 004 §2',
     lastConfirmed: '2026-11-22',
   },
   {

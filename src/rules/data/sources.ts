@@ -8,6 +8,7 @@ export type SourceRef = { title: string; url: string; date: string };
 export const SOURCES: Readonly<Record<string, SourceRef>> = {
   'SEED-002': { title: 'Alibaba Cloud ICP filing quick start (seed 002)', url: 'seeds/002', date: '2020-11-11' },
   'SEED-003': { title: 'Alibaba Cloud ICP material templates and requirements (seed 003)', url: 'seeds/003', date: '2020-11-11' },
+  'SEED-004': { title: 'Alibaba Cloud police filing and commercial licence guide (seed 004)', url: 'seeds/004', date: '2022-01-14' },
   'HW-PROV': {
     title: 'Huawei Cloud ICP knowledge base — 备案管局咨询',
     url: 'https://github.com/huaweicloud/huaweicloud-skills/tree/master/skills/cdi/assist/huawei-cloud-icp-process-guidance/kb',
@@ -90,6 +91,21 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     title: '互联网政务应用安全管理规定 (as quoted by Huawei for Shanghai, Zhejiang, Inner Mongolia)',
     url: 'huaweicloud-skills kb/topics/备案管局咨询.md',
     date: '2024',
+  },
+  'MIIT-2018-7': {
+    title: '中国互联网域名体系 (工业和信息化部公告2018年第7号): 政务 / 公益 / GOV reserved for state bodies, non-profits, government',
+    url: 'http://xxgk.miit.gov.cn/gdnps/wjfbContent.jsp?id=6072462',
+    date: '2018-01-29',
+  },
+  'CONAC-2008': {
+    title: '中央编办政务和公益机构域名注册管理中心公告: who may register “政务” and “公益” domains (as reported)',
+    url: 'https://zunmi.cn/news/200811/6966.html',
+    date: '2008-11',
+  },
+  'GOV-SITES-2017': {
+    title: '政府网站发展指引 (国办发〔2017〕47号): public institutions without administrative functions in principle not on .gov.cn',
+    url: 'https://www.gov.cn/zhengce/content/2017-06/08/content_5200760.htm',
+    date: '2017-05-15',
   },
   'ALI-DOMAIN': {
     title: 'Alibaba Cloud — prepare and check the domain name (one domain per website since 2019-04-22)',

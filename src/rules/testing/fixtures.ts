@@ -10,14 +10,17 @@ import type { ProvinceCode } from '../data/provinces.ts';
 
 export const TODAY = '2026-03-02';
 
+/** A county of the provincial capital whose GB/T 2260 code is in use, where xx0102 has been abolished. */
+const CAPITAL_COUNTY: Readonly<Record<string, string>> = { '14': '0105', '31': '0104', '44': '0106', '46': '0105', '51': '0104', '64': '0104' };
+
 /** A valid 18-digit resident ID from a province (two-digit prefix), birth date and sequence. */
 export function residentId(short: string, birth = '19800101', sequence = '123'): string {
-  const first17 = `${short}0102${birth}${sequence}`;
+  const first17 = `${short}${CAPITAL_COUNTY[short] ?? '0102'}${birth}${sequence}`;
   return first17 + gb11643CheckChar(first17);
 }
 
-/** A valid unified social credit code registered in a province. */
-export function creditCode(short: string, prefix = '91', body = 'MA1234567'): string {
+/** A valid unified social credit code registered in a province (`body`: the nine-character organisation code). */
+export function creditCode(short: string, prefix = '91', body = 'MA1234569'): string {
   const first17 = `${prefix}${short}0100${body}`;
   return first17 + creditCodeCheckChar(first17);
 }

@@ -54,11 +54,15 @@ export type OrderView = {
   timeline: TimelineEntry[];
   rejectReasons: Reason[];
   supplementItems: SupplementItem[];
+  /** Field by field, what changed since the order was last sent back (null when it never was). */
+  changesSinceDecision: ChangesSinceDecision | null;
   numbers?: { subject: string; services: { number: string; name: string; domain: string | null; kind: string }[] };
   eta?: {
     at: string;
     regulatorWorkdays: number;
     isApproximate: boolean;
+    /** Why the estimate is approximate: the holiday calendar of a year it runs into is not published yet. */
+    calendarWarning?: Bilingual;
     steps: { status: string; expectedBy: string }[];
   };
   slaDueAt: string | null;
@@ -197,3 +201,27 @@ export type IssuedServiceCode = {
 };
 
 export type ListPage<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export type DecisionReason = { code?: string; kind?: string; path?: string; note?: string; message?: Bilingual };
+
+export type ChangesSinceDecision = {
+  decision: {
+    outcome: 'provider_rejected' | 'regulator_rejected' | 'supplement_requested';
+    version: number;
+    decidedAt: string;
+    reasons: DecisionReason[];
+  };
+  /** Personal values (ID numbers, mobiles) come masked for this reader. */
+  isMasked: boolean;
+  fields: {
+    path: string;
+    change: 'added' | 'removed' | 'changed';
+    before: string | null;
+    after: string | null;
+    personal?: 'id_number' | 'mobile';
+    /** Indexes of the reasons that name this field. */
+    reasons: number[];
+  }[];
+  materials: { kind: string; appliesTo: string | null; change: 'added' | 'replaced'; at: string; reasons: number[] }[];
+  answers: { reason: number; paths: string[]; materials: string[]; isAnswered: boolean }[];
+};

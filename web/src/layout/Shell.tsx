@@ -1,5 +1,7 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileTextOutlined,
   GlobalOutlined,
@@ -37,6 +39,10 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
   if (pathname === '/review') return [{ key: 'nav.review' }];
   if (pathname.startsWith('/review/')) return [{ key: 'nav.review', to: '/review' }, { key: 'crumb.reviewOrder' }];
   if (pathname === '/dashboard') return [{ key: 'nav.dashboard' }];
+  if (pathname === '/butler') return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue' }];
+  if (pathname.startsWith('/butler/'))
+    return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue', to: '/butler' }, { key: 'butler.crumb.ticket' }];
+  if (pathname === '/isp-licence') return [{ key: 'butler.nav.isp' }];
   if (pathname === '/query') return [{ key: 'nav.query' }];
   if (pathname === '/faq') return [{ key: 'nav.faq' }];
   return [];
@@ -72,6 +78,25 @@ export function Shell({ children }: { children: ReactNode }) {
                 icon: <KeyOutlined />,
                 label: <Link to="/resources">{t('nav.resources')}</Link>,
               },
+              {
+                key: '/butler',
+                icon: <CustomerServiceOutlined />,
+                label: <Link to="/butler">{t('butler.nav.applicant')}</Link>,
+              },
+              {
+                key: '/isp-licence',
+                icon: <ApartmentOutlined />,
+                label: <Link to="/isp-licence">{t('butler.nav.isp')}</Link>,
+              },
+            ]
+          : []),
+        ...(role === 'butler' || role === 'admin'
+          ? [
+              {
+                key: '/butler',
+                icon: <CustomerServiceOutlined />,
+                label: <Link to="/butler">{t('butler.nav.queue')}</Link>,
+              },
             ]
           : []),
         ...(isReviewer(role)
@@ -95,7 +120,8 @@ export function Shell({ children }: { children: ReactNode }) {
               },
             ]
           : []),
-        ...(role && role !== 'applicant'
+        // The butler sees its tickets, not the filings (their ID numbers are none of its business).
+        ...(role && role !== 'applicant' && role !== 'butler'
           ? [
               {
                 key: '/filings',

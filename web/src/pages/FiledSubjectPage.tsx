@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Dropdown, Space, Table, Tag, Ty
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PROVINCES } from '../../../src/rules/data/provinces.ts';
+import { FiledDocumentsCard } from '../aftercare/FiledDocumentsCard.tsx';
 import { ApiError, call } from '../api/client.ts';
 import type { FiledService, FiledSubject, Footer } from '../api/types.ts';
 import { LoadedView, useLoad } from '../api/useLoad.tsx';
@@ -182,6 +183,15 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
             },
             { title: t('field.domain.name'), dataIndex: 'domain', render: (d: string | null) => d ?? '—' },
             {
+              title: t('aftercare.police.title'),
+              render: (_: unknown, s: FiledService) =>
+                s.kind === 'website' && s.accessState !== 'cancelled' ? (
+                  <Link to={`/filings/${encodeURIComponent(filed.number)}/services/${s.seq}/police`}>{t('aftercare.police.guide')}</Link>
+                ) : (
+                  '—'
+                ),
+            },
+            {
               title: t('filed.access'),
               dataIndex: 'accessState',
               render: (s: string) => (
@@ -268,11 +278,18 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
           })}
         </Space>
       </Card>
+      <FiledDocumentsCard filed={filed} />
       <Card title={t('filed.next')}>
         <Typography.Paragraph>{t('filed.footerDue')}</Typography.Paragraph>
         <Typography.Paragraph>
           {t('filed.police')} <Link to="/faq">{t('nav.faq')}</Link>
         </Typography.Paragraph>
+        {isOwner && filed.status === 'active' && (
+          <Typography.Paragraph>
+            {t('aftercare.licence.intro')}{' '}
+            <Link to={`/filings/${encodeURIComponent(filed.number)}/commercial-licence`}>{t('aftercare.licence.entry')}</Link>
+          </Typography.Paragraph>
+        )}
       </Card>
     </Space>
   );

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { call } from '../api/client.ts';
 import type { OrderView } from '../api/types.ts';
 import { LoadedView, useLoad } from '../api/useLoad.tsx';
+import { ApplicantChanges } from '../changes/ChangesSinceDecision.tsx';
 import { ACTOR_NAMES, formatDate, formatTime, KIND_NAMES, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { describePath, STEP_KEYS, stepOfPath } from '../wizard/fields.ts';
@@ -98,6 +99,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
               : []),
           ]}
         />
+        {order.eta?.calendarWarning && <Alert type="warning" showIcon title={pick(order.eta.calendarWarning)} data-testid="eta-calendar-warning" />}
         {order.status === 'provider_review' && <Alert type="info" showIcon title={t('order.inReview')} />}
         {order.status === 'awaiting_regulator' && <Alert type="info" showIcon title={t('order.awaitingRegulator')} />}
         {order.status === 'regulator_review' && (
@@ -106,6 +108,11 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
       </Card>
       {order.status === 'sms_verification' && <SmsCard order={order} onConfirmed={onChange} />}
       {order.access === 'masked' && (order.maskedFields?.length ?? 0) > 0 && <MaskedFields order={order} />}
+      {/* Once something changed since the order was sent back; before that the reasons below say it all. */}
+      {order.changesSinceDecision &&
+        (order.changesSinceDecision.fields.length > 0 || order.changesSinceDecision.materials.length > 0) && (
+          <ApplicantChanges changes={order.changesSinceDecision} />
+        )}
       {order.rejectReasons.length > 0 && (
         <Card title={<Typography.Text type="danger">{t('order.reasons')}</Typography.Text>}>
           <List

@@ -6,6 +6,7 @@ import { PROVINCES } from '../../../src/rules/data/provinces.ts';
 import { ApiError, call } from '../api/client.ts';
 import type { OrderView } from '../api/types.ts';
 import { LoadedView, useLoad } from '../api/useLoad.tsx';
+import { ReviewerChanges } from '../changes/ChangesSinceDecision.tsx';
 import {
   CERTIFICATE_NAMES,
   CONTENT_TYPE_NAMES,
@@ -195,6 +196,7 @@ function ReviewOrder({ order, reload }: { order: OrderView; reload(): void }) {
           />
         )}
       </Card>
+      {order.changesSinceDecision && <ReviewerChanges changes={order.changesSinceDecision} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" style={{ width: '100%' }} size="middle">

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { ApiError, call, urlOf, type Bilingual, type Finding } from '../api/client.ts';
 import type { Material, PrecheckResult, SupplementItem } from '../api/types.ts';
 import { MATERIAL_NAMES } from '../../../src/rules/material-names.ts';
+import { DOCUMENT_FOR_MATERIAL } from '../../../src/rules/documents.ts';
+import { DocumentButton } from '../aftercare/DocumentButton.tsx';
 import { FilePicker } from '../components/FilePicker.tsx';
 import { ItemRow } from '../components/ItemRow.tsx';
 import { PLACEHOLDER_IMAGE } from '../components/placeholder.ts';
@@ -176,6 +178,23 @@ export function MaterialsStep({
                 description={
                   <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                     <span>{pick(item.reason)}</span>
+                    {DOCUMENT_FOR_MATERIAL[item.kind] && (
+                      // The letter this material is, filled in from the order: download, print, sign, upload.
+                      <Space wrap size={4}>
+                        <DocumentButton
+                          size="small"
+                          href={urlOf(
+                            'GET /api/v1/documents/{kind}',
+                            { kind: DOCUMENT_FOR_MATERIAL[item.kind]! },
+                            { order: orderId, appliesTo: item.appliesTo },
+                          )}
+                          name={bilingual('aftercare.template')}
+                        />
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('aftercare.templateHelp')}
+                        </Typography.Text>
+                      </Space>
+                    )}
                     {item.maxAgeDays && !isReadOnly && (
                       <label style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
                         <span>{t('materials.issuedOn')}</span>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, call, type Finding } from '../api/client.ts';
 import { KIND_NAMES, STATUS_NAMES, translate } from '../i18n.ts';
+import { LiveApplicantChanges } from '../changes/ChangesSinceDecision.tsx';
 import { useI18n } from '../lang.tsx';
 import { describePath, isPlaced, STEP, STEP_KEYS, stepOfFinding } from './fields.ts';
 import type { FieldContext } from './Field.tsx';
@@ -226,6 +227,9 @@ export function WizardPage() {
               isReadOnly={isReadOnly}
               onVerified={() => void state.reload()}
             />
+          )}
+          {step === STEP.submit && id && isResubmission && !isReadOnly && (
+            <LiveApplicantChanges orderId={id} version={order?.version} />
           )}
           {step === STEP.submit && (
             <ReviewStep

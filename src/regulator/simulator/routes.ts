@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../core/context.ts';
-import { AppError } from '../core/errors.ts';
-import { requireUser } from '../http/auth.ts';
-import { simulatedRegulator } from './simulator.ts';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { requireUser } from '../../http/auth.ts';
 
 /**
  * The simulated check answers only the owner of the order the code was texted for: without this, anyone who knows a
@@ -13,20 +12,24 @@ import { simulatedRegulator } from './simulator.ts';
  */
 async function assertOwnsPendingCheck(ctx: AppContext, userId: string, mobile: string): Promise<void> {
   const challenge = await ctx.db
-    .selectFrom('sms_challenges')
-    .innerJoin('orders', 'orders.id', 'sms_challenges.order_id')
+    .selectFrom('sim_sms_challenges')
+    .innerJoin('orders', 'orders.id', 'sim_sms_challenges.order_id')
     .select(['orders.user_id'])
-    .where('sms_challenges.mobile_hash', '=', ctx.cipher.lookupHash(mobile.trim()))
-    .where('sms_challenges.confirmed_at', 'is', null)
-    .orderBy('sms_challenges.created_at', 'desc')
+    .where('sim_sms_challenges.mobile_hash', '=', ctx.cipher.lookupHash(mobile.trim()))
+    .where('sim_sms_challenges.confirmed_at', 'is', null)
+    .orderBy('sim_sms_challenges.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!challenge || challenge.user_id !== userId) throw AppError.field('NOT_FOUND', 'body.mobile', '您的备案订单中没有该手机号待核验的短信', 'None of your orders is waiting for an SMS check on this mobile');
 }
 
-/** The simulated national SMS check (DESIGN §5.7), demo and test mode only. */
+/**
+ * The simulated national SMS check (DESIGN §5.7), demo and test mode only, and only with an adapter that relays
+ * the check (the simulator): against a real regulator the person confirms the code on MIIT's own page.
+ */
 export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  if (!ctx.config.isDevMode) return;
+  const sms = ctx.regulator.sms;
+  if (!ctx.config.isDevMode || !sms) return;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const mobile = z.string().trim().regex(/^1\d{10}$/, '11-digit mainland mobile');
 
@@ -41,7 +44,7 @@ export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext):
     },
     async (request, reply) => {
       await assertOwnsPendingCheck(ctx, requireUser(request).id, request.body.mobile);
-      const result = await simulatedRegulator.verifySms(ctx, request.body);
+      const result = await sms.verify(request.body);
       const status = result.outcome === 'confirmed' ? 200 : result.outcome === 'wrong_code' ? 422 : result.outcome === 'locked' ? 429 : result.outcome === 'expired' ? 410 : 404;
       return reply.status(status).send({ ...result, message: SMS_MESSAGES[result.outcome] });
     },
@@ -52,7 +55,7 @@ export async function regulatorSimRoutes(app: FastifyInstance, ctx: AppContext):
     { schema: { tags: ['regulator (simulated)'], summary: 'Send a new code; the 24-hour window does not restart', body: z.object({ mobile }) } },
     async (request, reply) => {
       await assertOwnsPendingCheck(ctx, requireUser(request).id, request.body.mobile);
-      const result = await simulatedRegulator.resendSms(ctx, request.body);
+      const result = await sms.resend(request.body);
       return reply.status(result.sent ? 200 : 409).send(result);
     },
   );

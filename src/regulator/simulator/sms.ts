@@ -1,8 +1,8 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import type { AppContext } from '../core/context.ts';
-import type { Tx } from '../core/db/database.ts';
-import { newId } from '../core/ids.ts';
-import { deliver } from '../notify/index.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { Tx } from '../../core/db/database.ts';
+import { newId } from '../../core/ids.ts';
+import { deliver } from '../../notify/index.ts';
 
 export const SMS_WINDOW_MS = 24 * 3600_000;
 export const SMS_MAX_WRONG = 5;
@@ -20,14 +20,19 @@ export function codeMatches(ctx: AppContext, challengeId: string, code: string, 
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
-/** Texts a code to one mobile of an order; the challenge remembers only a hash of it. */
-export async function openChallenge(ctx: AppContext, tx: Tx, input: { orderId: string; orderNumber: string; mobile: string; expiresAt: Date }): Promise<void> {
+/** Texts a code to one mobile of a submission; the challenge remembers only a hash of it. */
+export async function openChallenge(
+  ctx: AppContext,
+  tx: Tx,
+  input: { submissionId: string; orderId: string; orderNumber: string; mobile: string; expiresAt: Date },
+): Promise<void> {
   const id = newId();
   const code = newSmsCode();
   await tx
-    .insertInto('sms_challenges')
+    .insertInto('sim_sms_challenges')
     .values({
       id,
+      submission_id: input.submissionId,
       order_id: input.orderId,
       mobile_hash: ctx.cipher.lookupHash(input.mobile),
       mobile: ctx.cipher.encrypt(input.mobile),
