@@ -9,7 +9,8 @@ import { responsiblePersons } from './responsible-persons.ts';
 //  |----------------------------|-----------------------------------|---------------------|------------|
 //  | the applicant who owns it  | everything                        | everything          | everything |
 //  | reviewer, admin            | nothing, unless help was asked    | full data           | masked     |
-//  | compliance, butler         | nothing, unless help was asked    | masked              | masked     |
+//  | compliance                 | nothing, unless help was asked    | masked              | masked     |
+//  | butler                     | nothing (it works its tickets, not the filings; accounts/roles.ts)              |
 //
 // "Masked" shows names but hides ID numbers, mobiles, phones and e-mails (138****0001); a staff member who needs one
 // opens it with POST /orders/{id}/reveal, and every view, reveal and download by staff is an audit row carrying the
