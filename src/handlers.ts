@@ -5,6 +5,7 @@ import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerInactivityHandlers } from './filing/index.ts';
 import { registerOrderNotifications } from './notify/index.ts';
+import { registerPrivacyNotifications } from './privacy/index.ts';
 import { registerRegulatorLink } from './regulator/index.ts';
 
 /** Every outbox subscriber and job handler, registered once per process. */
@@ -13,6 +14,7 @@ export function registerHandlers(ctx: AppContext): void {
   registerInactivityHandlers(ctx);
   registerOrderNotifications(ctx);
   registerRecoveryNotifications(ctx);
+  registerPrivacyNotifications(ctx);
   registerButlerHandlers(ctx);
   registerAftercareHandlers(ctx);
   // Orders to the regulator and progress back, through whichever adapter is connected (ctx.regulator).

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { createLogger } from './core/logger.ts';
 import { registerHandlers } from './handlers.ts';
+import { backfillPersonKeys } from './filing/index.ts';
 import { buildApp } from './http/app.ts';
 import { connectRegulator, startRegulator, startRegulatorPolling } from './regulator/index.ts';
 
@@ -28,6 +29,7 @@ export async function createPlatform(config: Config, options: { database?: Datab
     await database.close();
     throw error;
   }
+  await backfillPersonKeys(ctx);
   registerHandlers(ctx);
   if (config.seedDemo) await seedDemo(ctx);
   const app = await buildApp(ctx);

@@ -124,7 +124,7 @@ describe.each(testDatabases())('account recovery on $kind', (factory) => {
       expect(badEmail.statusCode).toBe(400);
       expect(fieldPaths(badEmail.json().error)).toEqual(['body.email']);
 
-      const unknownToken = await client.post('/api/v1/auth/password-reset/confirm', { token: 'made-up', password: 'long enough' });
+      const unknownToken = await client.post('/api/v1/auth/password-reset/confirm', { token: 'made-up', password: 'long enough to pass' });
       expect(unknownToken.statusCode).toBe(400);
       expect(fieldPaths(unknownToken.json().error)).toEqual(['body.token']);
       expect(unknownToken.json().error.details.fields[0].message.zh).toMatch(/\p{Script=Han}/u);

@@ -107,6 +107,10 @@ if (!postgresUrl) {
     it('files one order end to end: register, order, uploads, face, submit, review, the regulator’s SMS check, decision, numbers', async () => {
       const applicant = new HttpClient(server.url);
       expect((await applicant.post('/api/v1/auth/register', { email: 'owner@company.test', password: 'correct horse' })).status).toBe(201);
+      // The account works once the link in the registration e-mail is opened.
+      const welcome = await stubs.smtp.inbox.waitFor('the verification e-mail', (m) => m.to.includes('owner@company.test') && m.text.includes('/verify-email?token='));
+      const token = decodeURIComponent(/verify-email\?token=(\S+)/.exec(welcome.text)![1]!);
+      expect((await applicant.post('/api/v1/auth/verify-email', { token })).status).toBe(200);
       expect((await applicant.post('/api/v1/auth/login', { email: 'owner@company.test', password: 'correct horse' })).status).toBe(200);
       const ops = new HttpClient(server.url);
       expect((await ops.post('/api/v1/auth/login', { email: 'ops@provider.test', password: 'operator-password-1' })).status).toBe(200);

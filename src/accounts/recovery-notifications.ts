@@ -7,6 +7,7 @@ import { LOGIN_NAME_CONFIRMED } from './commands/confirm-login-name.ts';
 import { LOGIN_NAME_CODE } from './commands/look-up-login-name.ts';
 import { PASSWORD_RESET_REQUESTED } from './commands/request-password-reset.ts';
 import { PASSWORD_CHANGED } from './commands/reset-password.ts';
+import { EMAIL_VERIFICATION_REQUESTED, REGISTRATION_ATTEMPTED } from './commands/sign-up.ts';
 import { LOGIN_NAME_CODE_TTL_MS, RESET_TOKEN_TTL_MS } from './recovery.ts';
 
 /**
@@ -44,6 +45,19 @@ async function sendResetLink(ctx: AppContext, tx: Tx, event: StoredEvent): Promi
 async function sendPasswordChanged(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void> {
   const user = await tx.selectFrom('users').select(['email']).where('id', '=', event.aggregateId).executeTakeFirst();
   if (!user) return;
+  if (event.payload.via === 'change') {
+    await deliver(ctx, tx, {
+      channel: 'email',
+      to: user.email,
+      template: event.topic,
+      subject: 'OpenBeian 登录密码已修改 / Your OpenBeian password was changed',
+      body:
+        '您的 OpenBeian 账号密码刚刚在登录状态下被修改，其他设备上的登录均已退出。如非本人操作，请立即通过“忘记密码”重置密码并联系接入商客服。\n\n' +
+        'The password of your OpenBeian account was just changed by a logged-in user, and every other session was logged out. If this was not you, reset the password through "forgot password" at once and contact the provider.',
+      dedupeKey: `event:${event.id}:email`,
+    });
+    return;
+  }
   await deliver(ctx, tx, {
     channel: 'email',
     to: user.email,
@@ -89,8 +103,47 @@ async function sendLoginName(ctx: AppContext, tx: Tx, event: StoredEvent): Promi
   });
 }
 
+async function sendVerificationLink(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void> {
+  const sealed = event.payload.sealedToken;
+  if (typeof sealed !== 'string') return;
+  const user = await tx.selectFrom('users').select(['email']).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (user) {
+    const link = `${ctx.config.publicUrl}/verify-email?token=${encodeURIComponent(ctx.cipher.decrypt(sealed))}`;
+    await deliver(ctx, tx, {
+      channel: 'email',
+      to: user.email,
+      template: event.topic,
+      subject: '验证您的 OpenBeian 注册邮箱 / Verify your OpenBeian e-mail',
+      body:
+        `您好，感谢注册 OpenBeian。请在 24 小时内打开以下链接完成邮箱验证，之后即可使用注册时设置的密码登录：\n${link}\n` +
+        `如非本人操作，请忽略本邮件，账号不会启用。\n\n` +
+        `Thank you for registering with OpenBeian. Open this link within 24 hours to verify the e-mail; then log in with the password you chose:\n${link}\n` +
+        `If you did not register, ignore this e-mail; the account stays inactive.`,
+      dedupeKey: `event:${event.id}:email`,
+    });
+  }
+  await eraseSecret(tx, event);
+}
+
+async function sendRegistrationAttempted(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void> {
+  const user = await tx.selectFrom('users').select(['email']).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (!user) return;
+  await deliver(ctx, tx, {
+    channel: 'email',
+    to: user.email,
+    template: event.topic,
+    subject: '有人尝试用您的邮箱注册 OpenBeian / Someone tried to register with your e-mail',
+    body:
+      `您好，刚刚有人尝试用本邮箱注册 OpenBeian，而该邮箱已有账号。如果是您本人，请直接登录：${ctx.config.publicUrl}/login ；忘记密码可在登录页点击“忘记密码？”重置。如非本人操作，请忽略本邮件，您的账号不受影响。\n\n` +
+      `Someone just tried to register with this e-mail at OpenBeian, which already has an account. If it was you, log in at ${ctx.config.publicUrl}/login ; if you forgot the password, use "forgot password" there. If it was not you, ignore this e-mail; your account is unchanged.`,
+    dedupeKey: `event:${event.id}:email`,
+  });
+}
+
 /** The e-mails and texts of account recovery, sent from the outbox after the change committed. */
 export function registerRecoveryNotifications(ctx: AppContext): void {
+  ctx.outbox.on(EMAIL_VERIFICATION_REQUESTED, (event, tx) => sendVerificationLink(ctx, tx, event));
+  ctx.outbox.on(REGISTRATION_ATTEMPTED, (event, tx) => sendRegistrationAttempted(ctx, tx, event));
   ctx.outbox.on(PASSWORD_RESET_REQUESTED, (event, tx) => sendResetLink(ctx, tx, event));
   ctx.outbox.on(PASSWORD_CHANGED, (event, tx) => sendPasswordChanged(ctx, tx, event));
   ctx.outbox.on(LOGIN_NAME_CODE, (event, tx) => sendLoginNameCode(ctx, tx, event));

@@ -29,13 +29,12 @@ const MANUAL_REQUEST = {
 };
 
 /** Limits per client address and per target (an e-mail, a domain), on the application clock. */
-function limits(ctx: AppContext, perAddress: number, perTarget: number, windowMs: number) {
-  const byAddress = new RateLimiter(perAddress, windowMs);
-  const byTarget = new RateLimiter(perTarget, windowMs);
-  return (request: FastifyRequest, target: string) => {
-    const now = ctx.clock.now().getTime();
-    byAddress.take(request.ip, now);
-    byTarget.take(target, now);
+function limits(ctx: AppContext, scope: string, perAddress: number, perTarget: number, windowMs: number) {
+  const byAddress = new RateLimiter(ctx, `${scope}.address`, perAddress, windowMs);
+  const byTarget = new RateLimiter(ctx, `${scope}.target`, perTarget, windowMs);
+  return async (request: FastifyRequest, target: string) => {
+    await byAddress.take(request.ip);
+    await byTarget.take(target);
   };
 }
 
@@ -48,10 +47,10 @@ function registrableOrRefuse(input: string): string {
 /** Forgotten password (by e-mail) and forgotten login name (by a filed domain and an SMS code, SPEC §3). No login. */
 export async function recoveryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const resetLimit = limits(ctx, 10, 3, 60 * 60_000);
-  const confirmResetLimit = limits(ctx, 20, 5, 15 * 60_000);
-  const lookupLimit = limits(ctx, 10, 5, 60 * 60_000);
-  const confirmLookupLimit = limits(ctx, 20, 10, 15 * 60_000);
+  const resetLimit = limits(ctx, 'password-reset', 10, 3, 60 * 60_000);
+  const confirmResetLimit = limits(ctx, 'password-reset.confirm', 20, 5, 15 * 60_000);
+  const lookupLimit = limits(ctx, 'login-name', 10, 5, 60 * 60_000);
+  const confirmLookupLimit = limits(ctx, 'login-name.confirm', 20, 10, 15 * 60_000);
 
   r.post(
     '/api/v1/auth/password-reset',
@@ -64,7 +63,7 @@ export async function recoveryRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) => {
-      resetLimit(request, `email:${request.body.email.toLowerCase()}`);
+      await resetLimit(request, `email:${request.body.email.toLowerCase()}`);
       await requestPasswordReset(ctx, actorOf(request), { email: request.body.email, ip: request.ip });
       return reply.status(202).send(RESET_ACCEPTED);
     },
@@ -80,7 +79,7 @@ export async function recoveryRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) => {
-      confirmResetLimit(request, `token:${request.body.token.slice(0, 64)}`);
+      await confirmResetLimit(request, `token:${request.body.token.slice(0, 64)}`);
       await resetPassword(ctx, actorOf(request), request.body);
       return reply.status(204).send();
     },
@@ -105,7 +104,7 @@ export async function recoveryRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const domain = registrableOrRefuse(request.body.domain);
-      lookupLimit(request, `domain:${domain}`);
+      await lookupLimit(request, `domain:${domain}`);
       const result = await lookUpLoginName(ctx, actorOf(request), { domain });
       if (!result.mobile) {
         return reply.status(202).send({
@@ -139,7 +138,7 @@ export async function recoveryRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const domain = registrableOrRefuse(request.body.domain);
-      confirmLookupLimit(request, `domain:${domain}`);
+      await confirmLookupLimit(request, `domain:${domain}`);
       await confirmLoginName(ctx, actorOf(request), { domain, code: request.body.code });
       return reply.status(204).send();
     },

@@ -18,6 +18,7 @@ const USAGE = `openbeian <command>
   precheck FILE.json  check a filing draft and print the findings as JSON
   export-allowlist [--format nginx|haproxy|text] [--out FILE]
                       the connected domains, for the proxy's map file
+  audit verify        check the hash chains of the audit log; names the first broken link (exit 1)
 
 Settings come from the environment; see README.md.`;
 
@@ -63,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
       console.log(created.length ? `created ${created.join(', ')}` : 'demo accounts already exist');
       await database.close();
       return 0;
+    }
+    case 'audit': {
+      const { runAuditCommand } = await import('./audit.ts');
+      return runAuditCommand(config, rest);
     }
     case 'create-admin': {
       const { runCreateAdmin } = await import('./create-admin.ts');

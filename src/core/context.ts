@@ -6,6 +6,7 @@ import { JobRunner } from './jobs.ts';
 import type { Logger } from './logger.ts';
 import { OutboxDispatcher } from './outbox.ts';
 import { FieldCipher } from './personal-data.ts';
+import { configureAuditChain } from './audit.ts';
 import type { Regulator } from '../regulator/port.ts';
 
 /** Everything a command needs from the outside world, built once at boot and passed down explicitly. */
@@ -27,6 +28,7 @@ export type AppContext = {
 export function createContext(config: Config, database: Database, logger: Logger, clock?: Clock): AppContext {
   const virtualClock = config.isDevMode ? (clock instanceof VirtualClock ? clock : new VirtualClock(clock)) : null;
   const effectiveClock = virtualClock ?? clock ?? { now: () => new Date() };
+  configureAuditChain(config.encryption);
   return {
     config,
     database,

@@ -5,8 +5,15 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: { zh: '请求内容有误，请按提示修改', en: 'The request is invalid; fix the fields named' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in first' },
-  INVALID_CREDENTIALS: { zh: '账号或密码错误', en: 'Wrong e-mail or password' },
+  INVALID_CREDENTIALS: {
+    zh: '账号或密码错误；新注册的账号请先打开注册邮件中的验证链接',
+    en: 'Wrong e-mail or password; a new account must first be verified through the link in its registration e-mail',
+  },
   FORBIDDEN: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  CROSS_SITE_REFUSED: {
+    zh: '请求来自其他网站，已拒绝；请在本平台页面内操作',
+    en: 'The request came from another site and was refused; use this platform’s own pages',
+  },
   NOT_FOUND: { zh: '找不到该资源', en: 'Not found' },
   CONFLICT: { zh: '与当前状态冲突，请刷新后重试', en: 'This conflicts with the current state; reload and retry' },
   EMAIL_TAKEN: { zh: '该邮箱已注册', en: 'This e-mail address is already registered' },

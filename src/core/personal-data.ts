@@ -56,6 +56,15 @@ export class FieldCipher {
     return sealed.split('.', 1)[0]!;
   }
 
+  /**
+   * The name a stored file is kept under: a keyed hash of its bytes. Still content-addressed (the same bytes are
+   * stored once), but the name no longer lets anyone holding a copy of an ID card confirm that it is stored here.
+   */
+  fileAddress(bytes: Buffer): string {
+    const key = this.ring.keys[this.ring.currentKeyId]!;
+    return createHmac('sha256', createHmac('sha256', key).update('file-address').digest()).update(bytes).digest('hex');
+  }
+
   /** Keyed hash for exact look-ups (e.g. "is this ID number already a subject leader elsewhere?"). */
   lookupHash(value: string): string {
     // Always the current key's derived HMAC key; a rotation re-hashes in a migration job.

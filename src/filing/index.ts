@@ -8,6 +8,7 @@ export { filedRoutes } from './filed/routes.ts';
 export { registerInactivityHandlers } from './commands/expire-inactive-order.ts';
 export { handoffRoutes } from './handoff-routes.ts';
 export { statsRoutes } from './stats-routes.ts';
+export { backfillPersonKeys, orderAccess, maskDraft, personKeysOf, isOpenToStaff, type OrderAccess } from './access.ts';
 export { canTransition } from './status.ts';
 export { summariseDraft, type DraftSummary } from './draft-summary.ts';
 export { recordFiling, type IssuedNumbers, type RegulatorNumbers } from './filed/record-filing.ts';

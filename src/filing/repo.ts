@@ -4,7 +4,7 @@ import type { OrdersTable } from '../core/db/schema.ts';
 import { AppError } from '../core/errors.ts';
 import type { Selectable } from 'kysely';
 import type { SessionUser } from '../accounts/index.ts';
-import { isStaff } from '../accounts/index.ts';
+import { orderAccess } from './access.ts';
 import { isOrderStatus, type OrderStatus } from './status.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
@@ -32,6 +32,8 @@ export type Order = {
   createdAt: Date;
   updatedAt: Date;
   lastActivityAt: Date;
+  /** Set while the applicant asks the provider's staff to look at the draft before it is submitted. */
+  helpRequestedAt: Date | null;
 };
 
 export function toOrder(ctx: AppContext, row: OrderRow): Order {
@@ -59,16 +61,22 @@ export function toOrder(ctx: AppContext, row: OrderRow): Order {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastActivityAt: row.last_activity_at,
+    helpRequestedAt: row.help_requested_at,
   };
 }
 
-/** Loads an order the user may see; anyone else gets 404, so order ids reveal nothing. */
+/**
+ * Loads an order the user may see (access.ts: the owner always; staff once it is submitted or help was asked);
+ * anyone else gets 404, so order ids reveal nothing.
+ */
 export async function loadVisibleOrder(ctx: AppContext, executor: Executor, user: SessionUser, id: string, options: { forUpdate?: boolean } = {}): Promise<Order> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
   let query = executor.selectFrom('orders').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  if (!row || (row.user_id !== user.id && !isStaff(user.role))) throw new AppError('NOT_FOUND');
+  if (!row || !orderAccess(user, { userId: row.user_id, status: row.status, submittedAt: row.submitted_at, helpRequestedAt: row.help_requested_at })) {
+    throw new AppError('NOT_FOUND');
+  }
   return toOrder(ctx, row);
 }
 

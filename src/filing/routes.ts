@@ -7,7 +7,12 @@ import { actorOf, requireRole, requireUser } from '../http/auth.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { readMultipart } from '../http/multipart.ts';
 import { readStoredFile, uploadMaterial } from '../materials/index.ts';
+import { writeAudit } from '../core/audit.ts';
+import { STAFF_ROLES } from '../accounts/index.ts';
+import { personKeysOf } from './access.ts';
 import { abandonOrder } from './commands/abandon-order.ts';
+import { setHelpRequest } from './commands/ask-for-help.ts';
+import { revealField } from './queries/reveal-field.ts';
 import { createOrder } from './commands/create-order.ts';
 import { submitOrder } from './commands/submit-order.ts';
 import { updateOrder } from './commands/update-order.ts';
@@ -60,7 +65,7 @@ export async function orderRoutes(app: FastifyInstance, ctx: AppContext): Promis
   );
 
   r.get('/api/v1/orders/:id', { schema: { tags: ['orders'], summary: 'An order with its pre-check, materials and timeline', params: idParams } }, async (request, reply) => {
-    const view = await getOrderView(ctx, requireUser(request), request.params.id);
+    const view = await getOrderView(ctx, requireUser(request), request.params.id, actorOf(request));
     reply.header('etag', `"${view.version}"`);
     return view;
   });
@@ -140,14 +145,58 @@ export async function orderRoutes(app: FastifyInstance, ctx: AppContext): Promis
     '/api/v1/orders/:id/materials/:materialId/file',
     { schema: { tags: ['orders'], summary: 'The stored (metadata-stripped) image of a material', params: z.object({ id: z.string().uuid(), materialId: z.string().uuid() }) } },
     async (request, reply) => {
-      const order = await loadVisibleOrder(ctx, ctx.db, requireUser(request), request.params.id);
-      const material = await ctx.db.selectFrom('order_materials').select(['sha256', 'format']).where('id', '=', request.params.materialId).where('order_id', '=', order.id).executeTakeFirst();
+      const user = requireUser(request);
+      const order = await loadVisibleOrder(ctx, ctx.db, user, request.params.id);
+      const material = await ctx.db.selectFrom('order_materials').select(['sha256', 'format', 'kind', 'applies_to']).where('id', '=', request.params.materialId).where('order_id', '=', order.id).executeTakeFirst();
       const bytes = material ? await readStoredFile(ctx, material.sha256) : null;
       if (!material || !bytes) throw new AppError('NOT_FOUND');
+      // Staff opening an ID card or licence image is an audit row naming the people on the order.
+      if (order.userId !== user.id) {
+        await writeAudit(ctx.db, actorOf(request), ctx.clock.now(), {
+          entityType: 'order',
+          entityId: order.id,
+          action: 'material_downloaded',
+          data: { materialId: request.params.materialId, kind: material.kind, appliesTo: material.applies_to },
+          personKeys: personKeysOf(ctx, order.draft),
+        });
+      }
       reply.header('content-type', material.format === 'jpg' ? 'image/jpeg' : `image/${material.format}`);
-      reply.header('cache-control', 'private, max-age=3600');
+      reply.header('cache-control', 'no-store');
       return reply.send(bytes);
     },
+  );
+
+  r.post(
+    '/api/v1/orders/:id/help-request',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Ask the provider’s staff to look at this draft before it is submitted (until then only the applicant sees it)',
+        params: idParams,
+        body: z.object({ note: z.string().trim().max(500).optional().describe('想请客服帮忙看什么 / what to look at') }).optional(),
+      },
+    },
+    async (request) => setHelpRequest(ctx, actorOf(request), applicant(request), { orderId: request.params.id, isAsking: true, note: request.body?.note }),
+  );
+
+  r.delete(
+    '/api/v1/orders/:id/help-request',
+    { schema: { tags: ['orders'], summary: 'Withdraw the help request: staff no longer see the draft', params: idParams } },
+    async (request) => setHelpRequest(ctx, actorOf(request), applicant(request), { orderId: request.params.id, isAsking: false }),
+  );
+
+  r.post(
+    '/api/v1/orders/:id/reveal',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Staff: open one masked personal field of an order (audited)',
+        params: idParams,
+        body: z.object({ path: z.string().max(100).regex(/^[A-Za-z0-9_.[\]]+$/).describe('如 subject.leader.idNumber / e.g. subject.leader.idNumber') }),
+        response: { 200: z.object({ path: z.string(), value: z.string() }) },
+      },
+    },
+    async (request) => revealField(ctx, actorOf(request), requireRole(request, STAFF_ROLES), { orderId: request.params.id, path: request.body.path }),
   );
 
   r.post(

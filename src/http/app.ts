@@ -23,10 +23,12 @@ import { filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/
 import { reviewRoutes } from '../review/index.ts';
 import { regulatorSimRoutes } from '../regulator/index.ts';
 import { resourceRoutes } from '../resources/index.ts';
+import { privacyRoutes } from '../privacy/index.ts';
 import { precheckRoutes } from './precheck-routes.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { HTTP_STATUS } from './error-mapping.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerRequestGuards } from './request-guards.ts';
 import { devRoutes } from './dev-routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { toFieldProblems } from './validation-messages.ts';
@@ -100,6 +102,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
       request.user = await findSessionUser(ctx, token);
     }
   });
+  registerRequestGuards(app, ctx);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
@@ -197,6 +200,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     regulatorSimRoutes,
     publicQueryRoutes,
     enforcementRoutes,
+    privacyRoutes,
     devRoutes,
     ...extraRoutes,
     webUiRoutes,

@@ -11,7 +11,7 @@ import { RateLimiter } from './rate-limit.ts';
  * a finding. Without account context it knows nothing about existing filings.
  */
 export async function precheckRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const limiter = new RateLimiter(120, 60_000);
+  const limiter = new RateLimiter(ctx, 'precheck.address', 120, 60_000);
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/precheck',
     {
@@ -19,7 +19,7 @@ export async function precheckRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: { tags: ['pre-check'], summary: 'Check a filing draft against the province rules; every finding names its field', body: z.unknown() },
     },
     async (request) => {
-      limiter.take(request.ip);
+      await limiter.take(request.ip);
       return precheck(request.body, { today: shanghaiDate(ctx.clock.now()) });
     },
   );

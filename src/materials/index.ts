@@ -1,3 +1,4 @@
 export { uploadMaterial, type UploadMaterialInput } from './commands/upload-material.ts';
 export { listMaterials, asDraftMaterials, type MaterialView } from './queries/list-materials.ts';
 export { storeFile, readStoredFile } from './storage.ts';
+export { inspectImage } from './inspect/index.ts';

@@ -1,11 +1,12 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../core/context.ts';
 
 /**
- * Content-addressed file store on local disk: a file lives at files/ab/cd/<sha256>, written once. Files are
- * identity documents and faces, so they are encrypted at rest with the field cipher.
+ * Content-addressed file store on local disk: a file lives at files/ab/cd/<address>, written once, where the address
+ * is a keyed hash (HMAC-SHA256, `cipher.fileAddress`) of the bytes, not their plain sha256. Files are identity
+ * documents and faces, so they are encrypted at rest with the field cipher. Names written before keyed addressing
+ * (plain sha256) are read as they are.
  */
 function pathFor(ctx: AppContext, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha256');
@@ -13,7 +14,7 @@ function pathFor(ctx: AppContext, sha256: string): string {
 }
 
 export async function storeFile(ctx: AppContext, bytes: Buffer): Promise<string> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = ctx.cipher.fileAddress(bytes);
   const target = pathFor(ctx, sha256);
   const exists = await stat(target).then(
     () => true,

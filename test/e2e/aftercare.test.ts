@@ -7,7 +7,7 @@ import { seedDemoAccounts } from '../../src/accounts/index.ts';
 import { shanghaiDate } from '../../src/core/clock.ts';
 import { testDatabases } from '../support/databases.ts';
 import { buildDraft } from '../support/drafts.ts';
-import { preparedOrder, smsCodeFor, submitted, type Draft } from '../support/journey.ts';
+import { preparedOrder, registerVerified, smsCodeFor, submitted, type Draft } from '../support/journey.ts';
 import { readPdf, squashed } from '../support/pdf.ts';
 import { startTestPlatform, type TestClient, type TestPlatform } from '../support/platform.ts';
 import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'after approval in the console' : `a
     await seedDemoAccounts(platform.ctx);
     // An approved filing, made through the API as the walkthrough does, on a server of this provider in Hangzhou.
     owner = platform.client();
-    await owner.post('/api/v1/auth/register', { email: OWNER, password: PASSWORD });
+    await registerVerified(owner, OWNER, PASSWORD);
     await owner.login(OWNER, PASSWORD);
     const admin = platform.client();
     await admin.login('admin@example.com', 'openbeian-demo');
@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'after approval in the console' : `a
   it('offers the letter in the wizard’s materials step where the pre-check asks for it, filled from the draft', async () => {
     // Jiangsu lets an authorised person lead the subject, with a letter from the legal representative.
     const other = platform.client();
-    await other.post('/api/v1/auth/register', { email: 'jiangsu@example.com', password: PASSWORD });
+    await registerVerified(other, 'jiangsu@example.com', PASSWORD);
     await other.login('jiangsu@example.com', PASSWORD);
     const jiangsu = buildDraft({ creditBody: '91320100MA1X2Y3Z4', name: '南京示例科技有限公司', domain: 'nanjing-demo.cn', leaderIdBody: '32010619850312003', mobile: '13500000005' });
     jiangsu.province = '320000';

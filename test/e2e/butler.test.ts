@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../../src/accounts/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { registerVerified } from '../support/journey.ts';
 import { axeViolations } from './axe.ts';
 import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
 
@@ -29,7 +30,7 @@ describe.skipIf(!hasChromium)(
       mkdirSync(SCREENSHOTS, { recursive: true });
       platform = await startTestPlatform(testDatabases()[0]!);
       await seedDemoAccounts(platform.ctx);
-      await platform.client().post('/api/v1/auth/register', { email: 'walker@example.com', password: PASSWORD });
+      await registerVerified(platform.client(), 'walker@example.com', PASSWORD);
       // Friday 2026-11-27 at 18:05 in Beijing: business hours are over until Monday.
       await platform.advance((Date.parse('2026-11-27T18:05:00+08:00') - platform.clock.now().getTime()) / 3_600_000);
       await platform.app.listen({ port: 0, host: '127.0.0.1' });

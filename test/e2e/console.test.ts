@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../../src/accounts/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { buildDraft } from '../support/drafts.ts';
-import { preparedOrder, submitted } from '../support/journey.ts';
+import { preparedOrder, registerVerified, submitted, verificationToken } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { axeViolations } from './axe.ts';
 import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)(
     /** A new applicant (signed in through the API) with a draft order and nothing uploaded yet. */
     async function applicantWithDraft(email: string, overrides: Parameters<typeof buildDraft>[0]) {
       const owner = platform.client();
-      await owner.post('/api/v1/auth/register', { email, password: PASSWORD });
+      await registerVerified(owner, email, PASSWORD);
       await owner.login(email, PASSWORD);
       const id = (await owner.post('/api/v1/orders', { draft: buildDraft(overrides) })).json().id as string;
       return { owner, id };
@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)(
       submit: boolean,
     ): Promise<string> {
       const owner = platform.client();
-      await owner.post('/api/v1/auth/register', { email, password: PASSWORD });
+      await registerVerified(owner, email, PASSWORD);
       await owner.login(email, PASSWORD);
       const id = await preparedOrder(owner, buildDraft(overrides));
       if (submit) await submitted(owner, id);
@@ -192,6 +192,16 @@ describe.skipIf(!hasChromium)(
       await page.fill('#email', 'owner@example.com');
       await page.fill('#password', PASSWORD);
       await shot(page, 'register-desktop');
+      await page.click('button[type=submit]');
+      // The account works once the link in the e-mail is opened (in demo mode the mail is in the outbox).
+      await page.getByText('请查收验证邮件').waitFor();
+      const token = await verificationToken(platform.client(), 'owner@example.com');
+      await page.goto(`${base}/verify-email?token=${encodeURIComponent(token)}`);
+      await page.getByRole('button', { name: '验证邮箱' }).click();
+      await page.getByText('已验证，请登录').waitFor();
+      await page.goto(`${base}/login`);
+      await page.fill('#email', 'owner@example.com');
+      await page.fill('#password', PASSWORD);
       await page.click('button[type=submit]');
       await page.waitForURL(/\/orders$/);
       await page.getByText('暂无进行中的订单').waitFor();
@@ -307,6 +317,8 @@ describe.skipIf(!hasChromium)(
 
       // The regulator texts a code; the applicant confirms it on the order page (the demo's simulated check).
       await platform.advance(24);
+      // A day later the session has ended (two idle hours): log in again, as the applicant would.
+      await logIn(page, 'owner@example.com');
       await page.goto(`${base}/orders/${orderId}`);
       await page.getByText('请负责人在 24 小时内完成短信核验').waitFor();
       await shot(page, 'order-sms-desktop');
@@ -536,7 +548,7 @@ describe.skipIf(!hasChromium)(
 
     it('opens the mobile hand-off page on a phone from the link', async () => {
       const owner = platform.client();
-      await owner.post('/api/v1/auth/register', { email: 'phone@example.com', password: PASSWORD });
+      await registerVerified(owner, 'phone@example.com', PASSWORD);
       await owner.login('phone@example.com', PASSWORD);
       const created = await owner.post('/api/v1/orders', {
         draft: buildDraft({
@@ -799,14 +811,16 @@ describe.skipIf(!hasChromium)(
             '/blocked?host=unfiled.cn',
             '/forgot',
             '/reset-password?token=not-a-real-token',
+            '/verify-email?token=not-a-real-token',
+            '/id-check',
           ],
         },
         {
           who: ['a11y@example.com'],
-          paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources'],
+          paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources', '/account/password'],
         },
         { who: ['reviewer@example.com', 'openbeian-demo'], paths: ['/review', `/review/${orderId}`] },
-        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources'] },
+        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources', '/privacy/reports'] },
       ];
       const violations: string[] = [];
       for (const size of [DESKTOP, PHONE]) {

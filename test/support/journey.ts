@@ -6,11 +6,28 @@ import type { TestClient, TestPlatform } from './platform.ts';
 
 export type Draft = ReturnType<typeof buildDraft>;
 
-export async function applicantClient(platform: TestPlatform, email = 'owner@example.com'): Promise<TestClient> {
+export async function applicantClient(platform: TestPlatform, email = 'owner@example.com', password = 'correct horse'): Promise<TestClient> {
   const client = platform.client();
-  expect((await client.post('/api/v1/auth/register', { email, password: 'correct horse' })).statusCode).toBe(201);
-  expect((await client.login(email, 'correct horse')).statusCode).toBe(200);
+  await registerVerified(client, email, password);
+  expect((await client.login(email, password)).statusCode).toBe(200);
   return client;
+}
+
+/** The token of the newest registration link e-mailed to this address (demo outbox). */
+export async function verificationToken(client: TestClient, email: string): Promise<string> {
+  const outbox = await client.get(`/api/v1/dev/outbox?to=${encodeURIComponent(email)}`);
+  const mail = (outbox.json().items as { template: string; body: string }[]).find((m) => m.template === 'account.email_verification_requested');
+  const token = /verify-email\?token=([^\s]+)/.exec(mail?.body ?? '')?.[1];
+  expect(token, `a verification link e-mailed to ${email}`).toBeDefined();
+  return decodeURIComponent(token!);
+}
+
+/** Registers an applicant and opens the link of the verification e-mail, as its owner would. */
+export async function registerVerified(client: TestClient, email: string, password = 'correct horse'): Promise<void> {
+  const registered = await client.post('/api/v1/auth/register', { email, password });
+  expect(registered.statusCode, registered.body).toBe(201);
+  const verified = await client.post('/api/v1/auth/verify-email', { token: await verificationToken(client, email) });
+  expect(verified.statusCode, verified.body).toBe(200);
 }
 
 export async function staffClient(platform: TestPlatform, email = 'reviewer@example.com'): Promise<TestClient> {

@@ -15,8 +15,12 @@ export const TEST_START = new Date('2026-11-23T02:00:00Z');
 export type TestPlatform = Platform & {
   clock: VirtualClock;
   dataDir: string;
-  /** A client that keeps its own cookies, like one browser. */
-  client(): TestClient;
+  /**
+   * A client that keeps its own cookies, like one browser. Sessions end after 2 idle hours (30 minutes for staff) on
+   * the virtual clock, so by default a client whose session ended logs in again and retries, as its user would after
+   * a day away; `{ relogin: false }` shows the 401 instead.
+   */
+  client(options?: { relogin?: boolean }): TestClient;
   drain(): Promise<void>;
   /** Moves the virtual clock and runs whatever fell due, as the background loop would. */
   advance(hours: number): Promise<void>;
@@ -38,7 +42,7 @@ export async function startTestPlatform(factory: TestDatabaseFactory, env: Recor
     ...platform,
     clock,
     dataDir,
-    client: () => new TestClient(platform),
+    client: (options) => new TestClient(platform, options?.relogin ?? true),
     drain: () => drainBackgroundWork(platform.ctx),
     advance: async (hours: number) => {
       await advanceVirtualClock(platform.ctx, hours * 3600_000);
@@ -54,10 +58,24 @@ type RequestOptions = { headers?: Record<string, string>; remoteAddress?: string
 
 export class TestClient {
   private cookies = new Map<string, string>();
+  private credentials: { email: string; password: string } | null = null;
 
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly isReloginOn = true,
+  ) {}
 
   async request(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<LightMyRequestResponse> {
+    const response = await this.send(method, url, body, options);
+    if (url === '/api/v1/auth/logout') this.credentials = null;
+    const isSessionOver = response.statusCode === 401 && this.credentials && this.isReloginOn && url !== '/api/v1/auth/login';
+    if (!isSessionOver || !response.body.includes('"UNAUTHENTICATED"')) return response;
+    const { email, password } = this.credentials!;
+    const again = await this.send('POST', '/api/v1/auth/login', { email, password }, {});
+    return again.statusCode === 200 ? this.send(method, url, body, options) : response;
+  }
+
+  private async send(method: string, url: string, body: unknown, options: RequestOptions): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await this.platform.app.inject({
       method: method as 'GET',
@@ -86,7 +104,9 @@ export class TestClient {
   }
 
   async login(email: string, password: string): Promise<LightMyRequestResponse> {
-    return this.post('/api/v1/auth/login', { email, password });
+    const response = await this.post('/api/v1/auth/login', { email, password });
+    if (response.statusCode === 200) this.credentials = { email, password };
+    return response;
   }
 
   get hasSession(): boolean {

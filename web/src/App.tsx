@@ -14,6 +14,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { QueryPage } from './pages/QueryPage.tsx';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
+import { VerifyEmailPage } from './pages/VerifyEmailPage.tsx';
 import { landing, safeNext, SessionProvider, useSession } from './session.tsx';
 
 export function App() {
@@ -93,6 +94,9 @@ const OrdersPage = page(() => import('./pages/OrdersPage.tsx'), 'OrdersPage');
 const ResourcesPage = page(() => import('./pages/ResourcesPage.tsx'), 'ResourcesPage');
 const ReviewOrderPage = page(() => import('./review/ReviewOrderPage.tsx'), 'ReviewOrderPage');
 const ReviewQueuePage = page(() => import('./review/ReviewQueuePage.tsx'), 'ReviewQueuePage');
+const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const IdCheckPage = page(() => import('./pages/IdCheckPage.tsx'), 'IdCheckPage');
+const MisuseReportsPage = page(() => import('./pages/MisuseReportsPage.tsx'), 'MisuseReportsPage');
 const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
 
 const APPLICANT: Role[] = ['applicant'];
@@ -131,6 +135,10 @@ function AppRoutes() {
         />
         <Route path="/forgot" element={<ForgotPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/verify-email" element={<VerifyEmailPage />} />
+        <Route path="/id-check" element={<IdCheckPage />} />
+        <Route path="/privacy/reports" element={guard(<MisuseReportsPage />, ['admin', 'compliance'])} />
+        <Route path="/account/password" element={guard(<ChangePasswordPage />)} />
         <Route path="/m/:token" element={<MobileHandoffPage />} />
         <Route path="/orders" element={guard(<OrdersPage />, APPLICANT)} />
         <Route path="/orders/new" element={guard(<WizardPage />, APPLICANT)} />

@@ -2,6 +2,7 @@
 // {name} placeholders are filled from the vars given. Texts the API sends ({zh, en}) are picked, not stored here.
 import { AFTERCARE_MESSAGES } from './messages/aftercare.ts';
 import { b, type Bilingual } from './messages/bilingual.ts';
+import { SECURITY_MESSAGES } from './messages/security.ts';
 import { CHANGES_MESSAGES } from './messages/changes.ts';
 import { BUTLER_MESSAGES } from './messages/butler.ts';
 import { JOURNEY_MESSAGES } from './messages/journey.ts';
@@ -69,10 +70,10 @@ export const MESSAGES = {
   'auth.emailRequired': b('请输入邮箱', 'Enter your e-mail'),
   'auth.emailInvalid': b('邮箱格式不正确', 'This is not an e-mail address'),
   'auth.passwordRequired': b('请输入密码', 'Enter your password'),
-  'auth.passwordShort': b('密码至少 8 位', 'At least 8 characters'),
+  'auth.passwordShort': b('密码至少 12 个字符', 'At least 12 characters'),
   'auth.passwordHint': b(
-    '至少 8 位，建议使用字母、数字和符号的组合',
-    'At least 8 characters; mix letters, digits and symbols',
+    '至少 12 个字符，不能是常见密码；一句话或几个词的组合既好记又安全',
+    'At least 12 characters and not a common password; a phrase of a few words is easy to remember and safe',
   ),
   'auth.toRegister': b('还没有账号？立即注册', 'No account yet? Register'),
   'auth.toLogin': b('已有账号？去登录', 'Have an account? Log in'),
@@ -827,6 +828,7 @@ export const MESSAGES = {
     '{label} updated: it still cannot issue service codes',
   ),
   // Feature dictionaries (web/src/messages/), one line each.
+  ...SECURITY_MESSAGES,
   ...CHANGES_MESSAGES,
   ...BUTLER_MESSAGES,
   ...AFTERCARE_MESSAGES,

@@ -7,7 +7,7 @@ import type { Role, SessionUser } from '../roles.ts';
 
 export type RegisterUserInput = { email: string; password: string; role?: Role; displayName?: string };
 
-/** Self-registration creates an applicant; staff accounts are created by an admin (or the demo seed). */
+/** An account created by the platform itself (the demo seed, an admin): verified at once. Self-registration is sign-up.ts. */
 export async function registerUser(ctx: AppContext, actor: Actor, input: RegisterUserInput): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const role = input.role ?? 'applicant';
@@ -18,7 +18,7 @@ export async function registerUser(ctx: AppContext, actor: Actor, input: Registe
     await ctx.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('users')
-        .values({ id, email, password_hash: passwordHash, role, display_name: input.displayName ?? null, created_at: now })
+        .values({ id, email, password_hash: passwordHash, role, display_name: input.displayName ?? null, created_at: now, email_verified_at: now })
         .execute();
       await writeAudit(tx, actor, now, { entityType: 'user', entityId: id, action: 'register', data: { role } });
     });

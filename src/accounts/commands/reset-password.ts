@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../core/context.ts';
 import { writeAudit, type Actor } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import { enqueueEvent } from '../../core/outbox.ts';
 import { hashPassword } from '../passwords.ts';
+import { passwordProblem } from '../password-policy.ts';
 import { hashToken } from './log-in.ts';
 
 export type ResetPasswordInput = { token: string; password: string };
@@ -20,9 +22,11 @@ const invalidToken = () =>
 /**
  * Sets a new password with a reset token: the token is spent in the same statement that checks it, so two tries
  * with one token cannot both succeed. Every other token of the user is spent too, every session ends, and the
- * login failures of the account are cleared. The owner gets an e-mail saying the password changed.
+ * login failures of the account are cleared. The link came through the mailbox, so an unverified account becomes verified. The owner gets an e-mail saying the password changed.
  */
 export async function resetPassword(ctx: AppContext, actor: Actor, input: ResetPasswordInput): Promise<void> {
+  const problem = passwordProblem(input.password);
+  if (problem) throw AppError.field('VALIDATION_FAILED', 'body.password', `body.password：${problem.zh}`, `body.password: ${problem.en}`);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   const userId = await ctx.db.transaction().execute(async (tx) => {
@@ -37,7 +41,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, input: ResetP
     if (!spent) return null;
     const user = await tx
       .updateTable('users')
-      .set({ password_hash: passwordHash })
+      .set({ password_hash: passwordHash, email_verified_at: sql`COALESCE(email_verified_at, ${now})` })
       .where('id', '=', spent.user_id)
       .where('disabled_at', 'is', null)
       .returning(['id', 'email'])

@@ -14,6 +14,7 @@ export interface UsersTable {
   subject_bound_at: Timestamp | null;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
+  email_verified_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -22,6 +23,7 @@ export interface SessionsTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   request_ip: string | null;
+  last_seen_at: Timestamp;
 }
 
 export interface LoginFailuresTable {
@@ -44,6 +46,11 @@ export interface AuditLogTable {
   to_status: string | null;
   reason: string | null;
   data: Json<Record<string, unknown>>;
+  stream: string | null;
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  person_keys: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface OutboxTable {
@@ -119,6 +126,57 @@ export interface LoginNameChallengesTable {
   created_at: Timestamp;
 }
 
+export interface EmailVerificationsTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface IdChecksTable {
+  id: string;
+  person_key: string;
+  mobile_hash: string;
+  mobile: string | null;
+  id_number_masked: string;
+  is_matched: boolean;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  access_token_hash: string | null;
+  access_expires_at: Timestamp | null;
+  references_found: ColumnType<string[], string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface MisuseReportsTable {
+  id: string;
+  reference: string;
+  check_id: string;
+  person_key: string;
+  id_number_masked: string;
+  mobile: string;
+  subject_number: string | null;
+  order_number: string | null;
+  note: string;
+  status: 'open' | 'answered';
+  created_at: Timestamp;
+  due_at: Timestamp;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  answer: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+  expires_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -152,6 +210,10 @@ export interface DB extends FilingTables, ResourceTables, JourneyTables {
   idempotency_keys: IdempotencyKeysTable;
   password_reset_tokens: PasswordResetTokensTable;
   login_name_challenges: LoginNameChallengesTable;
+  rate_limits: RateLimitsTable;
+  email_verifications: EmailVerificationsTable;
+  id_checks: IdChecksTable;
+  misuse_reports: MisuseReportsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -179,6 +241,9 @@ export interface OrdersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   last_activity_at: Timestamp;
+  help_requested_at: Timestamp | null;
+  /** null until filled (orders created before the column); see filing/person-keys.ts. */
+  person_keys: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 export interface OrderMaterialsTable {

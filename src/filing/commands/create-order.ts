@@ -3,6 +3,7 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { newId, newOrderNumber } from '../../core/ids.ts';
 import { enqueueEvent } from '../../core/outbox.ts';
 import type { SessionUser } from '../../accounts/index.ts';
+import { personKeysOf } from '../access.ts';
 import { summariseDraft } from '../draft-summary.ts';
 import { decideKind, lookUpNational } from '../kind.ts';
 import { assertDraftWithinLimits } from '../draft-limits.ts';
@@ -39,6 +40,7 @@ export async function createOrder(ctx: AppContext, actor: Actor, user: SessionUs
           kind,
           status: 'draft',
           draft: ctx.cipher.encrypt(JSON.stringify(input.draft)),
+          person_keys: personKeysOf(ctx, input.draft),
           province: summary.province,
           subject_name: summary.subjectName,
           subject_key: subjectKey,

@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context.ts';
 import { writeAudit, type Actor } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import type { SessionUser } from '../../accounts/index.ts';
+import { personKeysOf } from '../access.ts';
 import { summariseDraft } from '../draft-summary.ts';
 import { decideKind, lookUpNational } from '../kind.ts';
 import { assertDraftWithinLimits } from '../draft-limits.ts';
@@ -32,6 +33,7 @@ export async function updateOrder(ctx: AppContext, actor: Actor, user: SessionUs
         .updateTable('orders')
         .set({
           draft: ctx.cipher.encrypt(JSON.stringify(input.draft)),
+          person_keys: personKeysOf(ctx, input.draft),
           kind,
           province: summary.province,
           subject_name: summary.subjectName,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { writeAudit, type Actor } from '../../core/audit.ts';
 import { maskMobile } from '../../core/personal-data.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { recordedPoliceNumber } from '../../aftercare/index.ts';
@@ -11,9 +12,12 @@ async function loadVisibleSubject(ctx: AppContext, user: SessionUser, number: st
   return subject;
 }
 
-/** A filed subject with its services, numbers, access state and history (owner and staff). */
-export async function getFiledSubject(ctx: AppContext, user: SessionUser, number: string) {
+/** A filed subject with its services, numbers, access state and history (owner and staff; a staff view is audited). */
+export async function getFiledSubject(ctx: AppContext, user: SessionUser, number: string, actor?: Actor) {
   const subject = await loadVisibleSubject(ctx, user, number);
+  if (actor && subject.user_id !== user.id) {
+    await writeAudit(ctx.db, actor, ctx.clock.now(), { entityType: 'filed_subject', entityId: subject.number, action: 'personal_data_viewed', personKeys: [subject.leader_key] });
+  }
   const [services, history] = await Promise.all([
     ctx.db.selectFrom('filed_services').selectAll().where('subject_number', '=', number).orderBy('seq').execute(),
     ctx.db.selectFrom('filing_history').selectAll().where('subject_number', '=', number).orderBy('id').execute(),

@@ -19,7 +19,7 @@ export async function filedRoutes(app: FastifyInstance, ctx: AppContext): Promis
   r.get('/api/v1/filings', { schema: { tags: ['filings'], summary: 'Subjects filed by this account' } }, async (request) => listFiledSubjects(ctx, requireUser(request)));
 
   r.get('/api/v1/filings/:subjectNumber', { schema: { tags: ['filings'], summary: 'A filed subject with services, numbers and access state', params: numberParams } }, async (request) =>
-    getFiledSubject(ctx, requireUser(request), request.params.subjectNumber),
+    getFiledSubject(ctx, requireUser(request), request.params.subjectNumber, actorOf(request)),
   );
 
   r.get(

@@ -18,8 +18,8 @@ export function publicQueryRateLimit(): number {
 
 type Bucket = { tokens: number; at: number };
 
-// Above this many addresses, full buckets (idle clients) are dropped; memory stays bounded under a spray of
-// forged or rotating addresses.
+// Above this many addresses, full buckets (idle clients) are dropped, then the least recently used; memory stays
+// bounded under a spray of forged or rotating addresses, and the busiest clients keep their counts.
 const MAX_BUCKETS = 100_000;
 
 /**
@@ -41,6 +41,9 @@ export class TokenBucketLimiter {
     if (bucket) {
       bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.perMs);
       bucket.at = now;
+      // Re-inserted, so the map's order is least recently used first.
+      this.buckets.delete(key);
+      this.buckets.set(key, bucket);
     } else {
       if (this.buckets.size >= MAX_BUCKETS) this.evictFull(now);
       bucket = { tokens: this.capacity, at: now };
@@ -56,7 +59,14 @@ export class TokenBucketLimiter {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + (now - bucket.at) * this.perMs >= this.capacity) this.buckets.delete(key);
     }
-    // Everyone is active (an attack): start over rather than grow without bound.
-    if (this.buckets.size >= MAX_BUCKETS) this.buckets.clear();
+    // Everyone is active (a spray of addresses): drop the least recently used tenth, never everything, so a client
+    // that keeps asking keeps its (emptied) bucket.
+    if (this.buckets.size >= MAX_BUCKETS) {
+      let excess = this.buckets.size - Math.floor(MAX_BUCKETS * 0.9);
+      for (const key of this.buckets.keys()) {
+        if (excess-- <= 0) break;
+        this.buckets.delete(key);
+      }
+    }
   }
 }

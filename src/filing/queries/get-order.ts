@@ -6,14 +6,30 @@ import { changesSinceDecision } from '../decisions.ts';
 import { estimateCompletion } from '../eta.ts';
 import { promiseView } from '../promise.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
+import { maskDraft, orderAccess, personKeysOf } from '../access.ts';
+import { writeAudit, type Actor } from '../../core/audit.ts';
 import { describeStatus, isOrderStatus } from '../status.ts';
 import { listMaterials } from '../../materials/index.ts';
 
 export type TimelineEntry = { at: string; status: string; actor: string; note: string | null; label: { zh: string; en: string } };
 
-/** The order as its owner or a staff member sees it (DESIGN §5.7). */
-export async function getOrderView(ctx: AppContext, user: SessionUser, id: string) {
+/**
+ * The order as its owner or a staff member sees it (DESIGN §5.7), with personal fields masked where the viewer's
+ * role does not need them (access.ts). A staff member's view is an audit row naming the people concerned.
+ */
+export async function getOrderView(ctx: AppContext, user: SessionUser, id: string, actor: Actor = { userId: user.id, role: user.role, requestId: null }) {
   const order = await loadVisibleOrder(ctx, ctx.db, user, id);
+  const access = orderAccess(user, order)!;
+  const masked = access === 'masked' ? maskDraft(order.draft) : null;
+  if (access !== 'owner') {
+    await writeAudit(ctx.db, actor, ctx.clock.now(), {
+      entityType: 'order',
+      entityId: order.id,
+      action: 'personal_data_viewed',
+      data: { access, status: order.status },
+      personKeys: personKeysOf(ctx, order.draft),
+    });
+  }
   const national = await lookUpNationalFor(ctx, order);
   const [precheck, materials, timeline, faces, calls, changes] = await Promise.all([
     precheckOrder(ctx, ctx.db, order, national),
@@ -32,7 +48,10 @@ export async function getOrderView(ctx: AppContext, user: SessionUser, id: strin
     status: order.status,
     statusLabel: describeStatus(order.status),
     version: order.version,
-    draft: order.draft,
+    draft: masked?.draft ?? order.draft,
+    access,
+    maskedFields: masked?.maskedFields ?? [],
+    helpRequestedAt: order.helpRequestedAt?.toISOString() ?? null,
     precheck,
     materials,
     faceVerifications: faces.map((f) => ({ person: f.person_path, outcome: f.outcome, at: f.created_at.toISOString() })),

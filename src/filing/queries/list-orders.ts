@@ -4,10 +4,12 @@ import { describeStatus, FINAL_STATUSES, isOrderStatus } from '../status.ts';
 
 export type ListOrdersQuery = { status?: string; kind?: string; province?: string; tab?: 'in_progress' | 'completed'; page: number; pageSize: number };
 
-/** Applicants see their own orders; staff see all. Newest first. */
+/** Applicants see their own orders; staff see the submitted ones and drafts with a help request. Newest first. */
 export async function listOrders(ctx: AppContext, user: SessionUser, query: ListOrdersQuery) {
   let select = ctx.db.selectFrom('orders');
+  // Staff see orders once submitted, or drafts whose applicant asked for help (access.ts).
   if (!isStaff(user.role)) select = select.where('user_id', '=', user.id);
+  else select = select.where((eb) => eb.or([eb('submitted_at', 'is not', null), eb('help_requested_at', 'is not', null)]));
   if (query.status) select = select.where('status', '=', query.status);
   if (query.kind) select = select.where('kind', '=', query.kind);
   if (query.province) select = select.where('province', '=', query.province);

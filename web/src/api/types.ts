@@ -36,6 +36,11 @@ export type TimelineEntry = { at: string; status: string; actor: string; note: s
 
 export type OrderView = {
   id: string;
+  /** Set while the applicant lets the provider's staff see the draft before submitting it. */
+  helpRequestedAt?: string | null;
+  /** How the viewer sees the draft: 'masked' hides ID numbers, mobiles and e-mails (staff outside their work). */
+  access?: 'owner' | 'full' | 'masked';
+  maskedFields?: string[];
   number: string;
   kind: string | null;
   status: string;

@@ -131,8 +131,12 @@ export function Shell({ children }: { children: ReactNode }) {
               },
             ]
           : []),
+        ...(role === 'admin' || role === 'compliance'
+          ? [{ key: '/privacy/reports', icon: <AuditOutlined />, label: <Link to="/privacy/reports">{t('security.reports.nav')}</Link> }]
+          : []),
         { type: 'divider' as const },
         { key: '/query', icon: <SearchOutlined />, label: <Link to="/query">{t('nav.query')}</Link> },
+        { key: '/id-check', icon: <SafetyCertificateOutlined />, label: <Link to="/id-check">{t('security.idCheck.nav')}</Link> },
         { key: '/faq', icon: <QuestionCircleOutlined />, label: <Link to="/faq">{t('nav.faq')}</Link> },
       ]
     : [];
@@ -203,6 +207,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <Link to="/faq" style={{ color: 'rgba(255,255,255,0.85)' }}>
               {t('nav.faq')}
             </Link>
+            <Link to="/id-check" style={{ color: 'rgba(255,255,255,0.85)' }}>
+              {t('security.idCheck.nav')}
+            </Link>
           </nav>
         )}
         <div style={{ flex: 1 }} />
@@ -223,6 +230,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   { key: 'who', label: user.displayName ?? user.email, disabled: true, icon: <UserOutlined /> },
                   { key: 'role', label: pick(ROLE_NAMES[user.role]), disabled: true },
                   { type: 'divider' },
+                  { key: 'password', label: t('security.password.menu'), onClick: () => navigate('/account/password') },
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,

@@ -16,12 +16,19 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [registered, setRegistered] = useState<{ zh: string; en: string } | null>(null);
 
   async function onFinish(values: Values) {
     setBusy(true);
     setError(null);
     try {
-      if (mode === 'register') await call('POST /api/v1/auth/register')({ body: values });
+      if (mode === 'register') {
+        // The account is usable once the link e-mailed to the address is opened; the answer is the same whether or
+        // not the address was registered before.
+        const answer = await call('POST /api/v1/auth/register')<{ message: { zh: string; en: string } }>({ body: values });
+        setRegistered(answer.message);
+        return;
+      }
       await call('POST /api/v1/auth/login')({ body: values });
       await refresh();
     } catch (e) {
@@ -45,6 +52,21 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
         <Alert type="warning" showIcon title={t('auth.expired')} style={{ marginBottom: 16 }} />
       )}
       {error && <Alert type="error" showIcon title={pick(error.bilingual)} style={{ marginBottom: 16 }} />}
+      {registered && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('security.registered')}
+          description={
+            <>
+              {pick(registered)}
+              {hasDevTools(platformMode) && <div style={{ marginTop: 8 }}>{t('security.registeredDemo')}</div>}
+            </>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {mode === 'register' && <Typography.Paragraph type="secondary">{t('auth.oneSubject')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} validateTrigger="onBlur">
         <EmailField />
@@ -54,7 +76,7 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
           extra={mode === 'register' ? t('auth.passwordHint') : undefined}
           rules={[
             { required: true, message: t('auth.passwordRequired') },
-            ...(mode === 'register' ? [{ min: 8, message: t('auth.passwordShort') }] : []),
+            ...(mode === 'register' ? [{ min: 12, message: t('auth.passwordShort') }] : []),
           ]}
         >
           <Input.Password autoComplete={mode === 'register' ? 'new-password' : 'current-password'} />

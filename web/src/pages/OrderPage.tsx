@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Col, Descriptions, Grid, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { call } from '../api/client.ts';
 import type { OrderView } from '../api/types.ts';
@@ -49,6 +50,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
   const ahead = (order.eta?.steps ?? []).filter((s) => s !== currentEta);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {order.status === 'draft' && order.access === 'owner' && <HelpRequest order={order} onChange={onChange} />}
       <Card
         title={
           <Space wrap>
@@ -110,6 +112,7 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
         )}
       </Card>
       {order.status === 'sms_verification' && <SmsCard order={order} onConfirmed={onChange} />}
+      {order.access === 'masked' && (order.maskedFields?.length ?? 0) > 0 && <MaskedFields order={order} />}
       {/* Once something changed since the order was sent back; before that the reasons below say it all. */}
       {order.changesSinceDecision &&
         (order.changesSinceDecision.fields.length > 0 || order.changesSinceDecision.materials.length > 0) && (
@@ -256,5 +259,60 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
         </Card>
       )}
     </Space>
+  );
+}
+
+/** Until it is submitted a draft is the applicant's alone; asking for help lets the provider's staff see it. */
+function HelpRequest({ order, onChange }: { order: OrderView; onChange(): void }) {
+  const { t } = useI18n();
+  const [isBusy, setBusy] = useState(false);
+  const toggle = async () => {
+    setBusy(true);
+    try {
+      if (order.helpRequestedAt) await call('DELETE /api/v1/orders/{id}/help-request')({ params: { id: order.id } });
+      else await call('POST /api/v1/orders/{id}/help-request')({ params: { id: order.id }, body: {} });
+      onChange();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Alert
+      type={order.helpRequestedAt ? 'success' : 'info'}
+      showIcon
+      title={order.helpRequestedAt ? t('security.help.asked') : t('security.help.explain')}
+      action={
+        <Button size="small" loading={isBusy} onClick={() => void toggle()}>
+          {order.helpRequestedAt ? t('security.help.withdraw') : t('security.help.ask')}
+        </Button>
+      }
+    />
+  );
+}
+
+/** Staff who see the order masked open one field at a time; each opening is written to the audit log. */
+function MaskedFields({ order }: { order: OrderView }) {
+  const { t, lang } = useI18n();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const reveal = async (path: string) => {
+    const answer = await call('POST /api/v1/orders/{id}/reveal')<{ value: string }>({ params: { id: order.id }, body: { path } });
+    setValues((current) => ({ ...current, [path]: answer.value }));
+  };
+  return (
+    <Card title={t('security.revealHint')} size="small">
+      <Descriptions
+        size="small"
+        column={1}
+        items={(order.maskedFields ?? []).map((path) => ({
+          key: path,
+          label: describePath(path, lang),
+          children: values[path] ?? (
+            <Button size="small" onClick={() => void reveal(path)} aria-label={`${t('security.reveal')} ${describePath(path, lang)}`}>
+              {t('security.reveal')}
+            </Button>
+          ),
+        }))}
+      />
+    </Card>
   );
 }

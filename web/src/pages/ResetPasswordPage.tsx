@@ -64,7 +64,7 @@ export function ResetPasswordPage() {
             extra={t('auth.passwordHint')}
             rules={[
               { required: true, message: t('auth.passwordRequired') },
-              { min: 8, message: t('auth.passwordShort') },
+              { min: 12, message: t('auth.passwordShort') },
             ]}
           >
             <Input.Password autoComplete="new-password" />
