@@ -308,7 +308,7 @@ describe.each(testDatabases())('after approval: police filing, commercial licenc
     expect(gansuText).toContain('授权期限');
 
     const other = await applicantClient(platform, 'shanghai@example.com');
-    const shanghai = buildDraft({ creditBody: '91310115MA1K4A2B3', name: '上海云栖示例科技有限公司' });
+    const shanghai = buildDraft({ creditBody: '91310115MA1K4A2B', name: '上海云栖示例科技有限公司' });
     shanghai.province = '310000';
     const leader = { name: '李娜', idType: 'resident_id', idNumber: '310115199001010021', mobile: '13700000003' };
     const site = shanghai.services[0]!;
@@ -326,7 +326,7 @@ describe.each(testDatabases())('after approval: police filing, commercial licenc
     expect(letter).toContain('yunqi-shop.cn');
     expect(letter).not.toContain('yunqi-blog.cn');
     // Elsewhere the letter is for the one site asked for.
-    const zhejiang = buildDraft({ creditBody: '91330106MA2B3C4D6', name: '杭州另一示例科技有限公司', leaderIdBody: '33010619850312005', mobile: '13800000009', domain: 'another-demo.cn' });
+    const zhejiang = buildDraft({ creditBody: '91330106MA2B3C4E', name: '杭州另一示例科技有限公司', leaderIdBody: '33010619850312005', mobile: '13800000009', domain: 'another-demo.cn' });
     zhejiang.services = [{ ...zhejiang.services[0]!, leader: leader as never }, { ...zhejiang.services[0]!, name: '另一商城', domains: [{ ...zhejiang.services[0]!.domains[0]!, name: 'another-shop.cn' }], leader: leader as never }];
     const third = await applicantClient(platform, 'zhejiang@example.com');
     const zhejiangId = (await third.post('/api/v1/orders', { draft: zhejiang })).json().id as string;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../src/rules/index.ts';
 import { testDatabases } from './support/databases.ts';
-import { applicantClient, preparedOrder, staffClient } from './support/journey.ts';
+import { applicantClient, preparedOrder, staffClient, submitted } from './support/journey.ts';
 import { startTestPlatform, type TestClient, type TestPlatform } from './support/platform.ts';
 
 /** Beijing wall time of an ISO instant to the minute: "2026-11-30 09:50". */
@@ -250,12 +250,14 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
   });
 
   it('shows the butler its tickets and what they need, never the applicants’ filings', async () => {
+    // Submitted, so staff whose work it is may read it (drafts stay the applicant's own).
     const orderId = await preparedOrder(owner);
+    await submitted(owner, orderId);
     const ticket = await opened();
     expect((await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json().contactMobile).toBe('13700001111');
     expect((await butler.get(`/api/v1/orders/${orderId}`)).statusCode).toBe(404);
     expect((await butler.get('/api/v1/orders')).json().items).toEqual([]);
-    // A reviewer still reads orders, and is no butler.
+    // A reviewer still reads submitted orders, and is no butler.
     const reviewer = await staffClient(platform, 'reviewer@example.com');
     expect((await reviewer.get(`/api/v1/orders/${orderId}`)).statusCode).toBe(200);
     expect((await reviewer.get(`/api/v1/butler/tickets/${ticket.id}`)).statusCode).toBe(404);

@@ -15,7 +15,7 @@ describe.each(testDatabases())('account and subject binding on $kind', (factory)
     await platform.stop();
   });
 
-  const OTHER_SUBJECT = { creditBody: '91330106MA2B3C4D6', name: '杭州另一示例科技有限公司', domain: 'another-demo.cn' };
+  const OTHER_SUBJECT = { creditBody: '91330106MA2B3C4E', name: '杭州另一示例科技有限公司', domain: 'another-demo.cn' };
 
   it('saves a draft whose credit code has a wrong check digit, then the corrected one, then another subject', async () => {
     const applicant = await applicantClient(platform);

@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'after approval in the console' : `a
     const other = platform.client();
     await registerVerified(other, 'jiangsu@example.com', PASSWORD);
     await other.login('jiangsu@example.com', PASSWORD);
-    const jiangsu = buildDraft({ creditBody: '91320100MA1X2Y3Z4', name: '南京示例科技有限公司', domain: 'nanjing-demo.cn', leaderIdBody: '32010619850312003', mobile: '13500000005' });
+    const jiangsu = buildDraft({ creditBody: '91320100MA1X2Y3Z', name: '南京示例科技有限公司', domain: 'nanjing-demo.cn', leaderIdBody: '32010619850312003', mobile: '13500000005' });
     jiangsu.province = '320000';
     jiangsu.subject.legalRepresentative = '王强';
     const id = (await other.post('/api/v1/orders', { draft: jiangsu })).json().id as string;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../../src/accounts/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { buildDraft } from '../support/drafts.ts';
-import { preparedOrder, smsCodeFor, submitted, withBaseMaterials } from '../support/journey.ts';
+import { preparedOrder, registerVerified, smsCodeFor, submitted, withBaseMaterials } from '../support/journey.ts';
 import { startTestPlatform, type TestClient, type TestPlatform } from '../support/platform.ts';
 import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
 import { idCardJpeg, licenceJpeg } from './documents.ts';
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)(
     /** An account registered through the API, signed in through the login page. */
     async function signedIn(page: Page, email: string, next?: string): Promise<TestClient> {
       const client = platform.client();
-      await client.post('/api/v1/auth/register', { email, password: PASSWORD });
+      await registerVerified(client, email, PASSWORD);
       await client.login(email, PASSWORD);
       await page.goto(`${base}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
       await page.fill('#email', email);
@@ -236,7 +236,7 @@ describe.skipIf(!hasChromium)(
       // The page's timers run on a clock the test can move: "no retry loop" is checked without waiting for real.
       await page.clock.install();
       const client = await signedIn(page, 'refused@example.com');
-      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D7', domain: 'refused-demo.cn' }) })).json().id as string;
+      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4H', domain: 'refused-demo.cn' }) })).json().id as string;
       await page.goto(`${base}/orders/${id}/edit`);
       await settled(page);
       let puts = 0;
@@ -265,7 +265,7 @@ describe.skipIf(!hasChromium)(
     it('takes the uploads before the materials step is ticked', async () => {
       const { page, context } = await open();
       const client = await signedIn(page, 'uploads@example.com');
-      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D8', domain: 'uploads-demo.cn' }) })).json().id as string;
+      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4J', domain: 'uploads-demo.cn' }) })).json().id as string;
       await page.goto(`${base}/orders/${id}/edit?step=5`);
       await settled(page);
       // The submit page ticks nothing that is not done: no materials, no face check.
@@ -289,7 +289,7 @@ describe.skipIf(!hasChromium)(
       await page.click('button[type=submit]');
       await page.waitForURL((url) => url.pathname === '/orders');
 
-      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4D3', domain: 'return-demo.cn' }) })).json().id as string;
+      const id = (await client.post('/api/v1/orders', { draft: buildDraft({ creditBody: '91330106MA2B3C4G', domain: 'return-demo.cn' }) })).json().id as string;
       await page.goto(`${base}/orders/${id}/edit?step=1`);
       await settled(page);
       // A week later the session has ended on the server; the next save finds out.
@@ -313,7 +313,7 @@ describe.skipIf(!hasChromium)(
     it('shows the full summary and the promise before submitting, what was filed afterwards, and the SMS deadline and tries', async () => {
       const { page, context } = await open();
       const client = await signedIn(page, 'summary@example.com');
-      const filing = buildDraft({ creditBody: '91330106MA2B3C4D2', domain: 'summary-demo.cn', mobile: '13700000007' });
+      const filing = buildDraft({ creditBody: '91330106MA2B3C4F', domain: 'summary-demo.cn', mobile: '13700000007' });
       const id = (await client.post('/api/v1/orders', { draft: filing })).json().id as string;
       await withBaseMaterials(client, id);
       await page.goto(`${base}/orders/${id}/edit?step=5`);
@@ -348,7 +348,12 @@ describe.skipIf(!hasChromium)(
       await reviewer.login('reviewer@example.com', 'openbeian-demo');
       expect((await reviewer.post(`/api/v1/review/${id}/approve`)).statusCode).toBe(200);
       await platform.advance(24);
-      await page.reload();
+      // A day later the applicant's session has ended (2 idle hours): log in again, back to the order.
+      await page.goto(`${base}/login?next=${encodeURIComponent(`/orders/${id}`)}`);
+      await page.fill('#email', 'summary@example.com');
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL((url) => url.pathname === `/orders/${id}`);
       const deadline = page.getByTestId('sms-deadline');
       await deadline.waitFor();
       expect(await deadline.textContent()).toMatch(/截止时间：.*\d{1,2}:\d{2}/);
@@ -365,7 +370,7 @@ describe.skipIf(!hasChromium)(
     it('on a phone: a menu on public pages and in the console that covers no breadcrumb, filed services as cards, the organisation query explained', async () => {
       // A filed subject for the account, through the API (review, SMS, the 管局's time).
       const owner = platform.client();
-      await owner.post('/api/v1/auth/register', { email: 'phone@example.com', password: PASSWORD });
+      await registerVerified(owner, 'phone@example.com', PASSWORD);
       await owner.login('phone@example.com', PASSWORD);
       const filing = buildDraft({ creditBody: '91330106MA2B3C4D1', domain: 'phone-demo.cn', mobile: '13600000006', leaderIdBody: '33010619900101004' });
       const id = await preparedOrder(owner, filing);

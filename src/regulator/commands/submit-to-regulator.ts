@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../../core/context.ts';
 import { SYSTEM_ACTOR, writeAudit, type Actor } from '../../core/audit.ts';
 import { newId } from '../../core/ids.ts';
@@ -99,19 +100,23 @@ async function buildSubmission(ctx: AppContext, order: Order, id: string, approv
     services: services.map((service, index) => ({ index, ...(typeof service?.filedNumber === 'string' ? { filedNumber: service.filedNumber } : {}) })),
     ...(order.filingNumber ? { subjectNumber: order.filingNumber } : {}),
     targetServices: order.targetServices,
-    materials: materials.map((m) => ({
-      kind: m.kind,
-      appliesTo: m.appliesTo,
-      issuedOn: m.issuedOn,
-      sha256: m.sha256,
-      format: m.file.format,
-      bytes: m.file.bytes,
-      read: async () => {
+    // Files are stored under a keyed hash (no plain digest of an ID-card image is kept); the regulator gets the
+    // plain sha256 of the bytes it receives, computed here from the decrypted file.
+    materials: await Promise.all(
+      materials.map(async (m) => {
         const bytes = await readStoredFile(ctx, m.sha256);
         if (!bytes) throw new Error(`material ${m.id} of order ${order.number} is missing from the file store`);
-        return bytes;
-      },
-    })),
+        return {
+          kind: m.kind,
+          appliesTo: m.appliesTo,
+          issuedOn: m.issuedOn,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          format: m.file.format,
+          bytes: m.file.bytes,
+          read: async () => bytes,
+        };
+      }),
+    ),
     faceChecks: faces.map((f) => ({ person: f.person_path, vendorRef: f.vendor_ref, score: f.score, at: f.created_at.toISOString() })),
     approvedAt,
   };
