@@ -13,7 +13,7 @@ const USAGE = `openbeian <command>
   migrate             apply database migrations and exit
   seed                create the demo accounts (not in production mode)
   precheck FILE.json  check a filing draft and print the findings as JSON
-  export-allowlist [--format nginx|haproxy|text] [--out FILE]
+  export-allowlist [--format nginx|haproxy|haproxy-map|text] [--out FILE]
                       the connected domains, for the proxy's map file
 
 Settings come from the environment; see README.md.`;

@@ -42,6 +42,14 @@ export const ERROR_CODES = {
     en: 'This resource has issued all the service codes it may; use another resource or buy a new one',
   },
   NOT_AVAILABLE_IN_MODE: { zh: '当前运行模式下不可用', en: 'Not available in this mode' },
+  TOKEN_INVALID: {
+    zh: 'API 令牌无效、已过期或已被吊销，请向管理员申请新的令牌',
+    en: 'The API token is unknown, expired or revoked; ask an administrator for a new one',
+  },
+  CHANGE_CURSOR_EXPIRED: {
+    zh: '变更游标已失效（过旧或来自其他数据库），请重新下载完整名单后再拉取变更',
+    en: 'The change cursor can no longer be continued (too old, or from another database); download the full list again, then follow the changes from its cursor',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

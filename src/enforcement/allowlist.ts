@@ -6,9 +6,11 @@
  *            a leading dot matches the domain itself and every sub-domain.
  * - haproxy: `.example.com`, for an ACL that matches the end of the host with a dot put in front of it
  *            (docs/enforcement.md): the dot keeps `badexample.com` from matching `example.com`.
+ * - haproxy-map: `example.com 1`, a map file for `map_str` looked up with the host's last two, three … labels
+ *            (exact matches in HAProxy's tree, instead of `-m end`, which reads the whole list per request).
  * - text:    `example.com`, for scripts.
  */
-export const ALLOWLIST_FORMATS = ['nginx', 'haproxy', 'text'] as const;
+export const ALLOWLIST_FORMATS = ['nginx', 'haproxy', 'haproxy-map', 'text'] as const;
 export type AllowlistFormat = (typeof ALLOWLIST_FORMATS)[number];
 
 export function renderAllowlist(sortedDomains: readonly string[], format: AllowlistFormat): string {
@@ -18,6 +20,8 @@ export function renderAllowlist(sortedDomains: readonly string[], format: Allowl
       return `.${sortedDomains.join(' 1;\n.')} 1;\n`;
     case 'haproxy':
       return `.${sortedDomains.join('\n.')}\n`;
+    case 'haproxy-map':
+      return `${sortedDomains.join(' 1\n')} 1\n`;
     case 'text':
       return `${sortedDomains.join('\n')}\n`;
     default:

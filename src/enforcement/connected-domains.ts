@@ -2,37 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../core/db/database.ts';
-
-/** Position of `value` in an ascending array, or where it would be inserted. */
-function lowerBound(list: readonly string[], value: string): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+import { DomainSet, NEEDS_ANALYSIS } from './domain-set.ts';
 
 /**
  * The set of registrable ASCII domains this provider may serve: an approved service (a row in filed_services)
  * whose access is `connected`, under an `active` subject. Kept in memory so the check endpoint never touches the
  * database; loaded once, then patched domain by domain when `filing.services_changed` events arrive.
  *
- * Beside the Set (for checks) it keeps the same names sorted (for exports): the database sorts them during the
- * load and each change is a binary-search splice, so an export never sorts two million strings on the event loop.
+ * The names live in a `DomainSet` (two typed arrays, no string per name). Exports do not read this index: they
+ * stream from the database (`exportConnectedDomains`), sorted there, with the change-feed cursor of their snapshot.
  */
 export class ConnectedDomains {
   /** Identifies this process's index in NOTIFY messages, so it skips the echo of its own changes. */
   readonly origin = randomUUID();
-  private domains = new Set<string>();
-  private sortedDomains: string[] = [];
+  private domains = new DomainSet();
   private loading: Promise<void> | null = null;
   /** Changes seen while a full load runs: the load's snapshot may predate them, so they are replayed onto it. */
   private changedDuringLoad: Map<string, boolean> | null = null;
   private loaded = false;
-  private version = 0;
 
   constructor(
     private readonly db: Db,
@@ -48,13 +35,13 @@ export class ConnectedDomains {
     return this.loaded || this.loading !== null;
   }
 
-  /** Grows with every change; with `origin` it makes an ETag for the allowlist export. */
-  get changeCount(): number {
-    return this.version;
-  }
-
   get size(): number {
     return this.domains.size;
+  }
+
+  /** Bytes of the packed names and their hash table (outside the JavaScript heap). */
+  get memoryBytes(): number {
+    return this.domains.memoryBytes;
   }
 
   /** Starts the first load if none ran; resolves when a snapshot is in memory. A failed load is retried on the next call. */
@@ -72,29 +59,17 @@ export class ConnectedDomains {
     return this.domains.has(domain);
   }
 
-  /** The domains in ascending code-unit order. A live view: copy it before yielding to the event loop. */
-  sorted(): readonly string[] {
-    return this.sortedDomains;
+  /** 1 when the host or a parent domain is connected, 0 when not, 2 when the host needs the full analysis first. */
+  allowsHost(host: string): 0 | 1 | typeof NEEDS_ANALYSIS {
+    return this.domains.allowsHost(host);
   }
 
   /** Sets each domain's state as just read from the database (true = may be served). */
   apply(states: ReadonlyMap<string, boolean>): void {
     for (const [domain, isConnected] of states) {
       this.changedDuringLoad?.set(domain, isConnected);
-      this.put(this.domains, this.sortedDomains, domain, isConnected);
-    }
-    if (states.size > 0) this.version += 1;
-  }
-
-  private put(set: Set<string>, sorted: string[], domain: string, isConnected: boolean): void {
-    if (set.has(domain) === isConnected) return;
-    const at = lowerBound(sorted, domain);
-    if (isConnected) {
-      set.add(domain);
-      sorted.splice(at, 0, domain);
-    } else {
-      set.delete(domain);
-      sorted.splice(at, 1);
+      if (isConnected) this.domains.add(domain);
+      else this.domains.delete(domain);
     }
   }
 
@@ -103,13 +78,13 @@ export class ConnectedDomains {
     const changed = new Map<string, boolean>();
     this.changedDuringLoad = changed;
     try {
-      const sorted = await readAllConnected(this.db);
-      const next = new Set(sorted);
-      for (const [domain, isConnected] of changed) this.put(next, sorted, domain, isConnected);
+      const next = await readAllConnected(this.db);
+      for (const [domain, isConnected] of changed) {
+        if (isConnected) next.add(domain);
+        else next.delete(domain);
+      }
       this.domains = next;
-      this.sortedDomains = sorted;
       this.loaded = true;
-      this.version += 1;
       this.logger.info({ domains: next.size, ms: Math.round(performance.now() - started) }, 'enforcement index loaded');
     } finally {
       this.changedDuringLoad = null;
@@ -119,24 +94,93 @@ export class ConnectedDomains {
 }
 
 /**
- * Every connected domain, distinct and sorted, in one string folded by the database: two million names arrive as
- * one 30 MB text instead of two million row objects, a hash join reads both tables once, and the sort happens in
- * PostgreSQL. COLLATE "C" orders bytes, which for ASCII names is JavaScript's order too. Domains are ASCII, so a
- * space cannot occur inside one.
+ * THE definition of "may be served", as one row per (possibly repeated) registrable domain: every place that needs
+ * the set (the index load, the exports, the change feed's snapshot) selects from this. `readDomainStates` below
+ * answers the same question for a few named domains.
  */
-async function readAllConnected(db: Db): Promise<string[]> {
-  const list = await db.transaction().execute(async (tx) => {
-    // Enough memory to sort two million names in memory instead of on disk (3 s instead of 6 s here).
+function connectedDomainNames() {
+  return sql`
+    SELECT d.name
+    FROM filed_services s
+    JOIN filed_subjects j ON j.number = s.subject_number
+    CROSS JOIN LATERAL unnest(CASE WHEN s.domain IS NULL OR s.domain = ANY (s.domains) THEN s.domains ELSE array_append(s.domains, s.domain) END) AS d(name)
+    WHERE s.access_state = 'connected' AND j.status = 'active' AND d.name <> ''`;
+}
+
+/**
+ * Every connected domain into a new `DomainSet`. The database folds the names into one space-separated text (two
+ * million names arrive as one 30 MB string instead of two million row objects, and a hash join reads both tables
+ * once); the set copies them out of it by position, so no string is made per name. Unsorted: a hash set needs no
+ * order, and sorting two million names costs the database seconds. Domains are ASCII: a space cannot occur in one.
+ */
+async function readAllConnected(db: Db): Promise<DomainSet> {
+  const row = await db.transaction().execute(async (tx) => {
+    // Enough memory for the join's hash table and the text in memory instead of on disk.
     await sql`SET LOCAL work_mem = '256MB'`.execute(tx);
-    const { rows } = await sql<{ list: string | null }>`
-      SELECT string_agg(DISTINCT d.name COLLATE "C", ' ' ORDER BY d.name COLLATE "C") AS list
-      FROM filed_services s
-      JOIN filed_subjects j ON j.number = s.subject_number
-      CROSS JOIN LATERAL unnest(array_append(s.domains, s.domain)) AS d(name)
-      WHERE s.access_state = 'connected' AND j.status = 'active' AND d.name <> ''`.execute(tx);
-    return rows[0]?.list;
+    const { rows } = await sql<{ names: string | null; count: string | number; bytes: string | number | null }>`
+      SELECT string_agg(c.name, ' ') AS names, count(*) AS count, sum(length(c.name)) AS bytes
+      FROM (${connectedDomainNames()}) AS c`.execute(tx);
+    return rows[0];
   });
-  return list ? list.split(' ') : [];
+  const text = row?.names ?? '';
+  const set = new DomainSet(Number(row?.count ?? 0), Number(row?.bytes ?? 0) + Number(row?.count ?? 0) + 1024);
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    if (i === text.length || text.charCodeAt(i) === 32) {
+      if (i > start) set.addRange(text, start, i);
+      start = i + 1;
+    }
+  }
+  return set;
+}
+
+/** What an export is consistent with: the change-feed cursor of its snapshot, and how many names it holds. */
+export type ExportSnapshot = { cursor: number; count: number };
+
+/**
+ * Streams every connected domain, distinct and sorted (COLLATE "C": byte order, which for ASCII names is also
+ * JavaScript's), in batches of `batchSize`, from one REPEATABLE READ snapshot through a server-side cursor: memory
+ * stays flat whatever the size. `start` gets the snapshot's change-feed cursor and count before the first batch,
+ * so a client can send them as headers and then follow the feed from exactly there. `batch` may wait (for a
+ * stream to drain); the database waits with it.
+ */
+export async function exportConnectedDomains(
+  db: Db,
+  handle: { start(snapshot: ExportSnapshot): void | Promise<void>; batch(names: string[]): void | Promise<void> },
+  batchSize = 20_000,
+): Promise<ExportSnapshot> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      await sql`SET LOCAL work_mem = '256MB'`.execute(tx);
+      const cursor = await changeFeedCursor(tx);
+      // The total rides on every row (a window over the sorted set), so the first batch tells it before any is sent.
+      await sql`DECLARE openbeian_export NO SCROLL CURSOR FOR
+        SELECT name, count(*) OVER () AS total
+        FROM (SELECT DISTINCT c.name COLLATE "C" AS name FROM (${connectedDomainNames()}) AS c) AS d ORDER BY 1`.execute(tx);
+      let snapshot: ExportSnapshot | null = null;
+      for (;;) {
+        const { rows } = await sql<{ name: string; total: string | number }>`FETCH ${sql.raw(String(batchSize))} FROM openbeian_export`.execute(tx);
+        if (!snapshot) {
+          snapshot = { cursor, count: Number(rows[0]?.total ?? 0) };
+          await handle.start(snapshot);
+        }
+        if (rows.length === 0) break;
+        await handle.batch(rows.map((r) => r.name));
+      }
+      await sql`CLOSE openbeian_export`.execute(tx);
+      return snapshot!;
+    });
+}
+
+/** The last change-feed position: every change up to it is in the database state this executor sees. */
+export async function changeFeedCursor(executor: Executor): Promise<number> {
+  const row = await executor
+    .selectFrom('enforcement_changes')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
 }
 
 /**

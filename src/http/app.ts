@@ -15,6 +15,7 @@ import type { AppContext } from '../core/context.ts';
 import { AppError, ERROR_CODES, isAppError } from '../core/errors.ts';
 import { findSessionUser } from '../accounts/queries/find-session-user.ts';
 import { accountRoutes } from '../accounts/routes.ts';
+import { apiTokenRoutes } from '../api-tokens/index.ts';
 import { enforcementRoutes } from '../enforcement/routes.ts';
 import { publicQueryRoutes } from '../filing/public/routes.ts';
 import { filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/index.ts';
@@ -193,6 +194,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     regulatorSimRoutes,
     publicQueryRoutes,
     enforcementRoutes,
+    apiTokenRoutes,
     devRoutes,
     ...extraRoutes,
     webUiRoutes,
