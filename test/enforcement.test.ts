@@ -8,39 +8,12 @@ import { domainToASCII } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/core/config.ts';
 import { openPostgres } from '../src/core/db/database.ts';
-import { enqueueEvent } from '../src/core/outbox.ts';
 import { ConnectedDomains, allowlistChunks, renderAllowlist } from '../src/enforcement/index.ts';
 import { createPlatform } from '../src/platform.ts';
 import { testDatabases } from './support/databases.ts';
+import { changeFiling } from './support/enforcement.ts';
 import { staffClient } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
-
-type Access = 'connected' | 'revoked' | 'cancelled';
-
-/** What the filing context does on an approval or a revocation: the rows, then the event, in one transaction. */
-async function changeFiling(platform: TestPlatform, subjectNumber: string, domains: Record<string, Access>, subjectStatus: 'active' | 'cancelled' = 'active'): Promise<void> {
-  const now = platform.ctx.clock.now();
-  await platform.ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('filed_subjects')
-      .values({ number: subjectNumber, province: '330000', user_id: null, subject_key: subjectNumber, leader_key: 'x', name: '示例有限公司', nature: 'enterprise', draft: '', status: subjectStatus, approved_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('number').doUpdateSet({ status: subjectStatus, updated_at: now }))
-      .execute();
-    let seq = 0;
-    for (const [name, access] of Object.entries(domains)) {
-      seq += 1;
-      const domain = domainToASCII(name);
-      await tx
-        .insertInto('filed_services')
-        .values({ number: `${subjectNumber}-${seq}`, subject_number: subjectNumber, seq, kind: 'website', name: '示例网站', domain, domains: [domain], home_url: null, leader_name: '李娜', access_state: access, approved_at: now, updated_at: now })
-        .onConflict((oc) => oc.column('number').doUpdateSet({ access_state: access, updated_at: now }))
-        .execute();
-    }
-    const payload = { subjectNumber, domains: Object.keys(domains).map((d) => domainToASCII(d)) };
-    await enqueueEvent(tx, now, { topic: 'filing.services_changed', aggregateType: 'filing', aggregateId: subjectNumber, payload });
-  });
-  await platform.drain();
-}
 
 const SUBJECT = '浙ICP备2026012345号';
 
