@@ -91,6 +91,12 @@ export async function enforcementRoutes(app: FastifyInstance, ctx: AppContext): 
   const index = connectedDomainsOf(ctx);
   const signal = changeSignalOf(ctx);
   const stats = new CheckStats(ctx);
+  // Long polls end at once when the app closes, instead of holding the shutdown for their wait.
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+    signal.notify();
+  });
 
   new Counter({
     name: 'openbeian_enforcement_checks_total',
@@ -228,7 +234,7 @@ export async function enforcementRoutes(app: FastifyInstance, ctx: AppContext): 
         const page = await readChangesSince(ctx.db, since, limit);
         if (page.isExpired) throw new AppError('CHANGE_CURSOR_EXPIRED', { cursor: page.cursor });
         const remaining = deadline - performance.now();
-        if (page.changes.length > 0 || remaining <= 0 || gone.signal.aborted) return sendChanges(request, reply, page.cursor, page.changes, page.hasMore);
+        if (page.changes.length > 0 || remaining <= 0 || gone.signal.aborted || isClosing) return sendChanges(request, reply, page.cursor, page.changes, page.hasMore);
         await Promise.race([woken, delay(remaining, gone.signal)]);
       }
     },
