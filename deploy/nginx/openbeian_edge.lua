@@ -376,8 +376,10 @@ function M.status()
   local err = m:get("last_error")
   ngx.header["Content-Type"] = "application/json"
   ngx.header["Cache-Control"] = "no-store"
+  local dict = active_dict()
   ngx.say('{"state":"', live and "live" or (m:get("cursor") and "stale" or "empty"),
     '","ageSeconds":', age(),
+    ',"dictBytes":', dict:capacity(), ',"dictFreeBytes":', dict:free_space(),
     ',"cursor":', m:get("cursor") or "null",
     ',"names":', m:get("names") or 0,
     ',"syncedAt":', m:get("synced_at") or "null",

@@ -93,7 +93,9 @@ function readIndex(): string | null {
  */
 export async function webUiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // Tests build the console themselves (test/e2e); every other mode builds it when it is missing or stale.
-  if (ctx.config.mode !== 'test' && isBuildStale()) buildInBackground(ctx);
+  // Started once the API listens: the build takes both cores for a while, and the platform's own start (index load,
+  // first answers) should not compete with it.
+  if (ctx.config.mode !== 'test' && isBuildStale()) app.addHook('onListen', async () => buildInBackground(ctx));
   mkdirSync(join(DIST, 'assets'), { recursive: true });
   state.indexHtml = null;
   await app.register(fastifyStatic, {
