@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
 import { openPglite, type Database } from './database.ts';
 
 /**
- * Embedded PGlite starts from a snapshot: a data directory already initialised and migrated, as a tar file that
- * PGlite unpacks instead of running initdb (initdb inside WebAssembly costs seconds and leaves hundreds of MB of
- * WebAssembly memory behind, which is never given back).
+ * Embedded PGlite starts from a snapshot: a data directory already initialised and migrated, copied into place
+ * instead of running initdb (initdb inside WebAssembly costs seconds and leaves hundreds of MB of WebAssembly memory
+ * behind, which is never given back; so does PGlite's own tar loading, which unpacks in WebAssembly memory). The
+ * same snapshot as a tar file is what the tests load into in-memory databases.
  *
  * The snapshot is made by this code from the migration files, never by hand: `npm ci` builds it (postinstall,
  * scripts/pglite-snapshot.ts), and it is named after the migrations it holds. A snapshot made before newer
@@ -50,30 +51,42 @@ export function findSnapshot(dir = SNAPSHOT_DIR, current = migrationHashes()): {
     const held = Object.entries(manifest.migrations ?? {});
     if (held.length === 0 || !held.every(([file, hash]) => current[file] === hash)) continue;
     const file = join(dir, name.replace(/\.json$/, '.tar'));
-    if (!existsSync(file)) continue;
+    if (!existsSync(file) || !existsSync(dataDirOf(file))) continue;
     const missing = Object.keys(current).length - held.length;
     if (!best || missing < best.missing) best = { file, missing };
   }
   return best;
 }
 
-/** Builds the snapshot of the current migrations (in memory, then written atomically); returns its path. */
+/** The data directory that goes with a snapshot's tar file. */
+const dataDirOf = (tarFile: string) => tarFile.replace(/\.tar$/, '.data');
+
+/**
+ * Builds the snapshot of the current migrations: a data directory and the same as a tar file, each put in place
+ * by a rename, and the manifest last; returns the tar file's path.
+ */
 export async function buildSnapshot(dir = SNAPSHOT_DIR): Promise<string> {
   const hashes = migrationHashes();
   const base = join(dir, `pglite-${fingerprint(hashes)}`);
-  const database = await openPglite();
+  const building = `${base}.building-${process.pid}`;
+  mkdirSync(dir, { recursive: true });
+  rmSync(building, { recursive: true, force: true });
+  const database = await openPglite({ dataDir: building });
   try {
     await migrate(database.db);
     const dump = await database.pglite!.dumpDataDir('none');
-    mkdirSync(dir, { recursive: true });
     writeFileSync(`${base}.tar.tmp`, Buffer.from(await dump.arrayBuffer()));
-    renameSync(`${base}.tar.tmp`, `${base}.tar`);
-    writeFileSync(`${base}.json`, `${JSON.stringify({ migrations: hashes } satisfies SnapshotManifest, null, 2)}\n`);
   } finally {
     await database.close();
   }
+  rmSync(`${base}.data`, { recursive: true, force: true });
+  renameSync(building, `${base}.data`);
+  renameSync(`${base}.tar.tmp`, `${base}.tar`);
+  writeFileSync(`${base}.json`, `${JSON.stringify({ migrations: hashes } satisfies SnapshotManifest, null, 2)}\n`);
   // Older snapshots have done their work.
-  for (const name of readdirSync(dir)) if (!name.startsWith(`pglite-${fingerprint(hashes)}.`)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(`pglite-${fingerprint(hashes)}.`) && !name.includes('.building-')) rmSync(join(dir, name), { recursive: true, force: true });
+  }
   return `${base}.tar`;
 }
 
@@ -91,6 +104,6 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   if (existsSync(join(dataDir, 'PG_VERSION'))) return openPglite({ dataDir });
   const snapshot = findSnapshot();
-  if (!snapshot) return openPglite({ dataDir });
-  return openPglite({ dataDir, loadDataDir: new Blob([readFileSync(snapshot.file)]) });
+  if (snapshot) cpSync(dataDirOf(snapshot.file), dataDir, { recursive: true });
+  return openPglite({ dataDir });
 }
