@@ -801,7 +801,7 @@ describe.skipIf(!hasChromium)(
           paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources'],
         },
         { who: ['reviewer@example.com', 'openbeian-demo'], paths: ['/review', `/review/${orderId}`] },
-        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources'] },
+        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources', '/admin/api-tokens'] },
       ];
       const violations: string[] = [];
       for (const size of [DESKTOP, PHONE]) {

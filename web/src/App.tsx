@@ -76,6 +76,7 @@ function page<T extends Record<string, unknown>>(load: () => Promise<T>, name: k
       }),
   );
 }
+const ApiTokensPage = page(() => import('./pages/ApiTokensPage.tsx'), 'ApiTokensPage');
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 const FiledSubjectPage = page(() => import('./pages/FiledSubjectPage.tsx'), 'FiledSubjectPage');
 const FilingsPage = page(() => import('./pages/FilingsPage.tsx'), 'FilingsPage');
@@ -132,6 +133,7 @@ function AppRoutes() {
         <Route path="/review" element={guard(<ReviewQueuePage />, REVIEWERS)} />
         <Route path="/review/:id" element={guard(<ReviewOrderPage />, REVIEWERS)} />
         <Route path="/dashboard" element={guard(<DashboardPage />, DASHBOARD)} />
+        <Route path="/admin/api-tokens" element={guard(<ApiTokensPage />, ['admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

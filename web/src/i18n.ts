@@ -1,6 +1,7 @@
 // Every string the console shows, in Chinese first and English second. Pages call t('key') (web/src/lang.tsx);
 // {name} placeholders are filled from the vars given. Texts the API sends ({zh, en}) are picked, not stored here.
 import { b, type Bilingual } from './messages/bilingual.ts';
+import { API_TOKENS_MESSAGES } from './messages/api-tokens.ts';
 
 export type Lang = 'zh' | 'en';
 export type Vars = Record<string, string | number>;
@@ -821,6 +822,7 @@ export const MESSAGES = {
     '{label} updated: it still cannot issue service codes',
   ),
   // Feature dictionaries (web/src/messages/), one line each.
+  ...API_TOKENS_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

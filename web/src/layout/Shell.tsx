@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -37,6 +38,7 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
   if (pathname === '/review') return [{ key: 'nav.review' }];
   if (pathname.startsWith('/review/')) return [{ key: 'nav.review', to: '/review' }, { key: 'crumb.reviewOrder' }];
   if (pathname === '/dashboard') return [{ key: 'nav.dashboard' }];
+  if (pathname === '/admin/api-tokens') return [{ key: 'apiTokens.nav' }];
   if (pathname === '/query') return [{ key: 'nav.query' }];
   if (pathname === '/faq') return [{ key: 'nav.faq' }];
   return [];
@@ -92,6 +94,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 key: '/resources',
                 icon: <KeyOutlined />,
                 label: <Link to="/resources">{t('nav.resourcesAdmin')}</Link>,
+              },
+              {
+                key: '/admin',
+                icon: <ApiOutlined />,
+                label: <Link to="/admin/api-tokens">{t('apiTokens.nav')}</Link>,
               },
             ]
           : []),
