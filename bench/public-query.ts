@@ -11,12 +11,13 @@
 // runs use no pause and report the throughput ceiling.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/core/config.ts';
-import { connectedDomainsOf, exportConnectedDomains, renderAllowlist } from '../src/enforcement/index.ts';
+import { connectedDomainsOf, exportAllowlist } from '../src/enforcement/index.ts';
 import { setPublicQueryRateLimit } from '../src/filing/public/token-bucket.ts';
 import { createPlatform } from '../src/platform.ts';
 import { SUFFIXES, benchDomain, benchUrl, isServedInBench, requireDatabaseUrl } from './filings-shape.ts';
@@ -107,14 +108,15 @@ async function main(): Promise<void> {
   let exportBytes = 0;
   let longestSliceMs = 0;
   let sliceStarted = performance.now();
-  await exportConnectedDomains(platform.ctx.db, {
-    start: () => undefined,
-    batch: (names) => {
-      exportBytes += renderAllowlist(names, 'nginx').length;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      exportBytes += chunk.length;
       longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStarted);
       sliceStarted = performance.now();
+      done();
     },
   });
+  await exportAllowlist(platform.ctx.database, 'nginx', sink);
   const exportSeconds = (performance.now() - exportStarted) / 1000;
 
   const address = await platform.app.listen({ host: '127.0.0.1', port: 0 });

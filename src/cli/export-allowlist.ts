@@ -4,12 +4,12 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../core/config.ts';
 import { openDatabase } from '../core/db/database.ts';
 import { migrate } from '../core/db/migrate.ts';
-import { ALLOWLIST_FORMATS, exportConnectedDomains, renderAllowlist, type AllowlistFormat } from '../enforcement/index.ts';
+import { ALLOWLIST_FORMATS, exportAllowlist, type AllowlistFormat } from '../enforcement/index.ts';
 
 /**
  * `openbeian export-allowlist [--format nginx|haproxy|haproxy-map|text] [--out FILE]`: the connected domains for a
  * cron job on the proxy host (write, then `nginx -s reload`). Streams from the database in batches (memory stays
- * flat at any size); writing goes through a temporary file so nginx never reads half.
+ * flat at any size: COPY on PostgreSQL); writing goes through a temporary file so nginx never reads half.
  */
 export async function runExportAllowlist(config: Config, args: string[]): Promise<number> {
   const format = (valueOf(args, '--format') ?? 'nginx') as AllowlistFormat;
@@ -22,16 +22,7 @@ export async function runExportAllowlist(config: Config, args: string[]): Promis
   const target: Writable = out ? createWriteStream(`${out}.tmp`) : process.stdout;
   try {
     await migrate(database.db);
-    const snapshot = await exportConnectedDomains(
-      database.db,
-      {
-        start: () => undefined,
-        batch: async (names) => {
-          if (!target.write(renderAllowlist(names, format))) await once(target, 'drain');
-        },
-      },
-      50_000,
-    );
+    const snapshot = await exportAllowlist(database, format, target);
     if (out) {
       target.end();
       await once(target, 'finish');

@@ -145,44 +145,12 @@ async function readAllConnected(db: Db): Promise<DomainSet> {
   return set;
 }
 
-/** What an export is consistent with: the change-feed cursor of its snapshot, and how many names it holds. */
-export type ExportSnapshot = { cursor: number; count: number };
-
 /**
- * Streams every connected domain, distinct and sorted (COLLATE "C": byte order, which for ASCII names is also
- * JavaScript's), in batches of `batchSize`, from one REPEATABLE READ snapshot through a server-side cursor: memory
- * stays flat whatever the size. `start` gets the snapshot's change-feed cursor and count before the first batch,
- * so a client can send them as headers and then follow the feed from exactly there. `batch` may wait (for a
- * stream to drain); the database waits with it.
+ * Every connected domain once, as rows `(name)` in byte order (COLLATE "C", which for ASCII names is also
+ * JavaScript's order): what every export lists.
  */
-export async function exportConnectedDomains(
-  db: Db,
-  handle: { start(snapshot: ExportSnapshot): void | Promise<void>; batch(names: string[]): void | Promise<void> },
-  batchSize = 20_000,
-): Promise<ExportSnapshot> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (tx) => {
-      await sql`SET LOCAL work_mem = '256MB'`.execute(tx);
-      const cursor = await changeFeedCursor(tx);
-      // The total rides on every row (a window over the sorted set), so the first batch tells it before any is sent.
-      await sql`DECLARE openbeian_export NO SCROLL CURSOR FOR
-        SELECT name, count(*) OVER () AS total
-        FROM (SELECT DISTINCT c.name COLLATE "C" AS name FROM (${connectedDomainNames()}) AS c) AS d ORDER BY 1`.execute(tx);
-      let snapshot: ExportSnapshot | null = null;
-      for (;;) {
-        const { rows } = await sql<{ name: string; total: string | number }>`FETCH ${sql.raw(String(batchSize))} FROM openbeian_export`.execute(tx);
-        if (!snapshot) {
-          snapshot = { cursor, count: Number(rows[0]?.total ?? 0) };
-          await handle.start(snapshot);
-        }
-        if (rows.length === 0) break;
-        await handle.batch(rows.map((r) => r.name));
-      }
-      await sql`CLOSE openbeian_export`.execute(tx);
-      return snapshot!;
-    });
+export function distinctConnectedDomains() {
+  return sql<{ name: string }>`SELECT DISTINCT c.name COLLATE "C" AS name FROM (${connectedDomainNames()}) AS c ORDER BY 1`;
 }
 
 /** The last change-feed position: every change up to it is in the database state this executor sees. */

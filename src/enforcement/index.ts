@@ -3,7 +3,8 @@ import { publishChange } from './change-feed.ts';
 import { ChangeSignal, lockChangeLog, recordChanges } from './change-log.ts';
 import { ConnectedDomains, readDomainStates } from './connected-domains.ts';
 
-export { ConnectedDomains, exportConnectedDomains, type ExportSnapshot } from './connected-domains.ts';
+export { ConnectedDomains } from './connected-domains.ts';
+export { exportAllowlist, type ExportSnapshot } from './export.ts';
 export { DomainSet } from './domain-set.ts';
 export { registrableDomainOfHost, type HostVerdict } from './host.ts';
 export { ALLOWLIST_FORMATS, allowlistChunks, renderAllowlist, type AllowlistFormat } from './allowlist.ts';

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { Counter, Gauge } from 'prom-client';
@@ -7,10 +6,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { requireMachineOrRole } from '../api-tokens/index.ts';
-import { ALLOWLIST_FORMATS, renderAllowlist, type AllowlistFormat } from './allowlist.ts';
+import { ALLOWLIST_FORMATS, type AllowlistFormat } from './allowlist.ts';
 import { blockNotice, blockPageHtml, type BlockNotice } from './block-page.ts';
 import { listenForChanges } from './change-feed.ts';
-import { changeFeedCursor, exportConnectedDomains, type ExportSnapshot } from './connected-domains.ts';
+import { changeFeedCursor } from './connected-domains.ts';
+import { exportAllowlist, type ExportSnapshot } from './export.ts';
 import { delay, readChangesSince } from './change-log.ts';
 import { NEEDS_ANALYSIS } from './domain-set.ts';
 import { registrableDomainOfHost } from './host.ts';
@@ -64,19 +64,13 @@ class CheckStats {
 
 /**
  * The export as a stream whose headers (cursor, count) are known before the first byte: the database snapshot
- * is opened first, and the body follows batch by batch, waiting whenever the client reads slower than we write.
+ * is opened first, and the body follows as the database sends it, waiting whenever the client reads slower.
  */
 async function streamAllowlist(ctx: AppContext, format: AllowlistFormat): Promise<{ snapshot: ExportSnapshot; body: PassThrough }> {
   const body = new PassThrough();
   let announce!: (snapshot: ExportSnapshot) => void;
   const started = new Promise<ExportSnapshot>((resolve) => (announce = resolve));
-  const done = exportConnectedDomains(ctx.db, {
-    start: announce,
-    batch: async (names) => {
-      if (body.destroyed) throw new Error('allowlist export: the client went away');
-      if (!body.write(renderAllowlist(names, format))) await Promise.race([once(body, 'drain'), once(body, 'close')]);
-    },
-  });
+  const done = exportAllowlist(ctx.database, format, body, { withCount: true, onStart: announce });
   done.then(
     () => body.end(),
     (error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))),
@@ -200,7 +194,7 @@ export async function enforcementRoutes(app: FastifyInstance, ctx: AppContext): 
       reply
         .header('etag', etagOf(snapshot.cursor, request.query.format))
         .header('cache-control', 'no-cache')
-        .header('x-allowlist-count', String(snapshot.count))
+        .header('x-allowlist-count', String(snapshot.count ?? ''))
         .header(CURSOR_HEADER, String(snapshot.cursor));
       return reply.type('text/plain; charset=utf-8').send(body);
     },
