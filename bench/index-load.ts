@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--database')) {
     const database = await openPostgres(benchUrl(requireDatabaseUrl()), 2);
     try {
-      const index = new ConnectedDomains(database.db, createLogger('silent'));
+      const index = new ConnectedDomains(database, createLogger('silent'));
       const loaded = await (async () => {
         gc();
         const before = process.memoryUsage();

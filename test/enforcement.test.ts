@@ -95,7 +95,7 @@ describe.each(testDatabases())('enforcement on $kind', (factory) => {
   });
 
   it('loads the connected domains from the database at start-up', async () => {
-    const fresh = new ConnectedDomains(platform.ctx.db, platform.ctx.logger);
+    const fresh = new ConnectedDomains(platform.ctx.database, platform.ctx.logger);
     await fresh.ready();
     expect(fresh.size).toBe(2);
     expect(fresh.has('example.com') && fresh.has(domainToASCII('例子.中国'))).toBe(true);

@@ -77,6 +77,30 @@ export class DomainSet {
     return true;
   }
 
+  /** Adds the ASCII name in `bytes[start, end)` (a chunk of a database stream), lower-case as stored. */
+  addBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    const length = end - start;
+    if (length <= 0 || length > MAX_NAME) return false;
+    let hash = FNV_OFFSET;
+    for (let i = end - 1; i >= start; i -= 1) {
+      if (bytes[i]! > 127) return false;
+      hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+    }
+    if (this.findBytes(bytes, start, length, hash) >= 0) return false;
+    if ((this.count + this.deletedSlots + 1) * 2 > this.slots.length) this.resize(this.count + 1);
+    if (this.used + length + 1 > this.bytes.length) this.growBytes(length + 1);
+    const offset = this.used;
+    this.bytes[offset] = length;
+    this.bytes.set(bytes.subarray(start, end), offset + 1);
+    this.used += length + 1;
+    let slot = hash & this.mask;
+    while (this.slots[slot]! > EMPTY) slot = (slot + 1) & this.mask;
+    if (this.slots[slot] === DELETED) this.deletedSlots -= 1;
+    this.slots[slot] = offset + 1;
+    this.count += 1;
+    return true;
+  }
+
   delete(name: string): boolean {
     const slot = this.find(name, 0, name.length, hashRange(name, 0, name.length));
     if (slot < 0) return false;
@@ -150,6 +174,21 @@ export class DomainSet {
       if (stored > EMPTY && bytes[stored - 1] === length) {
         let i = 0;
         while (i < length && bytes[stored + i] === text.charCodeAt(start + i)) i += 1;
+        if (i === length) return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private findBytes(source: Uint8Array, start: number, length: number, hash: number): number {
+    const { bytes, slots, mask } = this;
+    let slot = hash & mask;
+    for (;;) {
+      const stored = slots[slot]!;
+      if (stored === EMPTY) return -1;
+      if (stored > EMPTY && bytes[stored - 1] === length) {
+        let i = 0;
+        while (i < length && bytes[stored + i] === source[start + i]) i += 1;
         if (i === length) return slot;
       }
       slot = (slot + 1) & mask;

@@ -21,7 +21,7 @@ const perContext = new WeakMap<AppContext, Enforcement>();
 function enforcementOf(ctx: AppContext): Enforcement {
   let found = perContext.get(ctx);
   if (!found) {
-    found = { index: new ConnectedDomains(ctx.db, ctx.logger), signal: new ChangeSignal() };
+    found = { index: new ConnectedDomains(ctx.database, ctx.logger), signal: new ChangeSignal() };
     perContext.set(ctx, found);
   }
   return found;
