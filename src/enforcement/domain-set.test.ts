@@ -39,6 +39,10 @@ describe('DomainSet', () => {
       }
     }
     expect([...set.names()].sort()).toEqual(['a.cn', 'b.com', 'c.net']);
+    const bytes = Buffer.from('d.cn a.cn');
+    expect(set.addBytes(bytes, 0, 4)).toBe(true);
+    expect(set.addBytes(bytes, 5, 9)).toBe(false);
+    expect(set.allowsHost('www.d.cn')).toBe(1);
   });
 
   it('allows a host when it or a parent domain is in the set, in any case, with a port or a trailing dot', () => {
