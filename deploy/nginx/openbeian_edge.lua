@@ -8,15 +8,15 @@
 -- even while the platform is down. Two dicts (a, b): a new snapshot is loaded into the idle one and then switched
 -- in, so requests never see a half-loaded set.
 --
--- Per request (access phase): the host and each parent domain that still has a dot are looked up, left to right:
--- www.shop.example.com → www.shop.example.com, shop.example.com, example.com. No domain analysis, no allocation
+-- Per request (access phase): each parent domain that has a dot, then the host, are looked up, shortest first:
+-- www.shop.example.com → example.com, shop.example.com, www.shop.example.com. No domain analysis, no allocation
 -- beyond the suffix strings.
 
 local M = {}
 
 local ngx = ngx
 local shared = ngx.shared
-local find, sub, gsub = string.find, string.sub, string.gsub
+local byte, find, sub, gsub = string.byte, string.find, string.sub, string.gsub
 local concat = table.concat
 
 local PLACEHOLDER = "openbeian-edge-placeholder.invalid"
@@ -357,15 +357,20 @@ local function block(host)
 end
 
 -- access_by_lua: lets the request through when the host or a parent domain is connected, else the block page.
+-- Parent domains are tried from the shortest with a dot (example.com) to the whole host: most hosts are
+-- www.<registrable>, so the first look-up usually decides.
 function M.check()
   local host = ngx.var.host
   local dict = active_dict()
-  local at = 1
+  local at = #host
+  while at > 0 and byte(host, at) ~= 46 do at = at - 1 end
+  if at == 0 then return block(host) end
   while true do
-    local dot = find(host, ".", at, true)
-    if not dot then return block(host) end
-    if dict:get(at == 1 and host or sub(host, at)) then return end
-    at = dot + 1
+    local start = at - 1
+    while start > 0 and byte(host, start) ~= 46 do start = start - 1 end
+    if dict:get(start == 0 and host or sub(host, start + 1)) then return end
+    if start == 0 then return block(host) end
+    at = start
   end
 end
 

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { to as copyTo } from 'pg-copy-streams';
@@ -30,7 +29,16 @@ export async function exportAllowlist(database: Database, format: AllowlistForma
 
 async function write(output: Writable, chunk: string | Buffer): Promise<void> {
   if (output.destroyed) throw new Error('allowlist export: the output was closed');
-  if (!output.write(chunk)) await Promise.race([once(output, 'drain'), once(output, 'close')]);
+  if (output.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      output.off('drain', done);
+      output.off('close', done);
+      resolve();
+    };
+    output.on('drain', done);
+    output.on('close', done);
+  });
 }
 
 function countLines(chunk: Buffer): number {
