@@ -24,7 +24,9 @@ function edgeConfig(dir: string, platformPort: number, sitePort: number, statusP
     .replace('127.0.0.1:3000', `127.0.0.1:${platformPort}`)
     .replace('/etc/openbeian/edge.token', `${dir}/edge.token`)
     .replace('/var/lib/openbeian-edge', `${dir}/state`)
-    .replace('wait = 25', 'wait = 5')
+    // A tiny journal limit: the revocation and the approval below make the edge take fresh snapshots into its idle
+    // dict and switch to it while it serves.
+    .replace('wait = 25', 'wait = 5, journal_limit = 2')
     .replaceAll(' 320m;', ' 8m;')
     .replace('listen 127.0.0.1:9180;', `listen 127.0.0.1:${statusPort};`);
   writeFileSync(join(dir, 'openbeian-edge.conf'), include);

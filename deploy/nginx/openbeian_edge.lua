@@ -27,6 +27,7 @@ local config = {
   token_file = "/etc/openbeian/edge.token",
   state_dir = "/var/lib/openbeian-edge",
   wait = 25,              -- seconds a change-feed request may wait for a change
+  journal_limit = 200000, -- changes kept in journal.txt before a fresh snapshot replaces it
   dicts = { a = "openbeian_allow_a", b = "openbeian_allow_b" },
   meta = "openbeian_edge",
 }
@@ -215,7 +216,9 @@ local function full_load()
   m:set("active", idle_name)
   m:set("cursor", cursor)
   m:set("names", counts.names)
-  dict_named(idle_name == "a" and "b" or "a"):flush_all()
+  m:set("journal_lines", 0)
+  m:delete("snapshot_due")
+  -- The dict just replaced is emptied at the next snapshot, not now: a request may still be reading it.
   log(ngx.NOTICE, "loaded ", counts.names, " names at cursor ", cursor)
   local page_ok, page_err = fetch_block_page()
   if not page_ok then log(ngx.WARN, "block page not refreshed: ", page_err) end
@@ -250,6 +253,8 @@ local function poll()
       journal:close()
     end
     m:set("cursor", next_cursor)
+    -- A long journal makes restarts slow: past a limit the next round takes a fresh snapshot, which empties it.
+    if m:incr("journal_lines", #lines, 0) > config.journal_limit then m:set("snapshot_due", true) end
   end
   m:set("names", counts.names)
   return true
@@ -261,7 +266,15 @@ local function sync_loop(premature)
   local failures, saved_at = 0, 0
   while not ngx.worker.exiting() do
     local ok, err
-    if not m:get("cursor") then ok, err = full_load() else ok, err = poll() end
+    if not m:get("cursor") then
+      ok, err = full_load()
+    elseif m:get("snapshot_due") then
+      -- Tried once per due notice: a snapshot that cannot load (a full dict) must not stop the changes.
+      m:delete("snapshot_due")
+      ok, err = full_load()
+    else
+      ok, err = poll()
+    end
     if ok then
       if failures > 0 then log(ngx.NOTICE, "platform reachable again") end
       failures = 0
