@@ -162,6 +162,7 @@ async function copyAllConnected(database: Database): Promise<DomainSet> {
     await client.query('BEGIN READ ONLY');
     // Enough memory for the join's hash table in memory instead of on disk.
     await client.query(`SET LOCAL work_mem = '256MB'`);
+    await client.query('SET LOCAL jit = off');
     const query = sql`COPY (SELECT ${serviceNamesSql()} FROM ${servicesWithSubjects()} WHERE ${isServed()}) TO STDOUT`.compile(database.db).sql;
     const stream = client.query(copyTo(query));
     let carry: Uint8Array = new Uint8Array(0);
