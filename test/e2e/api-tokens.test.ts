@@ -55,12 +55,12 @@ describe.skipIf(!hasChromium)('machine tokens in the admin console (Chromium)', 
       expect((await allowlist()).status).toBe(200);
       // The list shows the token's start only, and when it was last used.
       const row = page.getByRole('row', { name: new RegExp(name) });
-      await expect.poll(async () => (await row.innerText()).includes('有效')).toBe(true);
+      await expect.poll(async () => (await row.innerText()).includes('有效'), { timeout: 30_000 }).toBe(true);
       expect(await page.locator('table').innerText()).not.toContain(token);
 
       await row.getByRole('button', { name: '吊销' }).click();
       await page.locator('.ant-popconfirm').getByRole('button', { name: '吊销' }).click();
-      await expect.poll(async () => (await row.innerText()).includes('已吊销')).toBe(true);
+      await expect.poll(async () => (await row.innerText()).includes('已吊销'), { timeout: 30_000 }).toBe(true);
       expect((await allowlist()).status).toBe(401);
       await context.close();
     }

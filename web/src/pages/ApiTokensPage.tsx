@@ -85,9 +85,17 @@ export function ApiTokensPage() {
               <Form.Item
                 label={t('apiTokens.scopes')}
                 name="scopes"
-                rules={[{ required: true, type: 'array', min: 1, message: t('apiTokens.scopesRequired') }]}
+                // A validator, not `required`: antd would put aria-required on the group's <div>, which ARIA does not allow.
+                rules={[
+                  {
+                    validator: (_, value?: Scope[]) =>
+                      value?.length ? Promise.resolve() : Promise.reject(new Error(t('apiTokens.scopesRequired'))),
+                  },
+                ]}
               >
                 <Checkbox.Group
+                  role="group"
+                  aria-label={t('apiTokens.scopes')}
                   options={SCOPES.map((scope) => ({ value: scope, label: t(`apiTokens.scope.${scope}` as MessageKey) }))}
                 />
               </Form.Item>
