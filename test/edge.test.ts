@@ -102,6 +102,9 @@ describe.each(testDatabases())('the nginx + Lua edge on $kind', (factory) => {
         const approved = await pollUntil(() => visit('shop.new-approval.cn'), (a: Fetched) => a.status === 200, 1000);
         expect(approved.value.status).toBe(200);
 
+        // Those changes went past the journal limit: the edge loaded fresh snapshots into its idle dict and switched.
+        expect(readFileSync(join(dir, 'error.log'), 'utf8').match(/openbeian edge: loaded \d+ names/g)?.length).toBeGreaterThan(1);
+
         // The platform stops: the edge keeps serving its last set and says it is stale.
         await loop.stop();
         await platform.stop();
