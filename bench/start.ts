@@ -5,11 +5,12 @@
 // memory of the server process (and of the whole process tree: npm, tsx's launcher, the server). tsx's compile
 // cache starts cold too (a fresh TMPDIR). With --clone it first makes a fresh clone of this checkout's HEAD in a
 // temporary directory and runs `npm ci` there (which builds the PGlite snapshot), then starts that clone; without
-// it, this checkout is started. The web console build that a fresh clone starts once the API listens runs in its
-// own process and is not counted. Prints a Markdown table.
+// it, this checkout is started. With --compare, as many runs again with the snapshot moved away (initdb, as before
+// the snapshot), in the same conditions. The web console build that a fresh clone starts once the API listens runs
+// in its own process and is not counted. Prints a Markdown table.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,16 +120,29 @@ async function main(): Promise<void> {
   try {
     const port = 31_000 + Math.floor(Math.random() * 2000);
     const loadBefore = loadavg()[0]!;
-    const results = [];
-    for (let run = 1; run <= runs; run += 1) {
-      const result = await startOnce(dir, port);
-      results.push(result);
-      console.error(`run ${run}: ready ${(result.readyMs / 1000).toFixed(2)} s, server RSS ${result.serverMb.toFixed(0)} MB, process tree ${result.treeMb.toFixed(0)} MB`);
+    const results: { label: string; readyMs: number; serverMb: number; treeMb: number }[] = [];
+    const variants = process.argv.includes('--compare') ? ['from the snapshot', 'initdb (snapshot moved away)'] : ['from the snapshot'];
+    const snapshots = join(dir, 'node_modules', '.cache', 'openbeian', 'pglite-snapshots');
+    for (const label of variants) {
+      const isWithout = label.startsWith('initdb');
+      if (isWithout && existsSync(snapshots)) renameSync(snapshots, `${snapshots}.away`);
+      try {
+        for (let run = 1; run <= runs; run += 1) {
+          const result = { label, ...(await startOnce(dir, port)) };
+          results.push(result);
+          console.error(`${label}, run ${run}: ready ${(result.readyMs / 1000).toFixed(2)} s, server RSS ${result.serverMb.toFixed(0)} MB, process tree ${result.treeMb.toFixed(0)} MB`);
+        }
+      } finally {
+        if (isWithout && existsSync(`${snapshots}.away`)) {
+          rmSync(snapshots, { recursive: true, force: true });
+          renameSync(`${snapshots}.away`, snapshots);
+        }
+      }
     }
     console.log(`Embedded start (\`npm start\`, empty data dir, cold tsx cache), ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${notes.length ? `; ${notes.join('; ')}` : ''}:\n`);
-    console.log('| run | ready (health 200) | server RSS | process tree RSS |');
-    console.log('|---:|---:|---:|---:|');
-    results.forEach((r, i) => console.log(`| ${i + 1} | ${(r.readyMs / 1000).toFixed(2)} s | ${r.serverMb.toFixed(0)} MB | ${r.treeMb.toFixed(0)} MB |`));
+    console.log('| start | ready (health 200) | server RSS | process tree RSS |');
+    console.log('|---|---:|---:|---:|');
+    for (const r of results) console.log(`| ${r.label} | ${(r.readyMs / 1000).toFixed(2)} s | ${r.serverMb.toFixed(0)} MB | ${r.treeMb.toFixed(0)} MB |`);
   } finally {
     if (cloneDir) rmSync(cloneDir, { recursive: true, force: true });
   }
