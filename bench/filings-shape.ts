@@ -1,7 +1,8 @@
 // The shape of the synthetic filings, shared by the seeder (which writes it in SQL) and the benchmark (which
 // picks hosts from it without asking the database). Subject i (0-based) has two websites, j = 1 and 2.
 
-export const BENCH_DATABASE = 'openbeian_bench';
+/** `OPENBEIAN_BENCH_DATABASE` picks another name, so two checkouts on one server do not share (or reset) one data set. */
+export const BENCH_DATABASE = process.env.OPENBEIAN_BENCH_DATABASE ?? 'openbeian_bench';
 export const SUFFIXES = ['.com', '.cn', '.com.cn', '.net'] as const;
 
 /** ob123x1.cn: the registrable domain of subject i's j-th website. */

@@ -30,9 +30,25 @@ async function main(): Promise<void> {
   const url = requireDatabaseUrl();
   const total = Number(argument('subjects') ?? 1_000_000);
   if (!Number.isInteger(total) || total < 1 || total > 9_000_000) throw new Error('--subjects must be 1 … 9,000,000');
+  await seedFilings(url, total, { reset: argument('reset') !== undefined });
+}
 
+/**
+ * Seeds `total` subjects into the bench database on the server of `url` (creating and migrating it), continuing
+ * an earlier run; with `reset`, or when the database holds more subjects than asked for, it starts over.
+ */
+export async function seedFilings(url: string, total: number, options: { reset?: boolean; log?: (line: string) => void } = {}): Promise<void> {
+  const log = options.log ?? ((line: string) => console.log(line));
   const admin = await openPostgres(adminUrl(url), 1);
-  if (argument('reset') !== undefined) await admin.pool.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  let reset = options.reset === true;
+  const present = await admin.pool.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DATABASE]);
+  if (!reset && present.rowCount) {
+    const probe = await openPostgres(benchUrl(url), 1);
+    const counted = await probe.pool.query('SELECT count(*) AS n FROM filed_subjects').catch(() => ({ rows: [{ n: '0' }] }));
+    await probe.close();
+    reset = Number(counted.rows[0]?.n ?? 0) > total;
+  }
+  if (reset) await admin.pool.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
   const exists = await admin.pool.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DATABASE]);
   if (exists.rowCount === 0) await admin.pool.query(`CREATE DATABASE ${BENCH_DATABASE}`);
   await admin.close();
@@ -42,7 +58,11 @@ async function main(): Promise<void> {
   await migrate(db);
   const have = Number((await db.selectFrom('filed_subjects').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   const started = performance.now();
-  console.log(`${BENCH_DATABASE}: ${have} subjects present, seeding up to ${total}`);
+  log(`${BENCH_DATABASE}: ${have} subjects present, seeding up to ${total}`);
+  if (have >= total) {
+    await database.close();
+    return;
+  }
 
   // Assumes an earlier run seeded subjects 0 … have-1 in order, as this script does.
   for (let from = have; from < total; from += CHUNK) {
@@ -71,7 +91,7 @@ async function main(): Promise<void> {
         ) x`.execute(tx);
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`  subjects ${from} … ${to} (${(to + 1 - have) * 2} services so far) after ${seconds.toFixed(0)} s`);
+    log(`  subjects ${from} … ${to} (${(to + 1 - have) * 2} services so far) after ${seconds.toFixed(0)} s`);
   }
   // VACUUM also empties the GIN index's pending list, which every domain search would otherwise scan.
   await sql`VACUUM ANALYZE filed_subjects`.execute(db);
@@ -79,11 +99,13 @@ async function main(): Promise<void> {
   const counts = await sql<{ subjects: string; services: string; size: string }>`
     SELECT (SELECT count(*) FROM filed_subjects) AS subjects, (SELECT count(*) FROM filed_services) AS services,
            pg_size_pretty(pg_database_size(current_database())) AS size`.execute(db);
-  console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s:`, counts.rows[0]);
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(counts.rows[0])}`);
   await database.close();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[1]?.endsWith('seed-filings.ts')) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

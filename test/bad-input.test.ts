@@ -127,8 +127,8 @@ describe('bad input never reaches a 500', () => {
               continue;
             }
             if (response.statusCode < 400) continue;
-            // The enforcement check answers a blocked host with the HTML block page, by design (DESIGN §5.5).
-            if (op.path === '/api/v1/enforcement/check' && response.statusCode === 403) continue;
+            // The enforcement check answers a blocked host with 403 (no body), and the block page with its HTML, by design (DESIGN §5.5).
+            if (['/api/v1/enforcement/check', '/api/v1/enforcement/block-page'].includes(op.path) && response.statusCode === 403) continue;
             if (!String(response.headers['content-type']).includes('json')) {
               failures.push(`${label}: answered ${String(response.headers['content-type'])}, not a JSON error`);
               continue;

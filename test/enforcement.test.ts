@@ -8,39 +8,12 @@ import { domainToASCII } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/core/config.ts';
 import { openPostgres } from '../src/core/db/database.ts';
-import { enqueueEvent } from '../src/core/outbox.ts';
 import { ConnectedDomains, allowlistChunks, renderAllowlist } from '../src/enforcement/index.ts';
 import { createPlatform } from '../src/platform.ts';
 import { testDatabases } from './support/databases.ts';
+import { changeFiling } from './support/enforcement.ts';
 import { staffClient } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
-
-type Access = 'connected' | 'revoked' | 'cancelled';
-
-/** What the filing context does on an approval or a revocation: the rows, then the event, in one transaction. */
-async function changeFiling(platform: TestPlatform, subjectNumber: string, domains: Record<string, Access>, subjectStatus: 'active' | 'cancelled' = 'active'): Promise<void> {
-  const now = platform.ctx.clock.now();
-  await platform.ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('filed_subjects')
-      .values({ number: subjectNumber, province: '330000', user_id: null, subject_key: subjectNumber, leader_key: 'x', name: '示例有限公司', nature: 'enterprise', draft: '', status: subjectStatus, approved_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('number').doUpdateSet({ status: subjectStatus, updated_at: now }))
-      .execute();
-    let seq = 0;
-    for (const [name, access] of Object.entries(domains)) {
-      seq += 1;
-      const domain = domainToASCII(name);
-      await tx
-        .insertInto('filed_services')
-        .values({ number: `${subjectNumber}-${seq}`, subject_number: subjectNumber, seq, kind: 'website', name: '示例网站', domain, domains: [domain], home_url: null, leader_name: '李娜', access_state: access, approved_at: now, updated_at: now })
-        .onConflict((oc) => oc.column('number').doUpdateSet({ access_state: access, updated_at: now }))
-        .execute();
-    }
-    const payload = { subjectNumber, domains: Object.keys(domains).map((d) => domainToASCII(d)) };
-    await enqueueEvent(tx, now, { topic: 'filing.services_changed', aggregateType: 'filing', aggregateId: subjectNumber, payload });
-  });
-  await platform.drain();
-}
 
 const SUBJECT = '浙ICP备2026012345号';
 
@@ -80,18 +53,25 @@ describe.each(testDatabases())('enforcement on $kind', (factory) => {
     expect((await client.get('/api/v1/enforcement/check', { headers: { 'x-original-host': 'www.unfiled.cn' } })).statusCode).toBe(403);
   });
 
-  it('answers a JSON notice to Accept: application/json and a bilingual block page otherwise', async () => {
+  it('answers a JSON notice to Accept: application/json, no body otherwise, and the block page from its own address', async () => {
+    const bare = await check('www.unfiled.cn', { accept: 'text/html,application/xhtml+xml' });
+    expect(bare.statusCode).toBe(403);
+    expect(bare.body).toBe('');
+    expect(bare.headers['cache-control']).toBe('no-store');
+
     const json = await check('www.unfiled.cn', { accept: 'application/json' });
     expect(json.headers['content-type']).toMatch(/application\/json/);
     expect(json.json()).toMatchObject({ allowed: false, host: 'www.unfiled.cn', domain: 'unfiled.cn', code: 'not_connected' });
     expect(json.json().reason.zh).toContain('unfiled.cn');
     expect(json.json().how.zh).toContain('接入备案');
 
-    const html = await check('www.<b>evil</b>.cn');
+    const blockPage = (host: string) => platform.client().get(`/api/v1/enforcement/block-page?host=${encodeURIComponent(host)}`);
+    const html = await blockPage('www.<b>evil</b>.cn');
     expect(html.statusCode).toBe(403);
     expect(html.headers['content-type']).toMatch(/text\/html/);
     expect(html.body).not.toContain('<b>evil</b>');
-    const page = await check('www.unfiled.cn', { accept: 'text/html,application/xhtml+xml' });
+    const page = await blockPage('www.unfiled.cn');
+    expect(page.statusCode).toBe(403);
     expect(page.body).toContain('网站暂时无法访问');
     expect(page.body).toContain('接入备案');
     expect(page.body).toContain('This site is not available');
@@ -115,9 +95,10 @@ describe.each(testDatabases())('enforcement on $kind', (factory) => {
   });
 
   it('loads the connected domains from the database at start-up', async () => {
-    const fresh = new ConnectedDomains(platform.ctx.db, platform.ctx.logger);
+    const fresh = new ConnectedDomains(platform.ctx.database, platform.ctx.logger);
     await fresh.ready();
-    expect(fresh.sorted()).toEqual(['example.com', domainToASCII('例子.中国')].sort());
+    expect(fresh.size).toBe(2);
+    expect(fresh.has('example.com') && fresh.has(domainToASCII('例子.中国'))).toBe(true);
   });
 
   it('exports the allowlist to compliance staff as nginx map, haproxy list and text, sorted', async () => {
@@ -228,7 +209,7 @@ http {
       internal; proxy_pass http://openbeian/api/v1/enforcement/check;
       proxy_pass_request_body off; proxy_set_header Content-Length ""; proxy_set_header Cookie ""; proxy_set_header X-Original-Host $host;
     }
-    location @openbeian_blocked { rewrite ^ /api/v1/enforcement/check?host=$host? break; proxy_set_header Cookie ""; proxy_pass http://openbeian; }
+    location @openbeian_blocked { rewrite ^ /api/v1/enforcement/block-page?host=$host? break; proxy_set_header Cookie ""; proxy_pass http://openbeian; }
   }
   server {
     listen 127.0.0.1:${mapPort};

@@ -1,7 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from '../src/core/db/database.ts';
+import { openPostgres } from '../src/core/db/database.ts';
+import { currentSnapshot } from '../src/core/db/embedded.ts';
 import { migrate } from '../src/core/db/migrate.ts';
 import { adminUrl, templateDatabase, withDatabase } from './support/postgres-url.ts';
 
@@ -10,16 +9,8 @@ import { adminUrl, templateDatabase, withDatabase } from './support/postgres-url
  * (when DATABASE_URL is set) a database created from a migrated template.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  const dir = join(process.cwd(), 'node_modules', '.cache', 'openbeian-test');
-  mkdirSync(dir, { recursive: true });
-
-  const pglite = await openPglite();
-  await migrate(pglite.db);
-  const dump = await dumpPglite(pglite);
-  await pglite.close();
-  const dumpPath = join(dir, 'pglite-template.tar');
-  writeFileSync(dumpPath, dump);
-  project.provide('pgliteTemplatePath', dumpPath);
+  // The same migrated snapshot `npm start` unpacks (built by npm ci, or now when the migrations changed).
+  project.provide('pgliteTemplatePath', await currentSnapshot());
 
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -34,11 +25,6 @@ export default async function setup(project: TestProject): Promise<void> {
     await template.close();
   }
   project.provide('postgresUrl', url ?? '');
-}
-
-async function dumpPglite(database: Awaited<ReturnType<typeof openPglite>>): Promise<Buffer> {
-  const file = await database.pglite!.dumpDataDir('none');
-  return Buffer.from(await file.arrayBuffer());
 }
 
 declare module 'vitest' {

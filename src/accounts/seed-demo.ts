@@ -13,14 +13,15 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string }[]
   { email: 'admin@example.com', role: 'admin', displayName: '管理员' },
 ];
 
-/** Idempotent: accounts that exist are left as they are. */
+/**
+ * Idempotent: accounts that exist are left as they are. The missing ones are registered side by side: each
+ * password hash takes tens of milliseconds of a worker thread, and a first start waits for all of them.
+ */
 export async function seedDemoAccounts(ctx: AppContext): Promise<string[]> {
-  const created: string[] = [];
-  for (const account of DEMO_ACCOUNTS) {
-    const existing = await ctx.db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst();
-    if (existing) continue;
-    await registerUser(ctx, SYSTEM_ACTOR, { ...account, password: DEMO_PASSWORD });
-    created.push(account.email);
-  }
-  return created;
+  const existing = new Set(
+    (await ctx.db.selectFrom('users').select('email').where('email', 'in', DEMO_ACCOUNTS.map((a) => a.email)).execute()).map((u) => u.email),
+  );
+  const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.email));
+  await Promise.all(missing.map((account) => registerUser(ctx, SYSTEM_ACTOR, { ...account, password: DEMO_PASSWORD })));
+  return missing.map((account) => account.email);
 }

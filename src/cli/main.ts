@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from '../core/config.ts';
-import { openDatabase } from '../core/db/database.ts';
-import { migrate } from '../core/db/migrate.ts';
-import { createContext } from '../core/context.ts';
-import { createLogger } from '../core/logger.ts';
-import { seedDemo } from '../seed-demo.ts';
-import { createPlatform } from '../platform.ts';
+
+// Each command imports what it needs when it runs: `export-allowlist` from cron should not load the whole web app.
+const database = () => import('../core/db/database.ts');
+const migrations = () => import('../core/db/migrate.ts');
 
 const USAGE = `openbeian <command>
 
@@ -16,7 +14,7 @@ const USAGE = `openbeian <command>
                       a staff account (the first admin of a production install); the
                       password from standard input, or generated and printed once
   precheck FILE.json  check a filing draft and print the findings as JSON
-  export-allowlist [--format nginx|haproxy|text] [--out FILE]
+  export-allowlist [--format nginx|haproxy|haproxy-map|text] [--out FILE]
                       the connected domains, for the proxy's map file
   audit verify        check the hash chains of the audit log; names the first broken link (exit 1)
 
@@ -35,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
+      const { createPlatform } = await import('../platform.ts');
       const platform = await createPlatform(config);
       await platform.app.listen({ port: config.port, host: config.host });
       const shutdown = async () => {
@@ -46,10 +45,11 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate': {
-      const database = await openDatabase(config);
-      const result = await migrate(database.db);
+      const [{ openDatabase }, { migrate }] = await Promise.all([database(), migrations()]);
+      const opened = await openDatabase(config);
+      const result = await migrate(opened.db);
       console.log(`applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied} already applied`);
-      await database.close();
+      await opened.close();
       return 0;
     }
     case 'seed': {
@@ -57,12 +57,19 @@ async function main(argv: string[]): Promise<number> {
         console.error('seed: demo accounts are not allowed in production mode');
         return 1;
       }
-      const database = await openDatabase(config);
-      await migrate(database.db);
-      const ctx = createContext(config, database, createLogger('warn'));
+      const [{ openDatabase }, { migrate }, { createContext }, { createLogger }, { seedDemo }] = await Promise.all([
+        database(),
+        migrations(),
+        import('../core/context.ts'),
+        import('../core/logger.ts'),
+        import('../seed-demo.ts'),
+      ]);
+      const opened = await openDatabase(config);
+      await migrate(opened.db);
+      const ctx = createContext(config, opened, createLogger('warn'));
       const created = await seedDemo(ctx);
       console.log(created.length ? `created ${created.join(', ')}` : 'demo accounts already exist');
-      await database.close();
+      await opened.close();
       return 0;
     }
     case 'audit': {

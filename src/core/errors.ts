@@ -66,6 +66,14 @@ export const ERROR_CODES = {
     zh: '暂时无法连接管局备案系统，请稍后再试',
     en: 'The regulator’s filing system cannot be reached right now; try again later',
   },
+  TOKEN_INVALID: {
+    zh: 'API 令牌无效、已过期或已被吊销，请向管理员申请新的令牌',
+    en: 'The API token is unknown, expired or revoked; ask an administrator for a new one',
+  },
+  CHANGE_CURSOR_EXPIRED: {
+    zh: '变更游标已失效（过旧或来自其他数据库），请重新下载完整名单后再拉取变更',
+    en: 'The change cursor can no longer be continued (too old, or from another database); download the full list again, then follow the changes from its cursor',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -17,6 +17,21 @@ export type OutboxEvent = {
 export type StoredEvent = OutboxEvent & { id: number; createdAt: Date };
 export type OutboxHandler = (event: StoredEvent, tx: Tx) => Promise<void>;
 
+/**
+ * Dispatchers are woken when an event is written instead of waiting for their next poll: PostgreSQL delivers this
+ * NOTIFY at commit to every process that LISTENs (src/core/background.ts); in-process listeners are for PGlite, whose
+ * one connection makes a dispatch started now run after the writing transaction ends.
+ */
+export const OUTBOX_CHANNEL = 'openbeian_outbox';
+const localListeners = new Set<() => void>();
+
+export function onEventWritten(listener: () => void): () => void {
+  localListeners.add(listener);
+  return () => {
+    localListeners.delete(listener);
+  };
+}
+
 export async function enqueueEvent(executor: Executor, at: Date, event: OutboxEvent): Promise<number> {
   const row = await executor
     .insertInto('outbox')
@@ -29,6 +44,9 @@ export async function enqueueEvent(executor: Executor, at: Date, event: OutboxEv
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Identical notifications in one transaction are folded into one by PostgreSQL.
+  await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(executor);
+  for (const listener of localListeners) listener();
   return row.id;
 }
 

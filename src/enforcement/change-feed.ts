@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { AppContext } from '../core/context.ts';
 import type { Tx } from '../core/db/database.ts';
+import type { ChangeSignal } from './change-log.ts';
 import { readDomainStates, type ConnectedDomains } from './connected-domains.ts';
 
 /**
@@ -43,12 +44,14 @@ function parseMessage(payload: string): ChangeMessage | null {
  * life of the HTTP app. When that connection breaks, notifications may have been lost, so after reconnecting the
  * index reloads in full.
  */
-export function listenForChanges(ctx: AppContext, index: ConnectedDomains): { started: Promise<void>; stop(): Promise<void> } {
+export function listenForChanges(ctx: AppContext, index: ConnectedDomains, signal: ChangeSignal): { started: Promise<void>; stop(): Promise<void> } {
   let client: pg.Client | null = null;
   let isStopped = false;
   let retry: NodeJS.Timeout | null = null;
 
   const onMessage = (message: ChangeMessage) => {
+    // Committed now: long polls of the change feed read it again (this process's own changes included).
+    signal.notify();
     if (message.origin === index.origin || !index.isStarted) return;
     const work = message.reload ? index.reload() : readDomainStates(ctx.db, message.subjectNumber ?? null, message.domains ?? []).then((states) => index.apply(states));
     work.catch((error: unknown) => ctx.logger.error({ err: error }, 'enforcement index refresh failed'));
@@ -72,7 +75,10 @@ export function listenForChanges(ctx: AppContext, index: ConnectedDomains): { st
       await connection.query(`LISTEN ${CHANGE_CHANNEL}`);
       client = connection;
       if (isStopped) await connection.end();
-      else if (isReconnect && index.isStarted) await index.reload();
+      else if (isReconnect) {
+        signal.notify();
+        if (index.isStarted) await index.reload();
+      }
     } catch (error) {
       if (isStopped) return;
       ctx.logger.warn({ err: error }, 'enforcement change feed could not listen; retrying');

@@ -1,41 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db, Executor } from '../core/db/database.ts';
-
-/** Position of `value` in an ascending array, or where it would be inserted. */
-function lowerBound(list: readonly string[], value: string): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+import { to as copyTo } from 'pg-copy-streams';
+import type { Database, Executor } from '../core/db/database.ts';
+import { DomainSet, NEEDS_ANALYSIS } from './domain-set.ts';
 
 /**
  * The set of registrable ASCII domains this provider may serve: an approved service (a row in filed_services)
  * whose access is `connected`, under an `active` subject. Kept in memory so the check endpoint never touches the
  * database; loaded once, then patched domain by domain when `filing.services_changed` events arrive.
  *
- * Beside the Set (for checks) it keeps the same names sorted (for exports): the database sorts them during the
- * load and each change is a binary-search splice, so an export never sorts two million strings on the event loop.
+ * The names live in a `DomainSet` (two typed arrays, no string per name). Exports do not read this index: they
+ * stream from the database (`exportConnectedDomains`), sorted there, with the change-feed cursor of their snapshot.
  */
 export class ConnectedDomains {
   /** Identifies this process's index in NOTIFY messages, so it skips the echo of its own changes. */
   readonly origin = randomUUID();
-  private domains = new Set<string>();
-  private sortedDomains: string[] = [];
+  private domains = new DomainSet();
   private loading: Promise<void> | null = null;
   /** Changes seen while a full load runs: the load's snapshot may predate them, so they are replayed onto it. */
   private changedDuringLoad: Map<string, boolean> | null = null;
   private loaded = false;
-  private version = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly database: Database,
     private readonly logger: Logger,
   ) {}
 
@@ -48,13 +36,13 @@ export class ConnectedDomains {
     return this.loaded || this.loading !== null;
   }
 
-  /** Grows with every change; with `origin` it makes an ETag for the allowlist export. */
-  get changeCount(): number {
-    return this.version;
-  }
-
   get size(): number {
     return this.domains.size;
+  }
+
+  /** Bytes of the packed names and their hash table (outside the JavaScript heap). */
+  get memoryBytes(): number {
+    return this.domains.memoryBytes;
   }
 
   /** Starts the first load if none ran; resolves when a snapshot is in memory. A failed load is retried on the next call. */
@@ -72,29 +60,17 @@ export class ConnectedDomains {
     return this.domains.has(domain);
   }
 
-  /** The domains in ascending code-unit order. A live view: copy it before yielding to the event loop. */
-  sorted(): readonly string[] {
-    return this.sortedDomains;
+  /** 1 when the host or a parent domain is connected, 0 when not, 2 when the host needs the full analysis first. */
+  allowsHost(host: string): 0 | 1 | typeof NEEDS_ANALYSIS {
+    return this.domains.allowsHost(host);
   }
 
   /** Sets each domain's state as just read from the database (true = may be served). */
   apply(states: ReadonlyMap<string, boolean>): void {
     for (const [domain, isConnected] of states) {
       this.changedDuringLoad?.set(domain, isConnected);
-      this.put(this.domains, this.sortedDomains, domain, isConnected);
-    }
-    if (states.size > 0) this.version += 1;
-  }
-
-  private put(set: Set<string>, sorted: string[], domain: string, isConnected: boolean): void {
-    if (set.has(domain) === isConnected) return;
-    const at = lowerBound(sorted, domain);
-    if (isConnected) {
-      set.add(domain);
-      sorted.splice(at, 0, domain);
-    } else {
-      set.delete(domain);
-      sorted.splice(at, 1);
+      if (isConnected) this.domains.add(domain);
+      else this.domains.delete(domain);
     }
   }
 
@@ -103,13 +79,13 @@ export class ConnectedDomains {
     const changed = new Map<string, boolean>();
     this.changedDuringLoad = changed;
     try {
-      const sorted = await readAllConnected(this.db);
-      const next = new Set(sorted);
-      for (const [domain, isConnected] of changed) this.put(next, sorted, domain, isConnected);
+      const next = await readAllConnected(this.database);
+      for (const [domain, isConnected] of changed) {
+        if (isConnected) next.add(domain);
+        else next.delete(domain);
+      }
       this.domains = next;
-      this.sortedDomains = sorted;
       this.loaded = true;
-      this.version += 1;
       this.logger.info({ domains: next.size, ms: Math.round(performance.now() - started) }, 'enforcement index loaded');
     } finally {
       this.changedDuringLoad = null;
@@ -119,24 +95,120 @@ export class ConnectedDomains {
 }
 
 /**
- * Every connected domain, distinct and sorted, in one string folded by the database: two million names arrive as
- * one 30 MB text instead of two million row objects, a hash join reads both tables once, and the sort happens in
- * PostgreSQL. COLLATE "C" orders bytes, which for ASCII names is JavaScript's order too. Domains are ASCII, so a
- * space cannot occur inside one.
+ * THE definition of "may be served", over a service `s` joined to its subject `j` (see `servicesWithSubjects`):
+ * every place that needs the set (the index load, the exports, the change feed's snapshot) filters with this.
+ * `readDomainStates` below answers the same question for a few named domains.
  */
-async function readAllConnected(db: Db): Promise<string[]> {
-  const list = await db.transaction().execute(async (tx) => {
-    // Enough memory to sort two million names in memory instead of on disk (3 s instead of 6 s here).
-    await sql`SET LOCAL work_mem = '256MB'`.execute(tx);
-    const { rows } = await sql<{ list: string | null }>`
-      SELECT string_agg(DISTINCT d.name COLLATE "C", ' ' ORDER BY d.name COLLATE "C") AS list
-      FROM filed_services s
-      JOIN filed_subjects j ON j.number = s.subject_number
-      CROSS JOIN LATERAL unnest(array_append(s.domains, s.domain)) AS d(name)
-      WHERE s.access_state = 'connected' AND j.status = 'active' AND d.name <> ''`.execute(tx);
-    return rows[0]?.list;
+function isServed() {
+  return sql`s.access_state = 'connected' AND j.status = 'active'`;
+}
+
+function servicesWithSubjects() {
+  return sql`filed_services s JOIN filed_subjects j ON j.number = s.subject_number`;
+}
+
+/** One row per registrable domain of a connected service (a domain two services hold comes twice). */
+function connectedDomainNames() {
+  return sql`
+    SELECT d.name
+    FROM ${servicesWithSubjects()}
+    CROSS JOIN LATERAL unnest(CASE WHEN s.domain IS NULL OR s.domain = ANY (s.domains) THEN s.domains ELSE array_append(s.domains, s.domain) END) AS d(name)
+    WHERE ${isServed()} AND d.name <> ''`;
+}
+
+/** Names of one connected service joined by spaces: its `domain` and any other `domains`. */
+function serviceNamesSql() {
+  return sql`concat_ws(' ', s.domain, NULLIF(array_to_string(array_remove(s.domains, s.domain), ' '), ''))`;
+}
+
+/**
+ * Every connected domain into a new `DomainSet`, unsorted and not made distinct (the set ignores repeats), one row
+ * per service with its names joined, instead of unnesting: sorting and unnesting two million names cost the
+ * database seconds. Domains are ASCII without spaces.
+ *
+ * - PostgreSQL: `COPY … TO STDOUT`, parsed from the byte stream straight into the set: no string per name, no row
+ *   objects, and (unlike a cursor or an aggregate) the join may run in parallel workers.
+ * - PGlite: the database folds the names into one text, which the set reads by position.
+ */
+async function readAllConnected(database: Database): Promise<DomainSet> {
+  if (database.kind === 'postgres') return copyAllConnected(database);
+  const row = await database.db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ names: string | null; count: string | number }>`
+      SELECT string_agg(${serviceNamesSql()}, ' ') AS names, count(*) AS count
+      FROM ${servicesWithSubjects()}
+      WHERE ${isServed()}`.execute(tx);
+    return rows[0];
   });
-  return list ? list.split(' ') : [];
+  const text = row?.names ?? '';
+  const set = new DomainSet(Number(row?.count ?? 0), text.length + 1024);
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    if (i === text.length || text.charCodeAt(i) === 32) {
+      if (i > start) set.addRange(text, start, i);
+      start = i + 1;
+    }
+  }
+  return set;
+}
+
+async function copyAllConnected(database: Database): Promise<DomainSet> {
+  const client = await database.pool.connect();
+  let isBroken = false;
+  try {
+    // The planner's estimate sizes the set: a wrong guess costs a rehash, not a wrong answer.
+    const estimate = await client.query<{ rows: number }>(`SELECT greatest(reltuples, 0)::bigint AS rows FROM pg_class WHERE relname = 'filed_services'`);
+    const expected = Number(estimate.rows[0]?.rows ?? 0);
+    const set = new DomainSet(expected, expected * 18 + 1024);
+    await client.query('BEGIN READ ONLY');
+    // Enough memory for the join's hash table in memory instead of on disk.
+    await client.query(`SET LOCAL work_mem = '256MB'`);
+    await client.query('SET LOCAL jit = off');
+    const query = sql`COPY (SELECT ${serviceNamesSql()} FROM ${servicesWithSubjects()} WHERE ${isServed()}) TO STDOUT`.compile(database.db).sql;
+    const stream = client.query(copyTo(query));
+    let carry: Uint8Array = new Uint8Array(0);
+    try {
+      for await (const received of stream as AsyncIterable<Buffer>) {
+        const chunk = carry.length ? Buffer.concat([carry, received]) : received;
+        let start = 0;
+        for (let i = 0; i < chunk.length; i += 1) {
+          const byte = chunk[i];
+          if (byte === 32 || byte === 10) {
+            if (i > start) set.addBytes(chunk, start, i);
+            start = i + 1;
+          }
+        }
+        carry = chunk.subarray(start);
+      }
+    } catch (error) {
+      isBroken = true;
+      throw error;
+    }
+    if (carry.length) set.addBytes(carry, 0, carry.length);
+    await client.query('COMMIT');
+    return set;
+  } catch (error) {
+    if (!isBroken) await client.query('ROLLBACK').catch(() => (isBroken = true));
+    throw error;
+  } finally {
+    client.release(isBroken ? true : undefined);
+  }
+}
+
+/**
+ * Every connected domain once, as rows `(name)` in byte order (COLLATE "C", which for ASCII names is also
+ * JavaScript's order): what every export lists.
+ */
+export function distinctConnectedDomains() {
+  return sql<{ name: string }>`SELECT DISTINCT c.name COLLATE "C" AS name FROM (${connectedDomainNames()}) AS c ORDER BY 1`;
+}
+
+/** The last change-feed position: every change up to it is in the database state this executor sees. */
+export async function changeFeedCursor(executor: Executor): Promise<number> {
+  const row = await executor
+    .selectFrom('enforcement_changes')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
 }
 
 /**

@@ -1,26 +1,40 @@
 import type { AppContext } from '../core/context.ts';
 import { publishChange } from './change-feed.ts';
+import { ChangeSignal, lockChangeLog, recordChanges } from './change-log.ts';
 import { ConnectedDomains, readDomainStates } from './connected-domains.ts';
 
 export { ConnectedDomains } from './connected-domains.ts';
+export { exportAllowlist, type ExportSnapshot } from './export.ts';
+export { DomainSet } from './domain-set.ts';
 export { registrableDomainOfHost, type HostVerdict } from './host.ts';
 export { ALLOWLIST_FORMATS, allowlistChunks, renderAllowlist, type AllowlistFormat } from './allowlist.ts';
+export { readChangesSince } from './change-log.ts';
 
 export const SERVICES_CHANGED = 'filing.services_changed';
 
 /** The filing context's event: which subject changed and which registrable ASCII domains it touched. */
 type ServicesChanged = { subjectNumber: string | null; domains: string[] };
 
-const indexes = new WeakMap<AppContext, ConnectedDomains>();
+type Enforcement = { index: ConnectedDomains; signal: ChangeSignal };
+const perContext = new WeakMap<AppContext, Enforcement>();
+
+function enforcementOf(ctx: AppContext): Enforcement {
+  let found = perContext.get(ctx);
+  if (!found) {
+    found = { index: new ConnectedDomains(ctx.database, ctx.logger), signal: new ChangeSignal() };
+    perContext.set(ctx, found);
+  }
+  return found;
+}
 
 /** The one index of a running platform (one per context, so tests can run several platforms in one process). */
 export function connectedDomainsOf(ctx: AppContext): ConnectedDomains {
-  let index = indexes.get(ctx);
-  if (!index) {
-    index = new ConnectedDomains(ctx.db, ctx.logger);
-    indexes.set(ctx, index);
-  }
-  return index;
+  return enforcementOf(ctx).index;
+}
+
+/** Wakes this process's long polls of the change feed. */
+export function changeSignalOf(ctx: AppContext): ChangeSignal {
+  return enforcementOf(ctx).signal;
 }
 
 function parseServicesChanged(payload: Record<string, unknown>): ServicesChanged {
@@ -29,17 +43,23 @@ function parseServicesChanged(payload: Record<string, unknown>): ServicesChanged
 }
 
 /**
- * Subscribes the connected-domain index to filing changes. The handler re-reads the touched domains through the
- * outbox transaction (never ctx.db: on PGlite that would wait for itself) and patches the set; the background loop
- * polls the outbox every second, which bounds how stale the index can be. The data it reads was committed by the
- * filing transaction, so patching before the outbox row commits is safe, and a retried event patches the same way.
+ * Subscribes enforcement to filing changes. The handler re-reads the touched domains through the outbox
+ * transaction (never ctx.db: on PGlite that would wait for itself), appends their states to the change feed for
+ * edges, and patches this process's index. The data it reads was committed by the filing transaction, so patching
+ * before the outbox row commits is safe, and a retried event patches the same way.
  */
 export function registerEnforcementHandlers(ctx: AppContext): void {
   ctx.outbox.on(SERVICES_CHANGED, async (event, tx) => {
     const change = parseServicesChanged(event.payload);
-    const index = connectedDomainsOf(ctx);
+    const { index, signal } = enforcementOf(ctx);
+    await lockChangeLog(tx);
+    const states = await readDomainStates(tx, change.subjectNumber, change.domains);
+    await recordChanges(tx, states, ctx.clock.now());
     // A process that serves no checks (worker only) has no index to patch; others still hear the NOTIFY.
-    if (index.isStarted) index.apply(await readDomainStates(tx, change.subjectNumber, change.domains));
+    if (index.isStarted) index.apply(states);
     if (ctx.database.kind === 'postgres') await publishChange(tx, index.origin, change.subjectNumber, change.domains);
+    // PGlite: a long poll woken now reads after this transaction (one connection, taken in turn). PostgreSQL: it may
+    // read too early and find nothing, and is woken again by the NOTIFY, which arrives after the commit.
+    signal.notify();
   });
 }

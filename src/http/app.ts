@@ -17,6 +17,7 @@ import { findSessionUser } from '../accounts/queries/find-session-user.ts';
 import { accountRoutes } from '../accounts/routes.ts';
 import { butlerRoutes } from '../butler/index.ts';
 import { aftercareRoutes } from '../aftercare/index.ts';
+import { apiTokenRoutes } from '../api-tokens/index.ts';
 import { enforcementRoutes } from '../enforcement/routes.ts';
 import { publicQueryRoutes } from '../filing/public/routes.ts';
 import { filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/index.ts';
@@ -201,6 +202,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     publicQueryRoutes,
     enforcementRoutes,
     privacyRoutes,
+    apiTokenRoutes,
     devRoutes,
     ...extraRoutes,
     webUiRoutes,

@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's Prometheus registry: contexts add their own metrics to it. */
+    metrics: Registry;
+  }
+}
+
 /** Prometheus metrics, one registry per app instance so tests can build many apps in one process. */
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
+  app.decorate('metrics', registry);
   collectDefaultMetrics({ register: registry, prefix: 'openbeian_' });
   const duration = new Histogram({
     name: 'openbeian_http_request_duration_seconds',

@@ -92,9 +92,10 @@ function readIndex(): string | null {
  * GET outside /api, /docs and /metrics so client-side routes survive a reload. Registered last in the app.
  */
 export async function webUiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  // Tests build the console themselves (test/e2e); demo builds it when it is missing or stale. Production serves
-  // what `npm run build` made and starts no build tool at run time.
-  if (ctx.config.mode === 'demo' && isBuildStale()) buildInBackground(ctx);
+  // Tests build the console themselves (test/e2e); demo builds it when it is missing or stale, once the API listens
+  // (the build takes both cores for a while, and the platform's own start should not compete with it). Production
+  // serves what `npm run build` made and starts no build tool at run time.
+  if (ctx.config.mode === 'demo' && isBuildStale()) app.addHook('onListen', async () => buildInBackground(ctx));
   if (ctx.config.mode === 'production' && !existsSync(join(DIST, 'index.html'))) {
     ctx.logger.error('the web console is not built: run `npm run build` before starting in production');
   }

@@ -820,7 +820,7 @@ describe.skipIf(!hasChromium)(
           paths: ['/orders', `/orders/${orderId}`, '/orders/new', '/filings', '/resources', '/account/password'],
         },
         { who: ['reviewer@example.com', 'openbeian-demo'], paths: ['/review', `/review/${orderId}`] },
-        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources', '/privacy/reports'] },
+        { who: ['admin@example.com', 'openbeian-demo'], paths: ['/dashboard', '/resources', '/privacy/reports', '/admin/api-tokens'] },
       ];
       const violations: string[] = [];
       for (const size of [DESKTOP, PHONE]) {

@@ -8,6 +8,7 @@ import { BUTLER_MESSAGES } from './messages/butler.ts';
 import { JOURNEY_MESSAGES } from './messages/journey.ts';
 // Field names come from the one table the pre-check's messages use too (issue 12).
 import { FIELD_TEXTS } from '../../src/rules/field-labels.ts';
+import { API_TOKENS_MESSAGES } from './messages/api-tokens.ts';
 
 export type Lang = 'zh' | 'en';
 export type Vars = Record<string, string | number>;
@@ -833,6 +834,7 @@ export const MESSAGES = {
   ...BUTLER_MESSAGES,
   ...AFTERCARE_MESSAGES,
   ...JOURNEY_MESSAGES,
+  ...API_TOKENS_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -9,6 +8,8 @@ import type { DB } from './schema.ts';
 // bigserial ids fit in a JS number for any realistic table; dates stay plain 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+const EMBEDDED_SHARED_BUFFERS = '32MB';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 export type Db = Kysely<DB>;
@@ -40,7 +41,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
  * code inside a transaction must use the transaction, never the outer `db`, or it waits for itself.
  */
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
-  const pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    // PostgreSQL's 128 MB of shared buffers become resident WebAssembly memory at start; an embedded database of a
+    // demo or a test is a few MB.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+  });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -57,7 +64,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 
 export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  const dir = join(config.dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  return openPglite({ dataDir: dir });
+  // Imported here: the snapshot code itself opens PGlite through this module.
+  const { openEmbedded } = await import('./embedded.ts');
+  return openEmbedded(join(config.dataDir, 'pglite'));
 }

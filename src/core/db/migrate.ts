@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 const NAME_PATTERN = /^\d{14}_[a-z0-9_]+\.sql$/;
 // Any constant; serialises migrators started at the same moment by several processes.
 const MIGRATION_LOCK = 727_274_001;

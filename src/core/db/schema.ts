@@ -561,3 +561,31 @@ export interface RegulatorTables {
   sim_events: SimEventsTable;
   sim_access_changes: SimAccessChangesTable;
 }
+
+// ---- enforcement change feed and machine tokens (declaration merging keeps this block apart from the list above)
+
+export interface EnforcementChangesTable {
+  seq: Generated<number>;
+  domain: string;
+  allowed: boolean;
+  changed_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  scopes: ColumnType<string[], string[], string[]>;
+  token_hash: string;
+  token_hint: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface DB {
+  enforcement_changes: EnforcementChangesTable;
+  api_tokens: ApiTokensTable;
+}

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
@@ -44,6 +45,7 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
   if (pathname.startsWith('/butler/'))
     return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue', to: '/butler' }, { key: 'butler.crumb.ticket' }];
   if (pathname === '/isp-licence') return [{ key: 'butler.nav.isp' }];
+  if (pathname === '/admin/api-tokens') return [{ key: 'apiTokens.nav' }];
   if (pathname === '/query') return [{ key: 'nav.query' }];
   if (pathname === '/faq') return [{ key: 'nav.faq' }];
   return [];
@@ -118,6 +120,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 key: '/resources',
                 icon: <KeyOutlined />,
                 label: <Link to="/resources">{t('nav.resourcesAdmin')}</Link>,
+              },
+              {
+                key: '/admin',
+                icon: <ApiOutlined />,
+                label: <Link to="/admin/api-tokens">{t('apiTokens.nav')}</Link>,
               },
             ]
           : []),
