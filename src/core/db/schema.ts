@@ -589,3 +589,28 @@ export interface DB {
   enforcement_changes: EnforcementChangesTable;
   api_tokens: ApiTokensTable;
 }
+
+/** Compliance findings (issue 8, DESIGN §5.9). */
+export interface ComplianceFindingsTable {
+  id: string;
+  sweep_kind: 'dns' | 'footer' | 'registrar' | 'manual';
+  code: string;
+  subject_number: string;
+  service_number: string | null;
+  domain: string | null;
+  status: 'open' | 'closed' | 'waived' | 'revoked';
+  evidence: Json<Record<string, unknown>>;
+  sweep_id: string | null;
+  detected_at: Timestamp;
+  last_seen_at: Timestamp;
+  deadline: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  compliance_findings: ComplianceFindingsTable;
+}
