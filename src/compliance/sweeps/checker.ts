@@ -1,0 +1,32 @@
+import type { AppContext } from '../../core/context.ts';
+import type { SweepKind } from '../codes.ts';
+import type { CheckedDomain } from '../findings/record-sweep-observations.ts';
+
+/** One connected domain of a filed service, with what the sweeps need to judge it. */
+export type SweepTarget = {
+  domain: string;
+  subjectNumber: string;
+  /** The service's number (e.g. 浙ICP备2026000001号-1). */
+  serviceNumber: string;
+  /** The province of the filing (the footer rule differs: Guangdong shows the subject number). */
+  province: string;
+  /** The subject's holder as filed (name and certificate number), for the registrar comparison. */
+  holderName: string;
+  /** The recorded 公安 number of the service, if the owner recorded one (the footer must show it). */
+  policeNumber: string | null;
+};
+
+/**
+ * What each sweep kind plugs into the sweep runner: a check of one target that never throws — a failed look-up
+ * comes back as `outcome: 'failed'` with the reason, so the sweep records it and goes on — and how many targets
+ * it may check at once.
+ */
+export type SweepChecker = {
+  kind: SweepKind;
+  concurrency: number;
+  check(target: SweepTarget, signal: AbortSignal): Promise<CheckedDomain>;
+  /** Releases sockets, caches, servers it opened. */
+  close?(): Promise<void>;
+};
+
+export type SweepCheckerFactory = (ctx: AppContext) => SweepChecker;
