@@ -7,7 +7,6 @@ import { DOCUMENT_NAMES, documentVariant, type DocumentKind } from '../../rules/
 import { resolvePdfFont } from '../documents/fonts.ts';
 import { documentData, type DocumentRef } from '../documents/source.ts';
 import { DOCUMENT_TITLES, PROVIDER_ISSUED, TEMPLATES } from '../documents/templates.ts';
-import { LetterWriter } from '../documents/writer.ts';
 import { requireProviderFacts } from '../provider-facts.ts';
 import { serverFacts } from '../server-facts.ts';
 
@@ -35,6 +34,8 @@ export async function providerDocument(ctx: AppContext, actor: Actor, user: Sess
   const variant = documentVariant(kind, data.province);
   const title = DOCUMENT_TITLES[kind][variant];
 
+  // pdfkit is loaded with the first document, not at start-up (issue 13: the embedded start).
+  const { LetterWriter } = await import('../documents/writer.ts');
   const writer = new LetterWriter(font, { title, createdAt: now, author: facts.name });
   writer.title(title, data.reference);
   TEMPLATES[kind](writer, { data, facts, servers, variant, today });

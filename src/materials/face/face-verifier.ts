@@ -18,7 +18,7 @@
 //
 // verify() never throws: an exception here would surface as a 500 in the middle of an applicant's filing.
 // `reason` is a short stable code for logs and the UI to translate; it never contains personal data or the key.
-import sharp from 'sharp';
+import { loadSharp } from '../inspect/lazy-modules.ts';
 import { z } from 'zod';
 
 export interface FacePerson {
@@ -58,6 +58,7 @@ export function createDemoFaceVerifier(): FaceVerifier {
   return {
     async verify({ photo }) {
       try {
+        const sharp = await loadSharp();
         const image = sharp(photo, { limitInputPixels: DEMO_MAX_PIXELS, failOn: 'error' });
         // Decoding a thumbnail (not just reading the header) proves the pixel data is really there.
         const { info } = await image

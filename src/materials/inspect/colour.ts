@@ -9,7 +9,7 @@
 // when its mean chroma is below 3 AND fewer than 0.5 % of pixels are clearly coloured. Under 0.05 % the call is
 // certain (an error); between 0.05 % and 0.5 % it may be a colour scan with a tiny stamp, so it is a warning a
 // reviewer can overrule. Tune against real scans: `measureChroma` is exported for exactly that.
-import sharp from 'sharp';
+import { loadSharp } from './lazy-modules.ts';
 
 export const COLOURED_PIXEL_CHROMA = 24;
 export const GRAYSCALE_MEAN_CHROMA = 3;
@@ -25,6 +25,7 @@ export interface ChromaStats {
 export type ColourVerdict = { colour: 'colour' } | { colour: 'grayscale'; isCertain: boolean };
 
 export async function measureChroma(bytes: Buffer, limitInputPixels: number): Promise<ChromaStats> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(bytes, { limitInputPixels, failOn: 'error' })
     .resize(SAMPLE_EDGE, SAMPLE_EDGE, { fit: 'inside', withoutEnlargement: true })
     // Transparent pixels may hold any RGB; judge what a viewer sees on white paper.

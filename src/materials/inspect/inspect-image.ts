@@ -10,8 +10,7 @@
 //   6. colour versus grayscale (colour.ts).
 // It never throws: every failure becomes a finding, so callers can show the applicant what to fix.
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import { loadFileType, loadSharp } from './lazy-modules.ts';
 import { isGrayscaleByHeader, judgeColour, measureChroma } from './colour.ts';
 import { findings, type MaterialFinding } from './findings.ts';
 import { headerFormat, readLayout, type ImageFormat } from './layout.ts';
@@ -98,6 +97,7 @@ async function inspect(bytes: Buffer, options: InspectImageOptions, base: Base):
   const isTooLarge = bytes.length > maxBytes;
   if (isTooLarge) found.push(findings.tooLarge(bytes.length, maxBytes));
 
+  const [sharp, { fileTypeFromBuffer }] = await Promise.all([loadSharp(), loadFileType()]);
   const sniffed = await fileTypeFromBuffer(bytes).catch(() => undefined);
   const format = toImageFormat(sniffed?.ext);
   const announced = headerFormat(bytes);
@@ -178,6 +178,7 @@ async function stripMetadata(
   format: ImageFormat,
   maxPixels: number,
 ): Promise<{ data: Buffer; width: number; height: number }> {
+  const sharp = await loadSharp();
   const pipeline = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
   const encoded =
     format === 'jpg' ? pipeline.jpeg({ quality: 90 }) : format === 'png' ? pipeline.png() : pipeline.gif();

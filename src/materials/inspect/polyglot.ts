@@ -10,7 +10,7 @@
 //    the file, which is how ZIP readers find an archive no matter what precedes it.
 // Unknown trailers with no signature (Samsung "SEFH" data, Motion Photo MP4s, MPF second images) are normal
 // for phone photos and are simply dropped by the re-encode.
-import { fileTypeFromBuffer } from 'file-type';
+import { loadFileType } from './lazy-modules.ts';
 import type { ImageLayout } from './layout.ts';
 
 interface Signature {
@@ -88,6 +88,7 @@ export async function detectHiddenPayload(bytes: Buffer, layout: ImageLayout): P
     const trailer = bytes.subarray(layout.imageEnd);
     const hidden = findSignature(trailer, true);
     if (hidden) return `${hidden} after the image end`;
+    const { fileTypeFromBuffer } = await loadFileType();
     const sniffed = await fileTypeFromBuffer(trailer).catch(() => undefined);
     if (sniffed && !HARMLESS_TRAILER_MIME.test(sniffed.mime)) return `${sniffed.ext.toUpperCase()} after the image end`;
   }
