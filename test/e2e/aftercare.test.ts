@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'after approval in the console' : `a
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuild();
+    await ensureWebBuild();
     mkdirSync(SCREENSHOTS, { recursive: true });
     platform = await startTestPlatform(testDatabases()[0]!);
     await seedDemoAccounts(platform.ctx);

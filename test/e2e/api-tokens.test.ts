@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('machine tokens in the admin console (Chromium)', 
   let base: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
+    await ensureWebBuild();
     platform = await startTestPlatform(testDatabases()[0]!);
     await seedDemoAccounts(platform.ctx);
     await platform.app.listen({ port: 0, host: '127.0.0.1' });

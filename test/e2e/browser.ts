@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -32,16 +32,41 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The browser tests need the built console; build it once if this checkout has none. */
-export function ensureWebBuild(): void {
+/**
+ * The browser tests need the built console; build it once if this checkout has none. The build runs as a child
+ * process the worker awaits: a synchronous build blocks the worker's event loop, and on a loaded machine (a build
+ * takes over a minute there) vitest's worker-to-runner messages time out and fail the run. Workers that need it at
+ * the same time take turns through a lock directory, so only one builds and the others find the build fresh.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const lock = join(process.cwd(), 'web', '.build-lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than ten minutes was left by a killed run.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    if (isBuildFresh()) return;
+    const status = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    if (status !== 0) throw new Error('vite build failed');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function isBuildFresh(): boolean {
   const built = join(process.cwd(), 'web', 'dist', 'index.html');
-  if (existsSync(built) && newestSource(join(process.cwd(), 'web', 'src')) < statSync(built).mtimeMs) return;
-  const result = spawnSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-    { stdio: 'inherit' },
-  );
-  if (result.status !== 0) throw new Error('vite build failed');
+  return existsSync(built) && newestSource(join(process.cwd(), 'web', 'src')) < statSync(built).mtimeMs;
 }
 
 /** The console's sources: a build older than any of them is rebuilt, so the tests never drive stale code. */

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)(
     const problems: string[] = [];
 
     beforeAll(async () => {
-      ensureWebBuild();
+      await ensureWebBuild();
       mkdirSync(SCREENSHOTS, { recursive: true });
       platform = await startTestPlatform(testDatabases()[0]!);
       await seedDemoAccounts(platform.ctx);

@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)(
     const problems: string[] = [];
 
     beforeAll(async () => {
-      ensureWebBuild();
+      await ensureWebBuild();
       mkdirSync(SCREENSHOTS, { recursive: true });
       mkdirSync(FILES, { recursive: true });
       writeFileSync(

@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('which filings use my ID? in Chromium', () => {
   const { idNumber, mobile } = buildDraft().subject.leader;
 
   beforeAll(async () => {
-    ensureWebBuild();
+    await ensureWebBuild();
     mkdirSync(SCREENSHOTS, { recursive: true });
     platform = await startTestPlatform(testDatabases()[0]!);
     await seedDemoAccounts(platform.ctx);

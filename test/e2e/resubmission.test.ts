@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('what changed on resubmission, in Chromium', () =>
   let orderId: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
+    await ensureWebBuild();
     mkdirSync(SCREENSHOTS, { recursive: true });
     platform = await startTestPlatform(testDatabases()[0]!);
     await platform.app.listen({ port: 0, host: '127.0.0.1' });
