@@ -4,6 +4,7 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { maskMobile } from '../../core/personal-data.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { recordedPoliceNumber } from '../../aftercare/index.ts';
+import { shellState } from '../../compliance/index.ts';
 import { footerHtml, footerRule, formatPoliceNumber, policeQueryUrl, toUnicodeDomain } from '../../rules/index.ts';
 
 async function loadVisibleSubject(ctx: AppContext, user: SessionUser, number: string) {
@@ -47,6 +48,7 @@ export async function getFiledSubject(ctx: AppContext, user: SessionUser, number
       approvedAt: s.approved_at.toISOString(),
     })),
     history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, orderId: h.order_id, summary: h.summary })),
+    shell: shellState(subject.province, subject.status, services.map((s) => ({ number: s.number, accessState: s.access_state }))),
   };
 }
 
