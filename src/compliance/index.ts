@@ -1,6 +1,7 @@
 import type { AppContext } from '../core/context.ts';
 import { registerAccessChangeForwarding } from './revocation/forward-access-change.ts';
 import { registerRevocationNotices } from './revocation/notices.ts';
+import { registerViolationHandlers } from './violations/index.ts';
 
 export { FINDING_CODES, SWEEP_KINDS, codesOfSweep, isFindingCode, type FindingCode, type SweepKind } from './codes.ts';
 export { rectificationDeadline } from './findings/deadline.ts';
@@ -21,4 +22,5 @@ export { COMPLIANCE_ROLES } from './revocation/routes.ts';
 export function registerComplianceHandlers(ctx: AppContext): void {
   registerAccessChangeForwarding(ctx);
   registerRevocationNotices(ctx);
+  registerViolationHandlers(ctx);
 }

@@ -85,6 +85,7 @@ const IspLicencePage = page(() => import('./butler/IspLicencePage.tsx'), 'IspLic
 const TicketPage = page(() => import('./butler/TicketPage.tsx'), 'TicketPage');
 const CommercialLicencePage = page(() => import('./aftercare/CommercialLicencePage.tsx'), 'CommercialLicencePage');
 const PoliceFilingPage = page(() => import('./aftercare/PoliceFilingPage.tsx'), 'PoliceFilingPage');
+const ComplianceViolationsPage = page(() => import('./pages/compliance-violations.tsx'), 'ComplianceViolationsPage');
 const ApiTokensPage = page(() => import('./pages/ApiTokensPage.tsx'), 'ApiTokensPage');
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 const FiledSubjectPage = page(() => import('./pages/FiledSubjectPage.tsx'), 'FiledSubjectPage');
@@ -157,6 +158,7 @@ function AppRoutes() {
         <Route path="/butler" element={guard(<ButlerPage />, BUTLER)} />
         <Route path="/butler/tickets/:id" element={guard(<TicketPage />, BUTLER)} />
         <Route path="/isp-licence" element={<IspLicencePage />} />
+        <Route path="/compliance/violations" element={guard(<ComplianceViolationsPage />, ['compliance', 'admin'])} />
         <Route path="/admin/api-tokens" element={guard(<ApiTokensPage />, ['admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

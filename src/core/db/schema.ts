@@ -652,3 +652,32 @@ export interface DB {
   access_revocations: AccessRevocationsTable;
   in_app_notices: InAppNoticesTable;
 }
+
+/** Content-violation incidents and the suspensions they cause (issue 8, SPEC §8). */
+export interface ViolationIncidentsTable {
+  id: string;
+  seq: Generated<number>;
+  subject_number: string;
+  service_number: string;
+  kind: 'violation' | 'owner_unreachable' | 'false_contact' | 'refused_deletion';
+  note: string;
+  occurred_at: Timestamp;
+  recorded_by: string | null;
+  action: 'record_only' | 'suspend' | 'close';
+  rule_id: string;
+  suspended_until: Timestamp | null;
+}
+
+export interface ServiceSuspensionsTable {
+  id: string;
+  service_number: string;
+  incident_id: string;
+  starts_at: Timestamp;
+  until: Timestamp;
+  lifted_at: Timestamp | null;
+}
+
+export interface DB {
+  violation_incidents: ViolationIncidentsTable;
+  service_suspensions: ServiceSuspensionsTable;
+}

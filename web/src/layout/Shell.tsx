@@ -14,6 +14,7 @@ import {
   SafetyCertificateOutlined,
   SearchOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -46,6 +47,7 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
     return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue', to: '/butler' }, { key: 'butler.crumb.ticket' }];
   if (pathname === '/isp-licence') return [{ key: 'butler.nav.isp' }];
   if (pathname === '/admin/api-tokens') return [{ key: 'apiTokens.nav' }];
+  if (pathname === '/compliance/violations') return [{ key: 'violations.nav' }];
   if (pathname === '/query') return [{ key: 'nav.query' }];
   if (pathname === '/faq') return [{ key: 'nav.faq' }];
   return [];
@@ -113,6 +115,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 label: <Link to="/dashboard">{t('nav.dashboard')}</Link>,
               },
             ]
+          : []),
+        ...(role === 'compliance' || role === 'admin'
+          ? [{ key: '/compliance/violations', icon: <WarningOutlined />, label: <Link to="/compliance/violations">{t('violations.nav')}</Link> }]
           : []),
         ...(role === 'admin'
           ? [
