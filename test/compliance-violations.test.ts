@@ -160,6 +160,22 @@ describe.each(testDatabases())('content violations on $kind', (factory) => {
     expect(await audits('violation_incident')).toHaveLength(1);
   });
 
+  it('records an incident once when the same Idempotency-Key is sent again, so a retry never counts towards closure', async () => {
+    const body = { serviceNumber: SERVICE, kind: 'violation', note: '重复提交' };
+    const headers = { 'idempotency-key': 'incident-retry-0001' };
+    const first = await compliance.post('/api/v1/compliance/incidents', body, { headers });
+    const again = await compliance.post('/api/v1/compliance/incidents', body, { headers });
+    const third = await compliance.post('/api/v1/compliance/incidents', body, { headers });
+    expect([first.statusCode, again.statusCode, third.statusCode]).toEqual([201, 201, 201]);
+    expect(again.json().id).toBe(first.json().id);
+    expect(third.json()).toMatchObject({ id: first.json().id, action: 'record_only' });
+    expect((await ledger()).items).toHaveLength(1);
+    const elsewhere = await compliance.post('/api/v1/compliance/incidents', { ...body, serviceNumber: OTHER_SERVICE }, { headers });
+    expect(elsewhere.statusCode).toBe(409);
+    const badKey = await compliance.post('/api/v1/compliance/incidents', body, { headers: { 'idempotency-key': 'x' } });
+    expect(badKey.statusCode).toBe(400);
+  });
+
   it('pages the ledger newest first and filters it by service', async () => {
     for (let i = 0; i < 3; i += 1) {
       await record('violation', OTHER_SERVICE, `第 ${i + 1} 次`);

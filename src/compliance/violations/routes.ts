@@ -10,6 +10,7 @@ import { getIncident, listIncidents } from './queries/list-incidents.ts';
 import { VIOLATION_ROLES } from './repo.ts';
 
 const TAGS = ['compliance'];
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const incidentView = z.object({
   id: z.string(),
@@ -47,7 +48,7 @@ export async function violationRoutes(app: FastifyInstance, ctx: AppContext): Pr
     {
       schema: {
         tags: TAGS,
-        summary: 'Record a content-violation incident; the escalation rules of SPEC §8 may suspend the service for 12 hours or close the site',
+        summary: 'Record a content-violation incident; the escalation rules of SPEC §8 may suspend the service for 12 hours or close the site. A repeated Idempotency-Key header answers the first incident',
         body: z.object({
           serviceNumber: z.string().trim().min(1).max(64).describe('网站备案号 / the service number, e.g. 浙ICP备2026012345号-1'),
           kind: z.enum(INCIDENT_KINDS).describe('violation 违规信息 · owner_unreachable 1 小时内联系不到负责人 · false_contact 联系资料虚假 · refused_deletion 拒不删除'),
@@ -58,7 +59,11 @@ export async function violationRoutes(app: FastifyInstance, ctx: AppContext): Pr
     },
     async (request, reply) => {
       requireRole(request, VIOLATION_ROLES);
-      const id = await recordIncident(ctx, actorOf(request), request.body);
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+        throw AppError.field('VALIDATION_FAILED', 'headers.idempotency-key', 'Idempotency-Key 应为 8–100 个字母、数字或 _.:-', 'Idempotency-Key must be 8–100 letters, digits or _.:-');
+      }
+      const id = await recordIncident(ctx, actorOf(request), { ...request.body, idempotencyKey: key });
       const view = await getIncident(ctx, id);
       if (!view) throw new AppError('NOT_FOUND');
       return reply.status(201).send(view);

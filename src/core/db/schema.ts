@@ -666,6 +666,7 @@ export interface ViolationIncidentsTable {
   action: 'record_only' | 'suspend' | 'close';
   rule_id: string;
   suspended_until: Timestamp | null;
+  idempotency_key: string | null;
 }
 
 export interface ServiceSuspensionsTable {

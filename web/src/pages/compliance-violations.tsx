@@ -42,6 +42,8 @@ export function ComplianceViolationsPage() {
   const [form] = Form.useForm<Values>();
   const [service, setService] = useState('');
   const [isOpen, setOpen] = useState(false);
+  // One key per opening of the modal: a second click or a retry records the incident once.
+  const [attempt, setAttempt] = useState('');
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [more, setMore] = useState<Incident[]>([]);
@@ -68,7 +70,7 @@ export function ComplianceViolationsPage() {
   const onFinish = (values: Values) => {
     setBusy(true);
     setError(null);
-    call('POST /api/v1/compliance/incidents')<Incident>({ body: values })
+    call('POST /api/v1/compliance/incidents')<Incident>({ body: values, headers: { 'idempotency-key': attempt } })
       .then((incident) => {
         void message.success(t('violations.recorded', { outcome: pick(incident.actionName) }));
         setOpen(false);
@@ -101,7 +103,13 @@ export function ComplianceViolationsPage() {
       <Card
         title={t('violations.nav')}
         extra={
-          <Button type="primary" onClick={() => setOpen(true)}>
+          <Button
+            type="primary"
+            onClick={() => {
+              setAttempt(crypto.randomUUID());
+              setOpen(true);
+            }}
+          >
             {t('violations.record')}
           </Button>
         }

@@ -11,7 +11,7 @@ import { decideEscalation, type IncidentKind } from '../../../rules/index.ts';
 import { closeService } from './close-service.ts';
 import { incidentHistory, LIFT_SUSPENSION_JOB, lockService, NOT_CONNECTED_RULE, SERVICE_SUSPENDED, type ServiceOnFile } from '../repo.ts';
 
-export type RecordIncidentInput = { serviceNumber: string; kind: IncidentKind; note: string };
+export type RecordIncidentInput = { serviceNumber: string; kind: IncidentKind; note: string; idempotencyKey?: string };
 
 /**
  * Records a content-violation incident and, in the same transaction, applies what the escalation rules decide: a
@@ -23,6 +23,17 @@ export async function recordIncident(ctx: AppContext, actor: Actor, input: Recor
     const service = await lockService(tx, input.serviceNumber);
     if (!service) {
       throw AppError.field('VALIDATION_FAILED', 'body.serviceNumber', `本接入商没有网站备案号为 ${input.serviceNumber} 的网站`, `No filed service numbered ${input.serviceNumber} here`);
+    }
+    // A retried request (a double click, a client timing out) must not count twice towards a closure.
+    if (input.idempotencyKey) {
+      const first = await tx
+        .selectFrom('violation_incidents')
+        .select(['id', 'service_number'])
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .where('recorded_by', actor.userId === null ? 'is' : '=', actor.userId)
+        .executeTakeFirst();
+      if (first && first.service_number !== service.number) throw new AppError('CONFLICT', { idempotencyKey: input.idempotencyKey, serviceNumber: first.service_number });
+      if (first) return first.id;
     }
     const now = ctx.clock.now();
     const decision = decideEscalation(input.kind, await incidentHistory(tx, service.number), now);
@@ -42,6 +53,7 @@ export async function recordIncident(ctx: AppContext, actor: Actor, input: Recor
         action,
         rule_id: service.isConnected ? decision.rule.id : NOT_CONNECTED_RULE,
         suspended_until: action === 'suspend' ? decision.until : null,
+        idempotency_key: input.idempotencyKey ?? null,
       })
       .execute();
     await writeAudit(tx, actor, now, {

@@ -12,8 +12,10 @@ CREATE TABLE violation_incidents (
   recorded_by     uuid,
   action          text NOT NULL CHECK (action IN ('record_only', 'suspend', 'close')),
   rule_id         text NOT NULL,
-  suspended_until timestamptz
+  suspended_until timestamptz,
+  idempotency_key text                           -- a retried POST (Idempotency-Key) answers the first incident
 );
+CREATE UNIQUE INDEX violation_incidents_idempotency_idx ON violation_incidents (recorded_by, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX violation_incidents_service_idx ON violation_incidents (service_number, occurred_at);
 
 -- A service is suspended while it has a row here with lifted_at NULL; the enforcement index leaves its domains out.
