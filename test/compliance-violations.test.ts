@@ -103,10 +103,19 @@ describe.each(testDatabases())('content violations on $kind', (factory) => {
     const notices = await platform.ctx.db.selectFrom('in_app_notices').select('topic').execute();
     expect(notices.map((n) => n.topic)).toContain('compliance.service_suspended');
 
+    const owner = platform.client();
+    await owner.login(OWNER, 'correct horse');
+    const servicesOf = async () => (await owner.get(`/api/v1/filings/${encodeURIComponent(SUBJECT)}`)).json().services as { number: string; accessState: string; suspendedUntil: string | null }[];
+    expect((await servicesOf()).map((s) => [s.number, s.accessState, s.suspendedUntil])).toEqual([
+      [SERVICE, 'connected', incident.suspension!.until],
+      [OTHER_SERVICE, 'connected', null],
+    ]);
+
     await platform.advance(11.9);
     expect(await check('www.shop-example.cn')).toBe(403);
     await platform.advance(0.1);
     expect(await check('www.shop-example.cn')).toBe(204);
+    expect((await servicesOf())[0]!.suspendedUntil).toBeNull();
     expect((await sentWith(platform, 'compliance.suspension_lifted')).length).toBeGreaterThan(0);
 
     const [row] = (await ledger()).items;

@@ -15,6 +15,7 @@ export {
 } from './findings/record-sweep-observations.ts';
 export { ACCESS_REVOKED, revokeAccess, type Revocation, type RevocationSource, type RevokeAccessInput } from './revocation/revoke-access.ts';
 export { shellState, type ShellState } from './shell.ts';
+export { activeSuspensions } from './violations/index.ts';
 export { complianceRoutes } from './routes.ts';
 export { COMPLIANCE_ROLES } from './revocation/routes.ts';
 

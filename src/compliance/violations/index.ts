@@ -5,6 +5,7 @@ import { LIFT_SUSPENSION_JOB } from './repo.ts';
 
 export { violationRoutes } from './routes.ts';
 export { recordIncident } from './commands/record-incident.ts';
+export { activeSuspensions } from './queries/active-suspensions.ts';
 
 /** The job that lifts suspensions and the owner's notices, registered once per process. */
 export function registerViolationHandlers(ctx: AppContext): void {

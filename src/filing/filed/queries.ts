@@ -4,7 +4,7 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { maskMobile } from '../../core/personal-data.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { recordedPoliceNumber } from '../../aftercare/index.ts';
-import { shellState } from '../../compliance/index.ts';
+import { activeSuspensions, shellState } from '../../compliance/index.ts';
 import { footerHtml, footerRule, formatPoliceNumber, policeQueryUrl, toUnicodeDomain } from '../../rules/index.ts';
 
 async function loadVisibleSubject(ctx: AppContext, user: SessionUser, number: string) {
@@ -26,6 +26,7 @@ export async function getFiledSubject(ctx: AppContext, user: SessionUser, number
   // What is on record about the subject itself, so the owner can see a change_subject took effect (masked mobile).
   const onRecord = JSON.parse(ctx.cipher.decrypt(subject.draft)) as { subject?: { mailingAddress?: string; leader?: { name?: string; mobile?: string } } };
   const leader = onRecord.subject?.leader;
+  const suspended = await activeSuspensions(ctx.db, services.map((s) => s.number));
   return {
     number: subject.number,
     province: subject.province,
@@ -45,6 +46,8 @@ export async function getFiledSubject(ctx: AppContext, user: SessionUser, number
       domains: s.domains.map(toUnicodeDomain),
       homeUrl: s.home_url,
       accessState: s.access_state,
+      /** Set while a content-violation suspension (SPEC §8) keeps the site off: when it is served again. */
+      suspendedUntil: suspended.get(s.number)?.toISOString() ?? null,
       approvedAt: s.approved_at.toISOString(),
     })),
     history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, orderId: h.order_id, summary: h.summary })),

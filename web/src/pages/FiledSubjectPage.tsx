@@ -7,7 +7,7 @@ import { FiledDocumentsCard } from '../aftercare/FiledDocumentsCard.tsx';
 import { ApiError, call } from '../api/client.ts';
 import type { FiledService, FiledSubject, Footer } from '../api/types.ts';
 import { LoadedView, useLoad } from '../api/useLoad.tsx';
-import { ACCESS_STATE_NAMES, formatDate, KIND_NAMES, NATURE_NAMES, SERVICE_KIND_NAMES, STATUS_NAMES } from '../i18n.ts';
+import { ACCESS_STATE_NAMES, formatDate, formatTime, KIND_NAMES, NATURE_NAMES, SERVICE_KIND_NAMES, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
 
@@ -205,9 +205,12 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
                       key: 'access',
                       label: t('filed.access'),
                       children: (
-                        <Tag color={s.accessState === 'connected' ? 'green' : 'red'}>
-                          {pick(ACCESS_STATE_NAMES[s.accessState]) || s.accessState}
-                        </Tag>
+                        <>
+                          <Tag color={s.accessState === 'connected' ? 'green' : 'red'}>
+                            {pick(ACCESS_STATE_NAMES[s.accessState]) || s.accessState}
+                          </Tag>
+                          {s.suspendedUntil && <Tag color="orange">{t('violations.suspendedUntil', { time: formatTime(s.suspendedUntil, lang) })}</Tag>}
+                        </>
                       ),
                     },
                   ]}
@@ -245,9 +248,12 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
             },
             {
               title: t('filed.access'),
-              dataIndex: 'accessState',
-              render: (s: string) => (
-                <Tag color={s === 'connected' ? 'green' : 'red'}>{pick(ACCESS_STATE_NAMES[s]) || s}</Tag>
+              key: 'accessState',
+              render: (_: unknown, s: FiledService) => (
+                <>
+                  <Tag color={s.accessState === 'connected' ? 'green' : 'red'}>{pick(ACCESS_STATE_NAMES[s.accessState]) || s.accessState}</Tag>
+                  {s.suspendedUntil && <Tag color="orange">{t('violations.suspendedUntil', { time: formatTime(s.suspendedUntil, lang) })}</Tag>}
+                </>
               ),
             },
             ...(isOwner && filed.status === 'active'
