@@ -75,6 +75,16 @@ describe.each(testDatabases())('content violations on $kind', (factory) => {
     expect(after.items.every((i) => i.serviceState === 'revoked')).toBe(true);
   });
 
+  it('decides simultaneous incidents one after the other: of three violations sent at once, exactly one closes the site', async () => {
+    const sent = await Promise.all(
+      [1, 2, 3].map((n) => compliance.post('/api/v1/compliance/incidents', { serviceNumber: SERVICE, kind: 'violation', note: `同时提交 ${n}` })),
+    );
+    expect(sent.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(sent.map((r) => r.json().action as string).sort()).toEqual(['close', 'record_only', 'record_only']);
+    await platform.drain();
+    expect(await check('www.shop-example.cn')).toBe(403);
+  });
+
   it('does not close when the third violation comes 25 hours after the first', async () => {
     await record('violation');
     await platform.advance(2);

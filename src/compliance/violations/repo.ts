@@ -19,8 +19,15 @@ export type ServiceOnFile = {
   isConnected: boolean;
 };
 
-/** The service, locked so two incidents on one service are decided one after the other, each seeing the other. */
+/**
+ * The service, locked so two incidents on one service are decided one after the other, each seeing the other. The
+ * subject row is locked first, in the order revokeAccess takes them, so an incident and a revocation of the same
+ * subject wait for each other instead of deadlocking.
+ */
 export async function lockService(tx: Executor, serviceNumber: string): Promise<ServiceOnFile | null> {
+  const owner = await tx.selectFrom('filed_services').select('subject_number').where('number', '=', serviceNumber).executeTakeFirst();
+  if (!owner) return null;
+  const subject = await tx.selectFrom('filed_subjects').select('status').where('number', '=', owner.subject_number).forUpdate().executeTakeFirst();
   const service = await tx
     .selectFrom('filed_services')
     .select(['number', 'subject_number', 'domain', 'domains', 'access_state'])
@@ -28,7 +35,6 @@ export async function lockService(tx: Executor, serviceNumber: string): Promise<
     .forUpdate()
     .executeTakeFirst();
   if (!service) return null;
-  const subject = await tx.selectFrom('filed_subjects').select('status').where('number', '=', service.subject_number).executeTakeFirst();
   const domains = [...new Set([service.domain, ...service.domains].filter((d): d is string => Boolean(d)))];
   return { number: service.number, subjectNumber: service.subject_number, domains, isConnected: service.access_state === 'connected' && subject?.status === 'active' };
 }
