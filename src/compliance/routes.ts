@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/context.ts';
+import { findingRoutes } from './findings/routes.ts';
 import { revocationRoutes } from './revocation/routes.ts';
 
 /** Every compliance route (DESIGN §5.9), mounted once by the HTTP app. */
 export async function complianceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await revocationRoutes(app, ctx);
+  await findingRoutes(app, ctx);
 }
