@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/context.ts';
+import { findingRoutes } from './findings/routes.ts';
 import { revocationRoutes } from './revocation/routes.ts';
 import { violationRoutes } from './violations/index.ts';
 
@@ -7,4 +8,5 @@ import { violationRoutes } from './violations/index.ts';
 export async function complianceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await revocationRoutes(app, ctx);
   await violationRoutes(app, ctx);
+  await findingRoutes(app, ctx);
 }

@@ -100,6 +100,8 @@ const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage.tsx'), 
 const IdCheckPage = page(() => import('./pages/IdCheckPage.tsx'), 'IdCheckPage');
 const MisuseReportsPage = page(() => import('./pages/MisuseReportsPage.tsx'), 'MisuseReportsPage');
 const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
+const ComplianceFindingsPage = page(() => import('./pages/ComplianceFindingsPage.tsx'), 'ComplianceFindingsPage');
+const ComplianceFilingPage = page(() => import('./pages/ComplianceFilingPage.tsx'), 'ComplianceFilingPage');
 
 const APPLICANT: Role[] = ['applicant'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
@@ -159,6 +161,8 @@ function AppRoutes() {
         <Route path="/butler/tickets/:id" element={guard(<TicketPage />, BUTLER)} />
         <Route path="/isp-licence" element={<IspLicencePage />} />
         <Route path="/compliance/violations" element={guard(<ComplianceViolationsPage />, ['compliance', 'admin'])} />
+        <Route path="/compliance/findings" element={guard(<ComplianceFindingsPage />, ['compliance', 'admin'])} />
+        <Route path="/compliance/filings/:number" element={guard(<ComplianceFilingPage />, ['compliance', 'admin'])} />
         <Route path="/admin/api-tokens" element={guard(<ApiTokensPage />, ['admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -24,6 +24,11 @@ export type ApiRoutes = {
   "POST /api/v1/butler/tickets/{id}/invoice-requests": { params: { "id": string }; query: never; body: { "entityName": string; "taxNumber": string; "email": string } };
   "POST /api/v1/butler/tickets/{id}/respond": { params: { "id": string }; query: never; body: { "note"?: string } };
   "POST /api/v1/butler/tickets/{id}/submit": { params: { "id": string }; query: never; body: { "note"?: string } };
+  "GET /api/v1/compliance/filings/{subjectNumber}": { params: { "subjectNumber": string }; query: never; body: never };
+  "GET /api/v1/compliance/findings": { params: never; query: { "status"?: "open" | "closed" | "waived" | "revoked"; "code"?: string; "subject"?: string; "cursor"?: string; "limit"?: number }; body: never };
+  "POST /api/v1/compliance/findings/{id}/extend": { params: { "id": string }; query: never; body: { "workdays": number; "reason": string } };
+  "POST /api/v1/compliance/findings/{id}/revoke": { params: { "id": string }; query: never; body: { "reason": string } };
+  "POST /api/v1/compliance/findings/{id}/waive": { params: { "id": string }; query: never; body: { "reason": string } };
   "GET /api/v1/compliance/incident-rules": { params: never; query: never; body: never };
   "GET /api/v1/compliance/incidents": { params: never; query: { "service"?: string; "subject"?: string; "cursor"?: string; "limit"?: number }; body: never };
   "POST /api/v1/compliance/incidents": { params: never; query: never; body: { "serviceNumber": string; "kind": "violation" | "owner_unreachable" | "false_contact" | "refused_deletion"; "note": string } };

@@ -45,6 +45,8 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
   if (pathname === '/butler') return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue' }];
   if (pathname.startsWith('/butler/'))
     return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue', to: '/butler' }, { key: 'butler.crumb.ticket' }];
+  if (pathname === '/compliance/findings') return [{ key: 'compliance.nav.findings' }];
+  if (pathname.startsWith('/compliance/filings/')) return [{ key: 'compliance.nav.findings', to: '/compliance/findings' }, { key: 'compliance.crumb.filing' }];
   if (pathname === '/isp-licence') return [{ key: 'butler.nav.isp' }];
   if (pathname === '/admin/api-tokens') return [{ key: 'apiTokens.nav' }];
   if (pathname === '/compliance/violations') return [{ key: 'violations.nav' }];
@@ -116,9 +118,6 @@ export function Shell({ children }: { children: ReactNode }) {
               },
             ]
           : []),
-        ...(role === 'compliance' || role === 'admin'
-          ? [{ key: '/compliance/violations', icon: <WarningOutlined />, label: <Link to="/compliance/violations">{t('violations.nav')}</Link> }]
-          : []),
         ...(role === 'admin'
           ? [
               {
@@ -142,6 +141,12 @@ export function Shell({ children }: { children: ReactNode }) {
                 label: <Link to="/filings">{t('nav.filings')}</Link>,
               },
             ]
+          : []),
+        ...(role === 'admin' || role === 'compliance'
+          ? [{ key: '/compliance/findings', icon: <AuditOutlined />, label: <Link to="/compliance/findings">{t('compliance.nav.findings')}</Link> }]
+          : []),
+        ...(role === 'admin' || role === 'compliance'
+          ? [{ key: '/compliance/violations', icon: <WarningOutlined />, label: <Link to="/compliance/violations">{t('violations.nav')}</Link> }]
           : []),
         ...(role === 'admin' || role === 'compliance'
           ? [{ key: '/privacy/reports', icon: <AuditOutlined />, label: <Link to="/privacy/reports">{t('security.reports.nav')}</Link> }]
