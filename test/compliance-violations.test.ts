@@ -136,6 +136,25 @@ describe.each(testDatabases())('content violations on $kind', (factory) => {
     ]);
   });
 
+  it('keeps the site off until the later of two overlapping suspensions ends, and tells the owner once it is back', async () => {
+    await record('owner_unreachable');
+    await platform.advance(6);
+    const second = await record('owner_unreachable');
+    expect(second.action).toBe('suspend');
+    await platform.advance(6.1); // the first suspension is over, the second still runs
+    expect(await check('www.shop-example.cn')).toBe(403);
+    expect(await sentWith(platform, 'compliance.suspension_lifted')).toEqual([]);
+    await platform.advance(6);
+    expect(await check('www.shop-example.cn')).toBe(204);
+    expect((await sentWith(platform, 'compliance.suspension_lifted')).length).toBeGreaterThan(0);
+    expect((await audits('filed_service', SERVICE)).map((a) => [a.action, a.from_status, a.to_status])).toEqual([
+      ['suspended', 'connected', 'suspended'],
+      ['suspended', 'suspended', 'suspended'],
+      ['suspension_lifted', 'suspended', 'suspended'],
+      ['suspension_lifted', 'suspended', 'connected'],
+    ]);
+  });
+
   it('closes the site the third time the owner cannot be reached', async () => {
     expect((await record('owner_unreachable')).action).toBe('suspend');
     await platform.advance(13);

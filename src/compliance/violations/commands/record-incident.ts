@@ -72,13 +72,14 @@ export async function recordIncident(ctx: AppContext, actor: Actor, input: Recor
 async function suspend(ctx: AppContext, tx: Tx, actor: Actor, service: ServiceOnFile, incident: { incidentId: string; kind: IncidentKind; note: string; until: Date }): Promise<void> {
   const now = ctx.clock.now();
   const suspensionId = newId();
+  const running = await tx.selectFrom('service_suspensions').select('id').where('service_number', '=', service.number).where('lifted_at', 'is', null).executeTakeFirst();
   await tx.insertInto('service_suspensions').values({ id: suspensionId, service_number: service.number, incident_id: incident.incidentId, starts_at: now, until: incident.until }).execute();
   await scheduleJob(tx, now, { name: LIFT_SUSPENSION_JOB, payload: { suspensionId }, runAt: incident.until, dedupeKey: `suspension-lift:${suspensionId}` });
   await writeAudit(tx, actor, now, {
     entityType: 'filed_service',
     entityId: service.number,
     action: 'suspended',
-    fromStatus: 'connected',
+    fromStatus: running ? 'suspended' : 'connected',
     toStatus: 'suspended',
     reason: incident.note,
     data: { incidentId: incident.incidentId, suspensionId, until: incident.until.toISOString() },
