@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('the violation ledger in the compliance console (C
     await platform?.stop();
   });
 
-  it('records an incident in the modal and shows the suspension it caused; the site is blocked', async () => {
+  it('records an incident in the modal and shows the suspension it caused, there and in the filing\'s history; the site is blocked', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(45_000);
@@ -60,6 +60,12 @@ describe.skipIf(!hasChromium)('the violation ledger in the compliance console (C
 
     await platform.drain();
     expect((await fetch(`${base}/api/v1/enforcement/check?host=www.ledger-example.cn`)).status).toBe(403);
+
+    // The filing's compliance history lists the incident too.
+    await page.goto(`${base}/compliance/filings/${encodeURIComponent(SUBJECT)}`);
+    const card = page.locator('.ant-card', { hasText: '违规事件' });
+    await expect.poll(async () => (await card.innerText()).includes('三次致电负责人未接通'), { timeout: 30_000 }).toBe(true);
+    expect(await card.innerText()).toContain('暂停服务');
     await context.close();
   }, 240_000);
 });

@@ -3,6 +3,7 @@ import { b } from './bilingual.ts';
 /** The violation ledger (/compliance/violations): content-violation incidents and what they caused (SPEC §8). */
 export const COMPLIANCE_VIOLATIONS_MESSAGES = {
   'violations.nav': b('违规处理台账', 'Violation ledger'),
+  'violations.history': b('违规事件', 'Content-violation incidents'),
   'violations.intro': b(
     '记录网站出现的违规信息及处理经过。平台按规则自动处理：24 小时内 3 次及以上违规关闭网站；1 小时内无法联系负责人暂停服务 12 小时，累计 3 次关闭网站；联系资料虚假或拒不删除直接关闭网站。关闭即取消接入。',
     'Record prohibited content found on a site and how it was handled. The platform applies the rules: 3 or more violations within 24 hours close the site; an owner unreachable within 1 hour suspends the service for 12 hours, the third time closes it; false contact details or a refusal to delete close it at once. Closing revokes access.',

@@ -7,6 +7,7 @@ import { ACCESS_STATE_NAMES, formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
 import { DecisionModal, FindingStatusTag, type ComplianceFinding, type Decision } from './compliance-parts.tsx';
+import { SubjectViolationsCard } from './compliance-violations.tsx';
 
 type Revocation = {
   id: string;
@@ -140,6 +141,7 @@ function HistoryView({ history, reload }: { history: History; reload(): Promise<
           ]}
         />
       </Card>
+      <SubjectViolationsCard subjectNumber={history.subject.number} />
       <DecisionModal
         finding={deciding?.finding ?? null}
         decision={deciding?.decision ?? null}

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError, call, type Bilingual } from '../api/client.ts';
 import { useLoad } from '../api/useLoad.tsx';
 import { formatTime, type MessageKey } from '../i18n.ts';
@@ -85,19 +86,6 @@ export function ComplianceViolationsPage() {
       .finally(() => setBusy(false));
   };
 
-  const outcome = (r: Incident) => (
-    <Space orientation="vertical" size={0}>
-      <Tag color={ACTION_COLOURS[r.action]}>{pick(r.actionName)}</Tag>
-      {r.suspension && (
-        <Typography.Text type="secondary">
-          {r.suspension.liftedAt
-            ? t('violations.liftedAt', { time: formatTime(r.suspension.liftedAt, lang) })
-            : t('violations.suspendedUntil', { time: formatTime(r.suspension.until, lang) })}
-        </Typography.Text>
-      )}
-    </Space>
-  );
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
@@ -136,7 +124,7 @@ export function ComplianceViolationsPage() {
             { title: t('violations.serviceNumber'), dataIndex: 'serviceNumber' },
             { title: t('violations.domains'), key: 'domains', render: (_: unknown, r: Incident) => r.domains.join(', ') },
             { title: t('violations.kind'), key: 'kind', render: (_: unknown, r: Incident) => pick(r.kindName) },
-            { title: t('violations.action'), key: 'action', render: (_: unknown, r: Incident) => outcome(r) },
+            { title: t('violations.action'), key: 'action', render: (_: unknown, r: Incident) => <Outcome incident={r} /> },
             { title: t('violations.rule'), key: 'rule', render: (_: unknown, r: Incident) => pick(r.rule.text) },
             {
               title: t('violations.serviceState'),
@@ -203,5 +191,49 @@ export function ComplianceViolationsPage() {
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/** What an incident did: the outcome, and for a suspension until when (or since when the site is back). */
+function Outcome({ incident }: { incident: Incident }) {
+  const { t, pick, lang } = useI18n();
+  return (
+    <Space orientation="vertical" size={0}>
+      <Tag color={ACTION_COLOURS[incident.action]}>{pick(incident.actionName)}</Tag>
+      {incident.suspension && (
+        <Typography.Text type="secondary">
+          {incident.suspension.liftedAt
+            ? t('violations.liftedAt', { time: formatTime(incident.suspension.liftedAt, lang) })
+            : t('violations.suspendedUntil', { time: formatTime(incident.suspension.until, lang) })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** One filing's content-violation incidents, for its compliance history page. */
+export function SubjectViolationsCard({ subjectNumber }: { subjectNumber: string }) {
+  const { t, pick, lang } = useI18n();
+  const list = useLoad(() => call('GET /api/v1/compliance/incidents')<Page>({ query: { subject: subjectNumber, limit: 200 } }), [subjectNumber]);
+  return (
+    <Card title={t('violations.history')} extra={<Link to="/compliance/violations">{t('violations.nav')}</Link>}>
+      {list.error && <Alert type="error" showIcon title={pick(list.error.bilingual)} />}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('common.noData') }}
+        columns={[
+          { title: t('violations.occurredAt'), key: 'occurredAt', render: (_: unknown, r: Incident) => formatTime(r.occurredAt, lang) },
+          { title: t('violations.serviceNumber'), dataIndex: 'serviceNumber' },
+          { title: t('violations.kind'), key: 'kind', render: (_: unknown, r: Incident) => pick(r.kindName) },
+          { title: t('violations.action'), key: 'action', render: (_: unknown, r: Incident) => <Outcome incident={r} /> },
+          { title: t('violations.note'), dataIndex: 'note' },
+        ]}
+      />
+    </Card>
   );
 }
