@@ -186,6 +186,9 @@ describe.each(testDatabases())('content violations on $kind', (factory) => {
     const badKind = await compliance.post('/api/v1/compliance/incidents', { serviceNumber: SERVICE, kind: 'spam', note: 'x' });
     expect(badKind.statusCode).toBe(400);
     expect(JSON.stringify(badKind.json().error.details)).toContain('kind');
+    const unknownFilter = await compliance.get(`/api/v1/compliance/incidents?service=${encodeURIComponent('浙ICP备2099999999号-1')}`);
+    expect(unknownFilter.statusCode).toBe(400);
+    expect(unknownFilter.json().error.details.fields[0].path).toBe('query.service');
     const noNote = await compliance.post('/api/v1/compliance/incidents', { serviceNumber: SERVICE, kind: 'violation', note: ' ' });
     expect(noNote.statusCode).toBe(400);
 

@@ -1,11 +1,16 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../core/context.ts';
+import { AppError } from '../../../core/errors.ts';
 import { presentIncident, type IncidentRow, type IncidentView } from '../present.ts';
 
 export type ListIncidentsQuery = { id?: string; service?: string; subject?: string; cursor?: string; limit: number };
 
 /** The violation ledger, newest first, keyset-paged on the incident's sequence number. */
 export async function listIncidents(ctx: AppContext, query: ListIncidentsQuery): Promise<{ items: IncidentView[]; nextCursor: string | null; now: string }> {
+  // A mistyped number would otherwise look like a clean record.
+  if (query.service && !(await ctx.db.selectFrom('filed_services').select('number').where('number', '=', query.service).executeTakeFirst())) {
+    throw AppError.field('VALIDATION_FAILED', 'query.service', `本接入商没有网站备案号为 ${query.service} 的网站`, `No filed service numbered ${query.service} here`);
+  }
   let select = ctx.db
     .selectFrom('violation_incidents as i')
     .innerJoin('filed_services as s', 's.number', 'i.service_number')
