@@ -80,5 +80,13 @@ describe.skipIf(!hasChromium)('the compliance console in Chromium', () => {
     await officer.getByText('空壳网站，客户确认已迁走').first().waitFor();
     expect(await officer.locator('body').innerText()).toContain('已取消接入');
     await officer.context().close();
+
+    // The owner finds both notices in the console inbox, beside the SMS and e-mail.
+    const back = await loggedIn(OWNER, 'correct horse');
+    await back.goto(`${base}/notices`);
+    await back.getByText('网站已被取消接入').waitFor();
+    expect(await back.locator('body').innerText()).toContain('合规核查：空壳网站');
+    expect(await axeViolations(back)).toEqual([]);
+    await back.context().close();
   }, 240_000);
 });

@@ -10,6 +10,7 @@ import { JOURNEY_MESSAGES } from './messages/journey.ts';
 import { FIELD_TEXTS } from '../../src/rules/field-labels.ts';
 import { API_TOKENS_MESSAGES } from './messages/api-tokens.ts';
 import { COMPLIANCE_MESSAGES } from './messages/compliance.ts';
+import { NOTICES_MESSAGES } from './messages/notices.ts';
 
 export type Lang = 'zh' | 'en';
 export type Vars = Record<string, string | number>;
@@ -837,6 +838,7 @@ export const MESSAGES = {
   ...JOURNEY_MESSAGES,
   ...API_TOKENS_MESSAGES,
   ...COMPLIANCE_MESSAGES,
+  ...NOTICES_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
