@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegulatorRefusedError, RegulatorUnavailableError, type AccessChange } from '../src/regulator/index.ts';
+import { loadConfig } from '../src/core/config.ts';
+import { openPostgres } from '../src/core/db/database.ts';
+import { createPlatform } from '../src/platform.ts';
 import { testDatabases } from './support/databases.ts';
 import { OWNER, OWNER_MOBILE, filedSubjectOf, sentWith } from './support/compliance.ts';
 import { applicantClient, staffClient } from './support/journey.ts';
@@ -144,5 +147,23 @@ describe.each(testDatabases())('revocation of access (取消接入) on $kind', (
     const history = (await compliance.get(`/api/v1/compliance/filings/${encodeURIComponent(SUBJECT)}`)).json();
     expect(history.revocations.map((r: { regulator: { status: string } }) => r.regulator.status).sort()).toEqual(['refused', 'sent']);
     platform.ctx.regulator = real;
+  });
+
+  it.runIf(factory.kind === 'postgres')('blocks the domains on every process: a second platform on the same database answers 403 within a second', async () => {
+    const database = await openPostgres(platform.ctx.database.pool.options.connectionString!, 3);
+    const other = await createPlatform(loadConfig({ OPENBEIAN_MODE: 'test', LOG_LEVEL: 'silent', OPENBEIAN_DATA_DIR: platform.dataDir }), { database, clock: platform.clock, background: false });
+    try {
+      const otherCheck = async (host: string) => (await other.app.inject({ method: 'GET', url: `/api/v1/enforcement/check?host=${host}` })).statusCode;
+      expect(await otherCheck('www.yunqi-demo.cn')).toBe(204);
+      expect((await revoke(compliance, { services: [`${SUBJECT}-1`], reason: '空壳网站' })).statusCode).toBe(201);
+      // This process dispatches the events; the other one only hears about them (NOTIFY).
+      await platform.drain();
+      const deadline = Date.now() + 1000;
+      while (Date.now() < deadline && (await otherCheck('www.yunqi-demo.cn')) !== 403) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await otherCheck('www.yunqi-demo.cn')).toBe(403);
+      expect(await otherCheck('www.yunqi-shop.cn')).toBe(204);
+    } finally {
+      await other.stop();
+    }
   });
 });
