@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RegulatorRefusedError, RegulatorUnavailableError, type AccessChange } from '../src/regulator/index.ts';
+import { loadConfig } from '../src/core/config.ts';
+import { openPostgres } from '../src/core/db/database.ts';
+import { createPlatform } from '../src/platform.ts';
 import { testDatabases } from './support/databases.ts';
 import { OWNER, OWNER_MOBILE, filedSubjectOf, sentWith } from './support/compliance.ts';
 import { applicantClient, staffClient } from './support/journey.ts';
@@ -108,5 +112,58 @@ describe.each(testDatabases())('revocation of access (取消接入) on $kind', (
     const admin = await staffClient(platform, 'admin@example.com');
     expect((await revoke(admin, { services: [`${SUBJECT}-2`], reason: '违规' })).statusCode).toBe(201);
     expect((await revoke(admin, { services: ['x-1'], reason: '违规' }, '浙ICP备2026000000号')).statusCode).toBe(404);
+  });
+
+  it('revokes here at once while the regulator is unreachable, tells it once it answers, and records a refusal', async () => {
+    const real = platform.ctx.regulator;
+    const answers: ('down' | 'refuse' | 'ok')[] = ['down', 'ok', 'refuse'];
+    const seen: AccessChange[] = [];
+    platform.ctx.regulator = {
+      ...real,
+      name: real.name,
+      async changeAccess(change) {
+        seen.push(change);
+        const answer = answers.shift();
+        if (answer === 'down') throw new RegulatorUnavailableError('gateway timeout');
+        if (answer === 'refuse') throw new RegulatorRefusedError('the service is not filed with this provider');
+        return real.changeAccess(change);
+      },
+    };
+    const regulatorState = async (id: string) =>
+      platform.ctx.db.selectFrom('access_revocations').select(['regulator_status', 'regulator_attempts', 'regulator_error']).where('id', '=', id).executeTakeFirstOrThrow();
+
+    const first = (await revoke(compliance, { services: [`${SUBJECT}-1`], reason: '空壳网站' })).json();
+    await platform.drain();
+    expect(await check('www.yunqi-demo.cn').then((r) => r.statusCode)).toBe(403);
+    expect(await regulatorState(first.id)).toMatchObject({ regulator_status: 'pending', regulator_attempts: 1, regulator_error: 'gateway timeout' });
+    await platform.advance(0.1); // the job's backoff (30 s) passes
+    expect(await regulatorState(first.id)).toMatchObject({ regulator_status: 'sent', regulator_attempts: 2, regulator_error: null });
+    // A retry sends the same change id: the regulator files it once.
+    expect(seen.map((c) => c.id)).toEqual([first.id, first.id]);
+
+    const second = (await revoke(compliance, { services: [`${SUBJECT}-2`], reason: '域名过期' })).json();
+    await platform.drain();
+    expect(await regulatorState(second.id)).toMatchObject({ regulator_status: 'refused', regulator_error: 'the service is not filed with this provider' });
+    const history = (await compliance.get(`/api/v1/compliance/filings/${encodeURIComponent(SUBJECT)}`)).json();
+    expect(history.revocations.map((r: { regulator: { status: string } }) => r.regulator.status).sort()).toEqual(['refused', 'sent']);
+    platform.ctx.regulator = real;
+  });
+
+  it.runIf(factory.kind === 'postgres')('blocks the domains on every process: a second platform on the same database answers 403 within a second', async () => {
+    const database = await openPostgres(platform.ctx.database.pool.options.connectionString!, 3);
+    const other = await createPlatform(loadConfig({ OPENBEIAN_MODE: 'test', LOG_LEVEL: 'silent', OPENBEIAN_DATA_DIR: platform.dataDir }), { database, clock: platform.clock, background: false });
+    try {
+      const otherCheck = async (host: string) => (await other.app.inject({ method: 'GET', url: `/api/v1/enforcement/check?host=${host}` })).statusCode;
+      expect(await otherCheck('www.yunqi-demo.cn')).toBe(204);
+      expect((await revoke(compliance, { services: [`${SUBJECT}-1`], reason: '空壳网站' })).statusCode).toBe(201);
+      // This process dispatches the events; the other one only hears about them (NOTIFY).
+      await platform.drain();
+      const deadline = Date.now() + 1000;
+      while (Date.now() < deadline && (await otherCheck('www.yunqi-demo.cn')) !== 403) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await otherCheck('www.yunqi-demo.cn')).toBe(403);
+      expect(await otherCheck('www.yunqi-shop.cn')).toBe(204);
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -45,6 +45,7 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
   if (pathname === '/butler') return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue' }];
   if (pathname.startsWith('/butler/'))
     return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue', to: '/butler' }, { key: 'butler.crumb.ticket' }];
+  if (pathname === '/notices') return [{ key: 'notices.title' }];
   if (pathname === '/compliance/findings') return [{ key: 'compliance.nav.findings' }];
   if (pathname.startsWith('/compliance/filings/')) return [{ key: 'compliance.nav.findings', to: '/compliance/findings' }, { key: 'compliance.crumb.filing' }];
   if (pathname === '/isp-licence') return [{ key: 'butler.nav.isp' }];
@@ -247,6 +248,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   { key: 'who', label: user.displayName ?? user.email, disabled: true, icon: <UserOutlined /> },
                   { key: 'role', label: pick(ROLE_NAMES[user.role]), disabled: true },
                   { type: 'divider' },
+                  { key: 'notices', label: t('notices.menu'), onClick: () => navigate('/notices') },
                   { key: 'password', label: t('security.password.menu'), onClick: () => navigate('/account/password') },
                   {
                     key: 'logout',

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { call, type ApiError } from '../api/client.ts';
 import { formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
+import { useSession } from '../session.tsx';
 import { DecisionModal, FINDING_CODES, FindingStatusTag, type ComplianceFinding, type Decision, type FindingPage } from './compliance-parts.tsx';
 
 type Status = ComplianceFinding['status'];
@@ -15,6 +16,9 @@ const STATUSES: Status[] = ['open', 'closed', 'waived', 'revoked'];
  */
 export function ComplianceFindingsPage() {
   const { t, pick, lang } = useI18n();
+  const { user } = useSession();
+  /** Deciding a finding is the compliance officer's (DESIGN §5.9); an admin reads the queue. */
+  const mayDecide = user?.role === 'compliance';
   const [status, setStatus] = useState<Status | undefined>('open');
   const [code, setCode] = useState<string | undefined>();
   const [subject, setSubject] = useState('');
@@ -130,7 +134,7 @@ export function ComplianceFindingsPage() {
           {
             title: t('compliance.col.actions'),
             render: (_: unknown, f) =>
-              f.status === 'open' ? (
+              f.status === 'open' && mayDecide ? (
                 <Space size={0} wrap>
                   <Button type="link" size="small" onClick={() => decide(f, 'extend')}>
                     {t('compliance.action.extend')}
