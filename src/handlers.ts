@@ -1,5 +1,6 @@
 import { registerRecoveryNotifications } from './accounts/index.ts';
 import { registerButlerHandlers } from './butler/index.ts';
+import { registerComplianceHandlers } from './compliance/index.ts';
 import { registerAftercareHandlers } from './aftercare/index.ts';
 import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
@@ -17,6 +18,7 @@ export function registerHandlers(ctx: AppContext): void {
   registerPrivacyNotifications(ctx);
   registerButlerHandlers(ctx);
   registerAftercareHandlers(ctx);
+  registerComplianceHandlers(ctx);
   // Orders to the regulator and progress back, through whichever adapter is connected (ctx.regulator).
   registerRegulatorLink(ctx);
 }

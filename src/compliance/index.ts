@@ -1,5 +1,18 @@
+import type { AppContext } from '../core/context.ts';
+import { configureRectificationWorkdays } from './findings/deadline.ts';
+import { registerFindingDeadlineJob } from './findings/deadline-job.ts';
+import { registerFindingNotices } from './findings/notices.ts';
+import { registerAccessChangeForwarding } from './revocation/forward-access-change.ts';
+import { registerRevocationNotices } from './revocation/notices.ts';
+import { registerViolationHandlers } from './violations/index.ts';
+
 export { FINDING_CODES, SWEEP_KINDS, codesOfSweep, isFindingCode, type FindingCode, type SweepKind } from './codes.ts';
-export { rectificationDeadline } from './findings/deadline.ts';
+export { rectificationDeadline, rectificationWorkdays } from './findings/deadline.ts';
+export { FINDING_EXTENDED, FINDING_REVOKED, FINDING_WAIVED } from './findings/events.ts';
+export { FINDING_STATUSES, nextFindingStatus, type FindingStatus } from './findings/status.ts';
+export { openFindingsOfSubject } from './findings/queries/subject-compliance.ts';
+export { FINDING_EXPLANATIONS } from './explanations.ts';
+export { notifyOwner, type OwnerMessage } from './notices/notify-owner.ts';
 export {
   FINDING_CLOSED,
   FINDING_OPENED,
@@ -8,3 +21,18 @@ export {
   type RecordedObservations,
   type SweepObservation,
 } from './findings/record-sweep-observations.ts';
+export { ACCESS_REVOKED, revokeAccess, type Revocation, type RevocationSource, type RevokeAccessInput } from './revocation/revoke-access.ts';
+export { shellState, type ShellState } from './shell.ts';
+export { activeSuspensions } from './violations/index.ts';
+export { complianceRoutes } from './routes.ts';
+export { COMPLIANCE_ROLES } from './revocation/routes.ts';
+
+/** The compliance context's outbox subscribers and jobs, registered once per process. */
+export function registerComplianceHandlers(ctx: AppContext): void {
+  configureRectificationWorkdays(ctx.config.compliance.rectificationWorkdays);
+  registerAccessChangeForwarding(ctx);
+  registerFindingDeadlineJob(ctx);
+  registerFindingNotices(ctx);
+  registerRevocationNotices(ctx);
+  registerViolationHandlers(ctx);
+}

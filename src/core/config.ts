@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { keyWeakness } from './key-strength.ts';
+// The finding codes are plain data with no imports: read here so a misspelt code stops the start.
+import { FINDING_CODES } from '../compliance/codes.ts';
 
 /**
  * All settings, parsed once at boot from the environment. A wrong value stops the start with a message
@@ -55,6 +57,13 @@ const envSchema = z.object({
   OPENBEIAN_PROVIDER_FACTS: z.string().min(1).optional(),
   /** CJK font for provider documents: a .ttf/.otf/.ttc path, with `#PostScriptName` for a collection. */
   OPENBEIAN_PDF_FONT: z.string().min(1).optional(),
+  /** Rectification workdays per finding code, e.g. "SHELL_SITE=5,DOMAIN_EXPIRED=10"; codes left out keep their default. */
+  OPENBEIAN_RECTIFICATION_WORKDAYS: z
+    .string()
+    .trim()
+    .regex(/^([A-Z_]+=\d{1,3})(\s*,\s*[A-Z_]+=\d{1,3})*$/, 'must be CODE=workdays pairs separated by commas, e.g. SHELL_SITE=5,DOMAIN_EXPIRED=10')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -82,6 +91,8 @@ export type Config = {
   /** Path of the provider facts file; absent: demo facts outside production, none in production (src/aftercare). */
   providerFactsFile: string | undefined;
   pdfFont: string | undefined;
+  /** Rectification workdays the provider set per finding code (others: src/compliance/codes.ts). */
+  compliance: { rectificationWorkdays: Record<string, number> };
 };
 
 /** Publicly known; only ever used outside production, which refuses to start without a real key. */
@@ -121,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.OPENBEIAN_FACE_VERIFIER === 'http' && (!e.OPENBEIAN_FACE_URL || !e.OPENBEIAN_FACE_KEY)) {
     problem('OPENBEIAN_FACE_URL / OPENBEIAN_FACE_KEY', 'both required when OPENBEIAN_FACE_VERIFIER=http');
   }
+  const rectificationWorkdays = parseWorkdays(e.OPENBEIAN_RECTIFICATION_WORKDAYS, (text) => problem('OPENBEIAN_RECTIFICATION_WORKDAYS', text));
   if (isProduction) productionProblems(e, problem);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -151,7 +163,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     providerFactsFile: e.OPENBEIAN_PROVIDER_FACTS,
     pdfFont: e.OPENBEIAN_PDF_FONT,
+    compliance: { rectificationWorkdays },
   };
+}
+
+function parseWorkdays(value: string | undefined, problem: (text: string) => void): Record<string, number> {
+  const workdays: Record<string, number> = {};
+  for (const pair of value?.split(',') ?? []) {
+    const [code, days] = pair.trim().split('=') as [string, string];
+    if (!Object.hasOwn(FINDING_CODES, code)) problem(`unknown finding code ${code}; known: ${Object.keys(FINDING_CODES).join(', ')}`);
+    else if (Number(days) < 1 || Number(days) > 365) problem(`${code}: workdays must be 1–365`);
+    else workdays[code] = Number(days);
+  }
+  return workdays;
 }
 
 type Env = z.infer<typeof envSchema>;

@@ -74,6 +74,14 @@ export const ERROR_CODES = {
     zh: '变更游标已失效（过旧或来自其他数据库），请重新下载完整名单后再拉取变更',
     en: 'The change cursor can no longer be continued (too old, or from another database); download the full list again, then follow the changes from its cursor',
   },
+  ACCESS_ALREADY_REVOKED: {
+    zh: '该网站的接入已被取消（或网站已注销），无需再次取消接入',
+    en: 'Access of this service was already revoked (or the service is cancelled); there is nothing left to revoke',
+  },
+  FINDING_ALREADY_DECIDED: {
+    zh: '该核查问题已处理（已关闭、已豁免或已取消接入），不能再次处理',
+    en: 'This finding was already decided (closed, waived or revoked) and cannot be decided again',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

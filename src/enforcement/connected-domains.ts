@@ -97,10 +97,16 @@ export class ConnectedDomains {
 /**
  * THE definition of "may be served", over a service `s` joined to its subject `j` (see `servicesWithSubjects`):
  * every place that needs the set (the index load, the exports, the change feed's snapshot) filters with this.
+ * A suspended service (src/compliance/violations) is left out until its suspension is lifted.
  * `readDomainStates` below answers the same question for a few named domains.
  */
 function isServed() {
-  return sql`s.access_state = 'connected' AND j.status = 'active'`;
+  return sql`s.access_state = 'connected' AND j.status = 'active' AND NOT ${isSuspended()}`;
+}
+
+/** A content-violation suspension (SPEC §8) in force: the service keeps its access but is not served meanwhile. */
+function isSuspended() {
+  return sql<boolean>`EXISTS (SELECT 1 FROM service_suspensions x WHERE x.service_number = s.number AND x.lifted_at IS NULL)`;
 }
 
 function servicesWithSubjects() {
@@ -239,6 +245,7 @@ export async function readDomainStates(executor: Executor, subjectNumber: string
     .where('s.number', 'in', holding.map((h) => h.number))
     .where('s.access_state', '=', 'connected')
     .where('j.status', '=', 'active')
+    .where(sql<boolean>`NOT ${isSuspended()}`)
     .execute();
   for (const holder of holders) {
     for (const domain of [holder.domain, ...holder.domains]) if (domain && states.has(domain)) states.set(domain, true);

@@ -16,6 +16,8 @@ import { AppError, ERROR_CODES, isAppError } from '../core/errors.ts';
 import { findSessionUser } from '../accounts/queries/find-session-user.ts';
 import { accountRoutes } from '../accounts/routes.ts';
 import { butlerRoutes } from '../butler/index.ts';
+import { complianceRoutes } from '../compliance/index.ts';
+import { noticeRoutes } from '../notify/index.ts';
 import { aftercareRoutes } from '../aftercare/index.ts';
 import { apiTokenRoutes } from '../api-tokens/index.ts';
 import { enforcementRoutes } from '../enforcement/routes.ts';
@@ -198,6 +200,8 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     reviewRoutes,
     resourceRoutes,
     butlerRoutes,
+    complianceRoutes,
+    noticeRoutes,
     regulatorSimRoutes,
     publicQueryRoutes,
     enforcementRoutes,

@@ -1,2 +1,4 @@
 export { deliver, listSentMessages, type OutgoingMessage, type SentMessageView } from './deliver.ts';
+export { deliverInApp, listInAppNotices, type InAppNotice, type InAppNoticeView } from './in-app.ts';
+export { noticeRoutes } from './routes.ts';
 export { registerOrderNotifications } from './order-notifications.ts';

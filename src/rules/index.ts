@@ -144,3 +144,15 @@ export { DOCUMENT_FOR_MATERIAL, DOCUMENT_KINDS, DOCUMENT_NAMES } from './documen
 export { documentVariant } from './document-variant.ts';
 export type { DocumentKind, DocumentVariant } from './documents.ts';
 export type { CommercialIpRule } from './data/commercial-ip-rules.ts';
+
+export {
+  ACTION_NAMES,
+  ESCALATION_ACTIONS,
+  ESCALATION_RULES,
+  INCIDENT_KINDS,
+  INCIDENT_KIND_NAMES,
+  SUSPENSION_MS,
+  decideEscalation,
+  isIncidentKind,
+} from './violation-escalation.ts';
+export type { EscalationAction, EscalationDecision, EscalationRule, IncidentKind, PastIncident } from './violation-escalation.ts';

@@ -85,6 +85,7 @@ const IspLicencePage = page(() => import('./butler/IspLicencePage.tsx'), 'IspLic
 const TicketPage = page(() => import('./butler/TicketPage.tsx'), 'TicketPage');
 const CommercialLicencePage = page(() => import('./aftercare/CommercialLicencePage.tsx'), 'CommercialLicencePage');
 const PoliceFilingPage = page(() => import('./aftercare/PoliceFilingPage.tsx'), 'PoliceFilingPage');
+const ComplianceViolationsPage = page(() => import('./pages/compliance-violations.tsx'), 'ComplianceViolationsPage');
 const ApiTokensPage = page(() => import('./pages/ApiTokensPage.tsx'), 'ApiTokensPage');
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 const FiledSubjectPage = page(() => import('./pages/FiledSubjectPage.tsx'), 'FiledSubjectPage');
@@ -99,6 +100,9 @@ const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage.tsx'), 
 const IdCheckPage = page(() => import('./pages/IdCheckPage.tsx'), 'IdCheckPage');
 const MisuseReportsPage = page(() => import('./pages/MisuseReportsPage.tsx'), 'MisuseReportsPage');
 const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
+const NoticesPage = page(() => import('./pages/NoticesPage.tsx'), 'NoticesPage');
+const ComplianceFindingsPage = page(() => import('./pages/ComplianceFindingsPage.tsx'), 'ComplianceFindingsPage');
+const ComplianceFilingPage = page(() => import('./pages/ComplianceFilingPage.tsx'), 'ComplianceFilingPage');
 
 const APPLICANT: Role[] = ['applicant'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
@@ -157,6 +161,10 @@ function AppRoutes() {
         <Route path="/butler" element={guard(<ButlerPage />, BUTLER)} />
         <Route path="/butler/tickets/:id" element={guard(<TicketPage />, BUTLER)} />
         <Route path="/isp-licence" element={<IspLicencePage />} />
+        <Route path="/compliance/violations" element={guard(<ComplianceViolationsPage />, ['compliance', 'admin'])} />
+        <Route path="/notices" element={guard(<NoticesPage />)} />
+        <Route path="/compliance/findings" element={guard(<ComplianceFindingsPage />, ['compliance', 'admin'])} />
+        <Route path="/compliance/filings/:number" element={guard(<ComplianceFilingPage />, ['compliance', 'admin'])} />
         <Route path="/admin/api-tokens" element={guard(<ApiTokensPage />, ['admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

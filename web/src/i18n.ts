@@ -9,6 +9,9 @@ import { JOURNEY_MESSAGES } from './messages/journey.ts';
 // Field names come from the one table the pre-check's messages use too (issue 12).
 import { FIELD_TEXTS } from '../../src/rules/field-labels.ts';
 import { API_TOKENS_MESSAGES } from './messages/api-tokens.ts';
+import { COMPLIANCE_VIOLATIONS_MESSAGES } from './messages/compliance-violations.ts';
+import { COMPLIANCE_MESSAGES } from './messages/compliance.ts';
+import { NOTICES_MESSAGES } from './messages/notices.ts';
 
 export type Lang = 'zh' | 'en';
 export type Vars = Record<string, string | number>;
@@ -835,6 +838,9 @@ export const MESSAGES = {
   ...AFTERCARE_MESSAGES,
   ...JOURNEY_MESSAGES,
   ...API_TOKENS_MESSAGES,
+  ...COMPLIANCE_VIOLATIONS_MESSAGES,
+  ...COMPLIANCE_MESSAGES,
+  ...NOTICES_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

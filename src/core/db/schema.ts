@@ -614,3 +614,71 @@ export interface ComplianceFindingsTable {
 export interface DB {
   compliance_findings: ComplianceFindingsTable;
 }
+
+/** Revocations of access and in-app notices (issue 8, compliance-core). */
+export interface AccessRevocationsTable {
+  id: string;
+  subject_number: string;
+  service_numbers: ColumnType<string[], string[], string[]>;
+  domains: ColumnType<string[], string[], string[]>;
+  reason: string;
+  source: 'staff' | 'finding' | 'violation';
+  finding_id: string | null;
+  incident_id: string | null;
+  actor_user_id: string | null;
+  revoked_at: Timestamp;
+  regulator_status: 'pending' | 'sent' | 'refused';
+  regulator_ref: string | null;
+  regulator_attempts: Generated<number>;
+  regulator_error: string | null;
+  regulator_sent_at: Timestamp | null;
+}
+
+export interface InAppNoticesTable {
+  id: Generated<number>;
+  user_id: string;
+  topic: string;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface DB {
+  access_revocations: AccessRevocationsTable;
+  in_app_notices: InAppNoticesTable;
+}
+
+/** Content-violation incidents and the suspensions they cause (issue 8, SPEC §8). */
+export interface ViolationIncidentsTable {
+  id: string;
+  seq: Generated<number>;
+  subject_number: string;
+  service_number: string;
+  kind: 'violation' | 'owner_unreachable' | 'false_contact' | 'refused_deletion';
+  note: string;
+  occurred_at: Timestamp;
+  recorded_by: string | null;
+  action: 'record_only' | 'suspend' | 'close';
+  rule_id: string;
+  suspended_until: Timestamp | null;
+  idempotency_key: string | null;
+}
+
+export interface ServiceSuspensionsTable {
+  id: string;
+  service_number: string;
+  incident_id: string;
+  starts_at: Timestamp;
+  until: Timestamp;
+  lifted_at: Timestamp | null;
+}
+
+export interface DB {
+  violation_incidents: ViolationIncidentsTable;
+  service_suspensions: ServiceSuspensionsTable;
+}

@@ -4,6 +4,7 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { maskMobile } from '../../core/personal-data.ts';
 import { isStaff, type SessionUser } from '../../accounts/index.ts';
 import { recordedPoliceNumber } from '../../aftercare/index.ts';
+import { activeSuspensions, openFindingsOfSubject, shellState } from '../../compliance/index.ts';
 import { footerHtml, footerRule, formatPoliceNumber, policeQueryUrl, toUnicodeDomain } from '../../rules/index.ts';
 
 async function loadVisibleSubject(ctx: AppContext, user: SessionUser, number: string) {
@@ -18,13 +19,15 @@ export async function getFiledSubject(ctx: AppContext, user: SessionUser, number
   if (actor && subject.user_id !== user.id) {
     await writeAudit(ctx.db, actor, ctx.clock.now(), { entityType: 'filed_subject', entityId: subject.number, action: 'personal_data_viewed', personKeys: [subject.leader_key] });
   }
-  const [services, history] = await Promise.all([
+  const [services, history, findings] = await Promise.all([
     ctx.db.selectFrom('filed_services').selectAll().where('subject_number', '=', number).orderBy('seq').execute(),
     ctx.db.selectFrom('filing_history').selectAll().where('subject_number', '=', number).orderBy('id').execute(),
+    openFindingsOfSubject(ctx.db, number, ctx.clock.now()),
   ]);
   // What is on record about the subject itself, so the owner can see a change_subject took effect (masked mobile).
   const onRecord = JSON.parse(ctx.cipher.decrypt(subject.draft)) as { subject?: { mailingAddress?: string; leader?: { name?: string; mobile?: string } } };
   const leader = onRecord.subject?.leader;
+  const suspended = await activeSuspensions(ctx.db, services.map((s) => s.number));
   return {
     number: subject.number,
     province: subject.province,
@@ -44,9 +47,14 @@ export async function getFiledSubject(ctx: AppContext, user: SessionUser, number
       domains: s.domains.map(toUnicodeDomain),
       homeUrl: s.home_url,
       accessState: s.access_state,
+      /** Set while a content-violation suspension (SPEC §8) keeps the site off: when it is served again. */
+      suspendedUntil: suspended.get(s.number)?.toISOString() ?? null,
       approvedAt: s.approved_at.toISOString(),
     })),
     history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, orderId: h.order_id, summary: h.summary })),
+    /** Open compliance findings: what the owner must put right, the evidence, and by when. */
+    findings,
+    shell: shellState(subject.province, subject.status, services.map((s) => ({ number: s.number, accessState: s.access_state }))),
   };
 }
 

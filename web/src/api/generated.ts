@@ -24,6 +24,14 @@ export type ApiRoutes = {
   "POST /api/v1/butler/tickets/{id}/invoice-requests": { params: { "id": string }; query: never; body: { "entityName": string; "taxNumber": string; "email": string } };
   "POST /api/v1/butler/tickets/{id}/respond": { params: { "id": string }; query: never; body: { "note"?: string } };
   "POST /api/v1/butler/tickets/{id}/submit": { params: { "id": string }; query: never; body: { "note"?: string } };
+  "GET /api/v1/compliance/filings/{subjectNumber}": { params: { "subjectNumber": string }; query: never; body: never };
+  "GET /api/v1/compliance/findings": { params: never; query: { "status"?: "open" | "closed" | "waived" | "revoked"; "code"?: string; "subject"?: string; "cursor"?: string; "limit"?: number }; body: never };
+  "POST /api/v1/compliance/findings/{id}/extend": { params: { "id": string }; query: never; body: { "workdays": number; "reason": string } };
+  "POST /api/v1/compliance/findings/{id}/revoke": { params: { "id": string }; query: never; body: { "reason": string } };
+  "POST /api/v1/compliance/findings/{id}/waive": { params: { "id": string }; query: never; body: { "reason": string } };
+  "GET /api/v1/compliance/incident-rules": { params: never; query: never; body: never };
+  "GET /api/v1/compliance/incidents": { params: never; query: { "service"?: string; "subject"?: string; "cursor"?: string; "limit"?: number }; body: never };
+  "POST /api/v1/compliance/incidents": { params: never; query: never; body: { "serviceNumber": string; "kind": "violation" | "owner_unreachable" | "false_contact" | "refused_deletion"; "note": string } };
   "GET /api/v1/dev/clock": { params: never; query: never; body: never };
   "POST /api/v1/dev/clock/advance": { params: never; query: never; body: { "hours"?: number; "days"?: number } };
   "GET /api/v1/dev/outbox": { params: never; query: { "to"?: string; "limit"?: number }; body: never };
@@ -34,6 +42,7 @@ export type ApiRoutes = {
   "GET /api/v1/enforcement/check": { params: never; query: { "host"?: string }; body: never };
   "GET /api/v1/filings": { params: never; query: never; body: never };
   "GET /api/v1/filings/{subjectNumber}": { params: { "subjectNumber": string }; query: never; body: never };
+  "POST /api/v1/filings/{subjectNumber}/access-revocations": { params: { "subjectNumber": string }; query: never; body: { "services": Array<string>; "reason": string } };
   "POST /api/v1/filings/{subjectNumber}/commercial-licence/check": { params: { "subjectNumber": string }; query: never; body: { "province": "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000"; "city"?: string; "contractIps": Array<string>; "resolvingIps": Array<string>; "reportedIps": Array<string>; "hosting": "ecs" | "virtual_host" | "elastic_web_hosting" } };
   "GET /api/v1/filings/{subjectNumber}/footer": { params: { "subjectNumber": string }; query: { "service"?: number }; body: never };
   "POST /api/v1/filings/{subjectNumber}/orders": { params: { "subjectNumber": string }; query: never; body: { "kind": "new_service_subject_here" | "change_subject" | "change_service" | "change_access" | "cancel_subject" | "cancel_service" | "cancel_access"; "draft"?: Record<string, unknown>; "services"?: Array<string> } };
@@ -51,6 +60,8 @@ export type ApiRoutes = {
   "POST /api/v1/id-check/reports": { params: never; query: never; body: { "accessToken": string; "reference"?: string; "note": string } };
   "POST /api/v1/id-check/reports/{id}/answer": { params: { "id": string }; query: never; body: { "answer": string } };
   "POST /api/v1/isp-licence/eligibility": { params: never; query: never; body: { "scope": "nationwide" | "provincial"; "registeredCapitalCny": number } };
+  "GET /api/v1/notices": { params: never; query: never; body: never };
+  "POST /api/v1/notices/read": { params: never; query: never; body: { "upToId": number } };
   "GET /api/v1/orders": { params: never; query: { "status"?: "draft" | "provider_review" | "supplement_requested" | "provider_rejected" | "awaiting_regulator" | "sms_verification" | "regulator_review" | "approved" | "regulator_rejected" | "abandoned"; "kind"?: string; "province"?: string; "tab"?: "in_progress" | "completed"; "page"?: number; "pageSize"?: number }; body: never };
   "POST /api/v1/orders": { params: never; query: never; body: { "draft": Record<string, unknown> } };
   "GET /api/v1/orders/{id}": { params: { "id": string }; query: never; body: never };

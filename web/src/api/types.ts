@@ -129,6 +129,8 @@ export type FiledService = {
   domains: string[];
   homeUrl: string | null;
   accessState: string;
+  /** While a content-violation suspension holds the site off. */
+  suspendedUntil?: string | null;
   approvedAt: string;
 };
 export type FiledSubject = {

@@ -14,6 +14,7 @@ import {
   SafetyCertificateOutlined,
   SearchOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -44,8 +45,12 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
   if (pathname === '/butler') return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue' }];
   if (pathname.startsWith('/butler/'))
     return [{ key: role === 'applicant' ? 'butler.nav.applicant' : 'butler.nav.queue', to: '/butler' }, { key: 'butler.crumb.ticket' }];
+  if (pathname === '/notices') return [{ key: 'notices.title' }];
+  if (pathname === '/compliance/findings') return [{ key: 'compliance.nav.findings' }];
+  if (pathname.startsWith('/compliance/filings/')) return [{ key: 'compliance.nav.findings', to: '/compliance/findings' }, { key: 'compliance.crumb.filing' }];
   if (pathname === '/isp-licence') return [{ key: 'butler.nav.isp' }];
   if (pathname === '/admin/api-tokens') return [{ key: 'apiTokens.nav' }];
+  if (pathname === '/compliance/violations') return [{ key: 'violations.nav' }];
   if (pathname === '/query') return [{ key: 'nav.query' }];
   if (pathname === '/faq') return [{ key: 'nav.faq' }];
   return [];
@@ -137,6 +142,12 @@ export function Shell({ children }: { children: ReactNode }) {
                 label: <Link to="/filings">{t('nav.filings')}</Link>,
               },
             ]
+          : []),
+        ...(role === 'admin' || role === 'compliance'
+          ? [{ key: '/compliance/findings', icon: <AuditOutlined />, label: <Link to="/compliance/findings">{t('compliance.nav.findings')}</Link> }]
+          : []),
+        ...(role === 'admin' || role === 'compliance'
+          ? [{ key: '/compliance/violations', icon: <WarningOutlined />, label: <Link to="/compliance/violations">{t('violations.nav')}</Link> }]
           : []),
         ...(role === 'admin' || role === 'compliance'
           ? [{ key: '/privacy/reports', icon: <AuditOutlined />, label: <Link to="/privacy/reports">{t('security.reports.nav')}</Link> }]
@@ -237,6 +248,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   { key: 'who', label: user.displayName ?? user.email, disabled: true, icon: <UserOutlined /> },
                   { key: 'role', label: pick(ROLE_NAMES[user.role]), disabled: true },
                   { type: 'divider' },
+                  { key: 'notices', label: t('notices.menu'), onClick: () => navigate('/notices') },
                   { key: 'password', label: t('security.password.menu'), onClick: () => navigate('/account/password') },
                   {
                     key: 'logout',

@@ -7,9 +7,10 @@ import { FiledDocumentsCard } from '../aftercare/FiledDocumentsCard.tsx';
 import { ApiError, call } from '../api/client.ts';
 import type { FiledService, FiledSubject, Footer } from '../api/types.ts';
 import { LoadedView, useLoad } from '../api/useLoad.tsx';
-import { ACCESS_STATE_NAMES, formatDate, KIND_NAMES, NATURE_NAMES, SERVICE_KIND_NAMES, STATUS_NAMES } from '../i18n.ts';
+import { ACCESS_STATE_NAMES, formatDate, formatTime, KIND_NAMES, NATURE_NAMES, SERVICE_KIND_NAMES, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
+import { OwnerFindingsCard, type ComplianceFinding, type ShellState } from './compliance-parts.tsx';
 
 type OnFilingKind =
   | 'new_service_subject_here'
@@ -38,6 +39,8 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
   const [footers, setFooters] = useState<Record<number, Footer>>({});
   const province = PROVINCES[filed.province as keyof typeof PROVINCES];
   const isOwner = user?.role === 'applicant';
+  /** Open findings and the shell notice, added to the filed subject by the compliance context. */
+  const compliance = filed as FiledSubject & { findings?: ComplianceFinding[]; shell?: ShellState };
 
   useEffect(() => {
     void Promise.all(
@@ -183,7 +186,15 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
           }
         />
       </Card>
-      <Card title={t('filed.services')}>
+      <OwnerFindingsCard findings={compliance.findings ?? []} shell={compliance.shell} />
+      <Card
+        title={t('filed.services')}
+        extra={
+          (user?.role === 'compliance' || user?.role === 'admin') && (
+            <Link to={`/compliance/filings/${encodeURIComponent(filed.number)}`}>{t('compliance.staffLink')}</Link>
+          )
+        }
+      >
         {isNarrow ? (
           // On a phone the table would scroll sideways: each service becomes a stacked card.
           <List
@@ -205,9 +216,12 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
                       key: 'access',
                       label: t('filed.access'),
                       children: (
-                        <Tag color={s.accessState === 'connected' ? 'green' : 'red'}>
-                          {pick(ACCESS_STATE_NAMES[s.accessState]) || s.accessState}
-                        </Tag>
+                        <>
+                          <Tag color={s.accessState === 'connected' ? 'green' : 'red'}>
+                            {pick(ACCESS_STATE_NAMES[s.accessState]) || s.accessState}
+                          </Tag>
+                          {s.suspendedUntil && <Tag color="orange">{t('violations.suspendedUntil', { time: formatTime(s.suspendedUntil, lang) })}</Tag>}
+                        </>
                       ),
                     },
                   ]}
@@ -245,9 +259,12 @@ function FiledSubjectView({ filed }: { filed: FiledSubject }) {
             },
             {
               title: t('filed.access'),
-              dataIndex: 'accessState',
-              render: (s: string) => (
-                <Tag color={s === 'connected' ? 'green' : 'red'}>{pick(ACCESS_STATE_NAMES[s]) || s}</Tag>
+              key: 'accessState',
+              render: (_: unknown, s: FiledService) => (
+                <>
+                  <Tag color={s.accessState === 'connected' ? 'green' : 'red'}>{pick(ACCESS_STATE_NAMES[s.accessState]) || s.accessState}</Tag>
+                  {s.suspendedUntil && <Tag color="orange">{t('violations.suspendedUntil', { time: formatTime(s.suspendedUntil, lang) })}</Tag>}
+                </>
               ),
             },
             ...(isOwner && filed.status === 'active'

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../core/context.ts';
+import { findingRoutes } from './findings/routes.ts';
+import { revocationRoutes } from './revocation/routes.ts';
+import { violationRoutes } from './violations/index.ts';
+
+/** Every compliance route (DESIGN §5.9), mounted once by the HTTP app. */
+export async function complianceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await revocationRoutes(app, ctx);
+  await violationRoutes(app, ctx);
+  await findingRoutes(app, ctx);
+}
