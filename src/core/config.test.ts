@@ -118,6 +118,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ OPENBEIAN_REQUIRE_SERVICE_CODES: 'yes' }).some((p) => p.startsWith('OPENBEIAN_REQUIRE_SERVICE_CODES'))).toBe(true);
   });
 
+  it('reads the compliance sweep settings: resolver with or without a port, access networks, RDAP', () => {
+    const config = loadConfig({ OPENBEIAN_DNS_RESOLVER: '127.0.0.1:5353', OPENBEIAN_ACCESS_CIDRS: '203.0.113.0/24, 2001:db8::/32', OPENBEIAN_RDAP_URL: 'http://127.0.0.1:9/rdap/' });
+    expect(config.compliance.dnsResolver).toEqual({ host: '127.0.0.1', port: 5353 });
+    expect(config.compliance.accessCidrs).toEqual(['203.0.113.0/24', '2001:db8::/32']);
+    expect(config.compliance.rdapUrl).toBe('http://127.0.0.1:9/rdap/');
+    expect(loadConfig({ OPENBEIAN_DNS_RESOLVER: '[::1]:53' }).compliance.dnsResolver).toEqual({ host: '::1', port: 53 });
+    expect(loadConfig({ OPENBEIAN_DNS_RESOLVER: 'ns.example.cn' }).compliance.dnsResolver).toEqual({ host: 'ns.example.cn', port: 53 });
+    expect(loadConfig({}).compliance.accessCidrs).toEqual([]);
+    expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: 'everything' })).toThrow(/OPENBEIAN_ACCESS_CIDRS/);
+  });
+
   it('keeps old keys for reading rotated data', () => {
     const config = loadConfig({ OPENBEIAN_ENCRYPTION_KEY: KEY, OPENBEIAN_ENCRYPTION_KEY_ID: 'k2', OPENBEIAN_ENCRYPTION_OLD_KEYS: `k1:${'b'.repeat(64)}` });
     expect(Object.keys(config.encryption.keys).sort()).toEqual(['k1', 'k2']);

@@ -64,6 +64,22 @@ const envSchema = z.object({
     .regex(/^([A-Z_]+=\d{1,3})(\s*,\s*[A-Z_]+=\d{1,3})*$/, 'must be CODE=workdays pairs separated by commas, e.g. SHELL_SITE=5,DOMAIN_EXPIRED=10')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** The resolver the shell-site sweep asks, `host:port` (IPv6 as `[addr]:port`); unset: the system's first nameserver. */
+  OPENBEIAN_DNS_RESOLVER: z
+    .string()
+    .trim()
+    .regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host:port, e.g. 127.0.0.1:53 or [::1]:53')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** CIDRs of the provider's mainland servers; a connected domain resolving outside them is a shell site (SHELL_SITE). */
+  OPENBEIAN_ACCESS_CIDRS: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/, 'must be CIDRs separated by commas, e.g. 203.0.113.0/24,2001:db8::/32')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Base URL of the RDAP service the registrar sweep asks (e.g. https://rdap.example.cn/); optional. */
+  OPENBEIAN_RDAP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -92,7 +108,14 @@ export type Config = {
   providerFactsFile: string | undefined;
   pdfFont: string | undefined;
   /** Rectification workdays the provider set per finding code (others: src/compliance/codes.ts). */
-  compliance: { rectificationWorkdays: Record<string, number> };
+  compliance: {
+    rectificationWorkdays: Record<string, number>;
+    /** Where the shell-site sweep resolves; absent: the system resolver. */
+    dnsResolver: { host: string; port: number } | undefined;
+    /** The provider's access networks as written (CIDR strings); empty: the DNS sweep is not configured. */
+    accessCidrs: string[];
+    rdapUrl: string | undefined;
+  };
 };
 
 /** Publicly known; only ever used outside production, which refuses to start without a real key. */
@@ -163,7 +186,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     providerFactsFile: e.OPENBEIAN_PROVIDER_FACTS,
     pdfFont: e.OPENBEIAN_PDF_FONT,
-    compliance: { rectificationWorkdays },
+    compliance: {
+      rectificationWorkdays,
+      dnsResolver: parseResolver(e.OPENBEIAN_DNS_RESOLVER),
+      accessCidrs: e.OPENBEIAN_ACCESS_CIDRS?.split(',').map((part) => part.trim()).filter(Boolean) ?? [],
+      rdapUrl: e.OPENBEIAN_RDAP_URL,
+    },
   };
 }
 
@@ -176,6 +204,15 @@ function parseWorkdays(value: string | undefined, problem: (text: string) => voi
     else workdays[code] = Number(days);
   }
   return workdays;
+}
+
+/** `host:port`, `[v6]:port` or a bare host (port 53). */
+function parseResolver(value: string | undefined): { host: string; port: number } | undefined {
+  if (!value) return undefined;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
+  if (bracketed) return { host: bracketed[1]!, port: Number(bracketed[2] ?? 53) };
+  const [host, port] = value.split(':') as [string, string | undefined];
+  return { host, port: Number(port ?? 53) };
 }
 
 type Env = z.infer<typeof envSchema>;

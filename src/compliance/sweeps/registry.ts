@@ -1,0 +1,8 @@
+import type { SweepKind } from '../codes.ts';
+import type { SweepCheckerFactory } from './checker.ts';
+
+/**
+ * Which checker each sweep kind runs. A kind without one answers SWEEP_NOT_CONFIGURED; each checker module adds
+ * its own line here.
+ */
+export const SWEEP_CHECKERS: Partial<Record<SweepKind, SweepCheckerFactory>> = {};
