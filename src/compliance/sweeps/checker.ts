@@ -29,4 +29,5 @@ export type SweepChecker = {
   close?(): Promise<void>;
 };
 
-export type SweepCheckerFactory = (ctx: AppContext) => SweepChecker;
+/** `null` when the kind lacks what it needs (a resolver's networks, a registrar source): the sweep is not configured. */
+export type SweepCheckerFactory = (ctx: AppContext) => SweepChecker | null;
