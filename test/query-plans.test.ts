@@ -25,6 +25,8 @@ const HOT_PATHS: { name: string; query: RawBuilder<unknown> }[] = [
   { name: 'the outbox dispatch', query: sql`SELECT * FROM outbox WHERE processed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ${NOW}) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED` },
   { name: 'a session by its token hash', query: sql`SELECT * FROM sessions WHERE id = ${'x'.repeat(64)}` },
   { name: "an applicant's orders", query: sql`SELECT * FROM orders WHERE user_id = ${'00000000-0000-4000-8000-000000000001'} ORDER BY created_at DESC LIMIT 20` },
+  { name: 'the filed subjects, a page after a cursor (staff)', query: sql`SELECT number FROM filed_subjects WHERE (approved_at, number) < (${NOW}, ${'浙ICP备2027000001号'}) ORDER BY approved_at DESC, number DESC LIMIT 51` },
+  { name: "an applicant's filed subjects", query: sql`SELECT number FROM filed_subjects WHERE user_id = ${'00000000-0000-4000-8000-000000000001'} ORDER BY approved_at DESC, number DESC LIMIT 51` },
   { name: 'the review queue', query: sql`SELECT * FROM orders WHERE status = 'provider_review' ORDER BY submitted_at, id LIMIT 50` },
   { name: 'a filed domain (enforcement, public query)', query: sql`SELECT * FROM filed_services WHERE domain = ${'example.cn'}` },
   { name: 'a filed subject by name prefix (public query)', query: sql`SELECT * FROM filed_subjects WHERE name LIKE ${'杭州云栖%'} ORDER BY name LIMIT 20` },
