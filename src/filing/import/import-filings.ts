@@ -11,7 +11,7 @@ import { afterBulkAllowed, recordBulkAllowed } from '../../enforcement/index.ts'
 import { shanghaiDate, type Bilingual } from '../../rules/index.ts';
 import { ImportFileError, formatOf, readImportLines, type ImportFormat } from './read-lines.ts';
 import { checkService, checkSubject, hasService, parseFilingNumberKey, recordDraft, type ImportedService, type ImportedSubject, type RawLine } from './records.ts';
-import { CREATE_STAGING, openStage, type Stage } from './staging.ts';
+import { CREATE_STAGING, DROP_STAGING, openStage, type Stage } from './staging.ts';
 
 export type ImportProgress = { phase: 'reading' | 'loading' | 'done'; lines: number; elapsedMs: number };
 export type ImportInput = { path: string; format?: ImportFormat; rejectsPath?: string; onProgress?: (progress: ImportProgress) => void; progressEveryMs?: number };
@@ -73,6 +73,13 @@ export async function importFilings(ctx: AppContext, actor: Actor, input: Import
   let lines = 0;
   try {
     const counts = await db.transaction().execute(async (tx) => {
+      if (ctx.database.kind === 'postgres') {
+        // A bulk load: room to sort and hash in memory, and a commit that need not wait for the disk (a crash before
+        // it is flushed loses the run, which is then simply run again).
+        await client.query(`SET LOCAL work_mem = '256MB'`);
+        await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+        await client.query('SET LOCAL synchronous_commit = off');
+      }
       await client.query(CREATE_STAGING);
       const stage = openStage(client, ctx.database.kind);
       let group: Group | null = null;
@@ -80,16 +87,18 @@ export async function importFilings(ctx: AppContext, actor: Actor, input: Import
       const every = input.progressEveryMs ?? 1000;
       let lastLine = 0;
       try {
-        for await (const read of readImportLines(input.path, format)) {
-          if (read.line !== lastLine) {
-            lines += 1;
-            lastLine = read.line;
+        for await (const batch of readImportLines(input.path, format)) {
+          for (const read of batch) {
+            if (read.line !== lastLine) {
+              lines += 1;
+              lastLine = read.line;
+            }
+            if ('unreadable' in read) {
+              reject(read.line, [problemText('line', read.unreadable)]);
+              continue;
+            }
+            group = await takeLine(ctx, stage, group, read.line, read.raw, today, reject);
           }
-          if ('unreadable' in read) {
-            reject(read.line, [problemText('line', read.unreadable)]);
-            continue;
-          }
-          group = await takeLine(ctx, stage, group, read.line, read.raw, today, reject);
           if (input.onProgress && performance.now() - lastReport >= every) {
             lastReport = performance.now();
             input.onProgress({ phase: 'reading', lines, elapsedMs: lastReport - started });
@@ -108,6 +117,7 @@ export async function importFilings(ctx: AppContext, actor: Actor, input: Import
         for (const line of row.lines) reject(line, [problemText(row.field, row.message)]);
       }
       await recordBulkAllowed(ctx, tx, `SELECT unnest(v.domains) FROM import_rows v JOIN import_rows s ON s.rec = 's' AND s.group_line = v.group_line WHERE v.rec = 'v' AND s.problem IS NULL AND NOT s.skipped AND v.access_state = 'connected'`, now);
+      await client.query(DROP_STAGING);
       const runId = newId();
       await writeAudit(tx, actor, now, {
         entityType: 'import',

@@ -5,12 +5,16 @@ import type pg from 'pg';
 import type { DatabaseKind } from '../../core/db/database.ts';
 
 /**
- * The staging table of one import run: a temporary table (gone at commit) holding every good line, subjects and
- * services alike, so the filed tables are written by a few set-based statements instead of a million small ones.
- * `problem` and `skipped` are set by those statements (a duplicate in the file, a number already filed here).
+ * The staging table of one import run, holding every good line, subjects and services alike, so the filed tables
+ * are written by a few set-based statements instead of a million small ones. `problem` and `skipped` are set by
+ * those statements (a duplicate in the file, a number already filed here). It is created and dropped inside the
+ * run's transaction (a failed run leaves no table; a second run at the same time waits for the first), and
+ * UNLOGGED rather than TEMP: a temporary table lives in the session's 8 MB of temp_buffers and spills to disk at
+ * a million rows, an unlogged one uses the shared buffers and writes no WAL.
  */
+export const DROP_STAGING = 'DROP TABLE import_rows';
 export const CREATE_STAGING = `
-CREATE TEMP TABLE import_rows (
+CREATE UNLOGGED TABLE import_rows (
   rec           char(1) NOT NULL,            -- 's' subject, 'v' service
   line          integer NOT NULL,            -- the line this row was read from (a subject: its first line)
   group_line    integer NOT NULL,            -- the first line of the subject the row belongs to
@@ -33,7 +37,7 @@ CREATE TEMP TABLE import_rows (
   problem       text,
   ref           text,
   skipped       boolean NOT NULL DEFAULT false
-) ON COMMIT DROP`;
+)`;
 
 export type StagingRow = {
   rec: 's' | 'v';
