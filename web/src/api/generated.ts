@@ -43,6 +43,8 @@ export type ApiRoutes = {
   "GET /api/v1/filings": { params: never; query: never; body: never };
   "GET /api/v1/filings/{subjectNumber}": { params: { "subjectNumber": string }; query: never; body: never };
   "POST /api/v1/filings/{subjectNumber}/access-revocations": { params: { "subjectNumber": string }; query: never; body: { "services": Array<string>; "reason": string } };
+  "POST /api/v1/filings/{subjectNumber}/claims": { params: { "subjectNumber": string }; query: never; body: never };
+  "POST /api/v1/filings/{subjectNumber}/claims/{claimId}/verify": { params: { "subjectNumber": string; "claimId": string }; query: never; body: { "code": string } };
   "POST /api/v1/filings/{subjectNumber}/commercial-licence/check": { params: { "subjectNumber": string }; query: never; body: { "province": "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000"; "city"?: string; "contractIps": Array<string>; "resolvingIps": Array<string>; "reportedIps": Array<string>; "hosting": "ecs" | "virtual_host" | "elastic_web_hosting" } };
   "GET /api/v1/filings/{subjectNumber}/footer": { params: { "subjectNumber": string }; query: { "service"?: number }; body: never };
   "POST /api/v1/filings/{subjectNumber}/orders": { params: { "subjectNumber": string }; query: never; body: { "kind": "new_service_subject_here" | "change_subject" | "change_service" | "change_access" | "cancel_subject" | "cancel_service" | "cancel_access"; "draft"?: Record<string, unknown>; "services"?: Array<string> } };

@@ -6,42 +6,50 @@ import type { FiledSubjectSummary } from '../api/types.ts';
 import { useLoad } from '../api/useLoad.tsx';
 import { formatDate, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
+import { useSession } from '../session.tsx';
+import { ClaimFilingCard } from './ClaimFilingCard.tsx';
 
 /** The subjects this account has filed here (staff see all). */
 export function FilingsPage() {
   const { t, pick, lang } = useI18n();
   const list = useLoad(() => call('GET /api/v1/filings')<{ items: FiledSubjectSummary[] }>({}), []);
+  const { user } = useSession();
   return (
-    <Card title={t('nav.filings')}>
-      <Table
-        rowKey="number"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: list.error ? pick(list.error.bilingual) : t('filed.empty') }}
-        columns={[
-          {
-            title: t('filed.subjectNumber'),
-            dataIndex: 'number',
-            render: (n: string) => <Link to={`/filings/${encodeURIComponent(n)}`}>{n}</Link>,
-          },
-          { title: t('field.subject.name'), dataIndex: 'name' },
-          {
-            title: t('field.province'),
-            dataIndex: 'province',
-            render: (p: string) => {
-              const info = PROVINCES[p as keyof typeof PROVINCES];
-              return info ? (lang === 'zh' ? info.name : info.nameEn) : p;
+    <>
+      <Card title={t('nav.filings')}>
+        <Table
+          rowKey="number"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: list.error ? pick(list.error.bilingual) : t('filed.empty') }}
+          columns={[
+            {
+              title: t('filed.subjectNumber'),
+              dataIndex: 'number',
+              render: (n: string) => <Link to={`/filings/${encodeURIComponent(n)}`}>{n}</Link>,
             },
-          },
-          {
-            title: t('filed.status'),
-            dataIndex: 'status',
-            render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{pick(STATUS_NAMES[s]) || s}</Tag>,
-          },
-          { title: t('filed.approvedAt'), dataIndex: 'approvedAt', render: (v: string) => formatDate(v, lang) },
-        ]}
-      />
-    </Card>
+            { title: t('field.subject.name'), dataIndex: 'name' },
+            {
+              title: t('field.province'),
+              dataIndex: 'province',
+              render: (p: string) => {
+                const info = PROVINCES[p as keyof typeof PROVINCES];
+                return info ? (lang === 'zh' ? info.name : info.nameEn) : p;
+              },
+            },
+            {
+              title: t('filed.status'),
+              dataIndex: 'status',
+              render: (s: string) => (
+                <Tag color={s === 'active' ? 'green' : 'default'}>{pick(STATUS_NAMES[s]) || s}</Tag>
+              ),
+            },
+            { title: t('filed.approvedAt'), dataIndex: 'approvedAt', render: (v: string) => formatDate(v, lang) },
+          ]}
+        />
+      </Card>
+      {user?.role === 'applicant' && <ClaimFilingCard onClaimed={() => void list.reload()} />}
+    </>
   );
 }
