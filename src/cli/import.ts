@@ -45,9 +45,10 @@ export async function runImportCommand(config: Config, args: string[]): Promise<
       onProgress: printProgress,
     });
     const seconds = summary.elapsedMs / 1000;
+    const rate = summary.lines / Math.max(seconds, 0.001);
     console.log(
       [
-        `import: done in ${seconds.toFixed(1)} s (${Math.round(summary.lines / Math.max(seconds, 0.001)).toLocaleString('en')} lines/s, staged by ${summary.method})`,
+        `import: done in ${seconds.toFixed(1)} s (${rate < 100 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en')} lines/s, staged by ${summary.method})`,
         `  lines read:         ${summary.lines}`,
         `  subjects imported:  ${summary.importedSubjects} (services: ${summary.importedServices})`,
         `  subjects skipped:   ${summary.skippedSubjects} (filed here already)`,
