@@ -4,7 +4,7 @@ import { registerComplianceHandlers } from './compliance/index.ts';
 import { registerAftercareHandlers } from './aftercare/index.ts';
 import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
-import { registerInactivityHandlers } from './filing/index.ts';
+import { registerClaimNotifications, registerInactivityHandlers } from './filing/index.ts';
 import { registerHousekeeping } from './housekeeping/index.ts';
 import { registerOrderNotifications } from './notify/index.ts';
 import { registerPrivacyNotifications } from './privacy/index.ts';
@@ -23,4 +23,5 @@ export function registerHandlers(ctx: AppContext): void {
   registerHousekeeping(ctx);
   // Orders to the regulator and progress back, through whichever adapter is connected (ctx.regulator).
   registerRegulatorLink(ctx);
+  registerClaimNotifications(ctx);
 }

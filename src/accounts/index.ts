@@ -4,3 +4,4 @@ export { accountBoundTo, bindSubject, subjectKeyOf, unbindSubject } from './comm
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-demo.ts';
 export { ROLES, STAFF_ROLES, isStaff, type Role, type SessionUser } from './roles.ts';
 export { registerRecoveryNotifications } from './recovery-notifications.ts';
+export { codeMatches, hashCode, newSmsCode } from './recovery.ts';

@@ -17,6 +17,9 @@ const USAGE = `openbeian <command>
   export-allowlist [--format nginx|haproxy|haproxy-map|text] [--out FILE]
                       the connected domains, for the proxy's map file
   audit verify        check the hash chains of the audit log; names the first broken link (exit 1)
+  import FILE [--format csv|jsonl] [--rejects FILE]
+                      filed subjects and services from an earlier system (docs/import.md);
+                      bad lines go to FILE.rejects.csv, exit 3 when there were any
 
 Settings come from the environment; see README.md.`;
 
@@ -83,6 +86,10 @@ async function main(argv: string[]): Promise<number> {
     case 'export-allowlist': {
       const { runExportAllowlist } = await import('./export-allowlist.ts');
       return runExportAllowlist(config, rest);
+    }
+    case 'import': {
+      const { runImportCommand } = await import('./import.ts');
+      return runImportCommand(config, rest);
     }
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);

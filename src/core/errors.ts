@@ -83,6 +83,14 @@ export const ERROR_CODES = {
     en: 'This finding was already decided (closed, waived or revoked) and cannot be decided again',
   },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
+  SUBJECT_ALREADY_CLAIMED: {
+    zh: '该备案主体已绑定账号，无需认领；如您是该主体但无法登录原账号，请通过“找回登录名”或联系接入商',
+    en: 'This filed subject already belongs to an account and cannot be claimed; if it is yours but you cannot log in to that account, use "forgot login name" or contact the provider',
+  },
+  SUBJECT_NOT_CLAIMABLE: {
+    zh: '该备案没有可接收验证码的负责人手机号，无法在线认领，请联系接入商人工办理',
+    en: 'This filing has no leader mobile on record to text a code to, so it cannot be claimed online; contact the provider',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
-import { publishChange } from './change-feed.ts';
+import type { Tx } from '../core/db/database.ts';
+import { CHANGE_CHANNEL, publishChange } from './change-feed.ts';
 import { ChangeSignal, lockChangeLog, recordChanges } from './change-log.ts';
 import { ConnectedDomains, readDomainStates } from './connected-domains.ts';
 
@@ -62,4 +64,24 @@ export function registerEnforcementHandlers(ctx: AppContext): void {
     // read too early and find nothing, and is woken again by the NOTIFY, which arrives after the commit.
     signal.notify();
   });
+}
+
+/**
+ * A bulk load (`openbeian import`) that added many connected services at once: instead of one event per subject,
+ * the loader's own transaction appends every newly served domain to the change feed (under the feed's lock, as the
+ * handler does) and asks every listening process for a full reload. `domainsSql` selects one column of ASCII
+ * registrable domains (repeats allowed); only domains of services that just became served belong in it.
+ */
+export async function recordBulkAllowed(ctx: AppContext, tx: Tx, domainsSql: string, at: Date): Promise<void> {
+  await lockChangeLog(tx);
+  await sql`INSERT INTO enforcement_changes (domain, allowed, changed_at)
+    SELECT DISTINCT d.name, true, ${at}::timestamptz FROM (${sql.raw(domainsSql)}) AS d(name) WHERE d.name <> ''`.execute(tx);
+  if (ctx.database.kind === 'postgres') await sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify({ origin: connectedDomainsOf(ctx).origin, reload: true })})`.execute(tx);
+}
+
+/** After the bulk load committed: this process's index reloads and its long polls of the change feed wake. */
+export async function afterBulkAllowed(ctx: AppContext): Promise<void> {
+  const { index, signal } = enforcementOf(ctx);
+  signal.notify();
+  if (index.isStarted) await index.reload();
 }

@@ -13,3 +13,7 @@ export { canTransition } from './status.ts';
 export { summariseDraft, type DraftSummary } from './draft-summary.ts';
 export { recordFiling, type IssuedNumbers, type RegulatorNumbers } from './filed/record-filing.ts';
 export { lookUpNational } from './kind.ts';
+export { claimRoutes } from './claims/routes.ts';
+export { registerClaimNotifications } from './claims/notifications.ts';
+export { importFilings, type ImportInput, type ImportProgress, type ImportSummary } from './import/import-filings.ts';
+export { ImportFileError } from './import/read-lines.ts';

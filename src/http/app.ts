@@ -22,7 +22,7 @@ import { aftercareRoutes } from '../aftercare/index.ts';
 import { apiTokenRoutes } from '../api-tokens/index.ts';
 import { enforcementRoutes } from '../enforcement/routes.ts';
 import { publicQueryRoutes } from '../filing/public/routes.ts';
-import { filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/index.ts';
+import { claimRoutes, filedRoutes, handoffRoutes, orderRoutes, statsRoutes } from '../filing/index.ts';
 import { reviewRoutes } from '../review/index.ts';
 import { regulatorSimRoutes } from '../regulator/index.ts';
 import { resourceRoutes } from '../resources/index.ts';
@@ -196,6 +196,7 @@ export async function buildApp(ctx: AppContext, extraRoutes: HttpPlugin[] = []):
     handoffRoutes,
     statsRoutes,
     filedRoutes,
+    claimRoutes,
     aftercareRoutes,
     reviewRoutes,
     resourceRoutes,

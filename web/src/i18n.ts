@@ -12,6 +12,7 @@ import { API_TOKENS_MESSAGES } from './messages/api-tokens.ts';
 import { COMPLIANCE_VIOLATIONS_MESSAGES } from './messages/compliance-violations.ts';
 import { COMPLIANCE_MESSAGES } from './messages/compliance.ts';
 import { NOTICES_MESSAGES } from './messages/notices.ts';
+import { CLAIMS_MESSAGES } from './messages/claims.ts';
 
 export type Lang = 'zh' | 'en';
 export type Vars = Record<string, string | number>;
@@ -842,6 +843,7 @@ export const MESSAGES = {
   ...COMPLIANCE_VIOLATIONS_MESSAGES,
   ...COMPLIANCE_MESSAGES,
   ...NOTICES_MESSAGES,
+  ...CLAIMS_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -682,3 +682,20 @@ export interface DB {
   violation_incidents: ViolationIncidentsTable;
   service_suspensions: ServiceSuspensionsTable;
 }
+
+/** 认领 of an imported subject by an SMS code to its filed mobile (issue 10, src/filing/claims). */
+export interface SubjectClaimsTable {
+  id: string;
+  subject_number: string;
+  user_id: string;
+  mobile: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  subject_claims: SubjectClaimsTable;
+}

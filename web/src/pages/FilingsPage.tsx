@@ -6,6 +6,8 @@ import { call, type ApiError } from '../api/client.ts';
 import type { FiledSubjectSummary } from '../api/types.ts';
 import { formatDate, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
+import { useSession } from '../session.tsx';
+import { ClaimFilingCard } from './ClaimFilingCard.tsx';
 
 type FilingsPage = { items: FiledSubjectSummary[]; nextCursor: string | null };
 
@@ -34,43 +36,49 @@ export function FilingsPage() {
     void load();
   }, []);
 
+  const { user } = useSession();
   return (
-    <Card title={t('nav.filings')}>
-      <Table
-        rowKey="number"
-        loading={isLoading}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: error ? pick(error.bilingual) : t('filed.empty') }}
-        columns={[
-          {
-            title: t('filed.subjectNumber'),
-            dataIndex: 'number',
-            render: (n: string) => <Link to={`/filings/${encodeURIComponent(n)}`}>{n}</Link>,
-          },
-          { title: t('field.subject.name'), dataIndex: 'name' },
-          {
-            title: t('field.province'),
-            dataIndex: 'province',
-            render: (p: string) => {
-              const info = PROVINCES[p as keyof typeof PROVINCES];
-              return info ? (lang === 'zh' ? info.name : info.nameEn) : p;
+    <>
+      <Card title={t('nav.filings')}>
+        <Table
+          rowKey="number"
+          loading={isLoading}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: error ? pick(error.bilingual) : t('filed.empty') }}
+          columns={[
+            {
+              title: t('filed.subjectNumber'),
+              dataIndex: 'number',
+              render: (n: string) => <Link to={`/filings/${encodeURIComponent(n)}`}>{n}</Link>,
             },
-          },
-          {
-            title: t('filed.status'),
-            dataIndex: 'status',
-            render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{pick(STATUS_NAMES[s]) || s}</Tag>,
-          },
-          { title: t('filed.approvedAt'), dataIndex: 'approvedAt', render: (v: string) => formatDate(v, lang) },
-        ]}
-      />
-      {cursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void load(cursor)} loading={isLoading}>
-          {t('filed.more')}
-        </Button>
-      )}
-    </Card>
+            { title: t('field.subject.name'), dataIndex: 'name' },
+            {
+              title: t('field.province'),
+              dataIndex: 'province',
+              render: (p: string) => {
+                const info = PROVINCES[p as keyof typeof PROVINCES];
+                return info ? (lang === 'zh' ? info.name : info.nameEn) : p;
+              },
+            },
+            {
+              title: t('filed.status'),
+              dataIndex: 'status',
+              render: (s: string) => (
+                <Tag color={s === 'active' ? 'green' : 'default'}>{pick(STATUS_NAMES[s]) || s}</Tag>
+              ),
+            },
+            { title: t('filed.approvedAt'), dataIndex: 'approvedAt', render: (v: string) => formatDate(v, lang) },
+          ]}
+        />
+        {cursor && (
+          <Button style={{ marginTop: 12 }} onClick={() => void load(cursor)} loading={isLoading}>
+            {t('filed.more')}
+          </Button>
+        )}
+      </Card>
+      {user?.role === 'applicant' && <ClaimFilingCard onClaimed={() => void load()} />}
+    </>
   );
 }
