@@ -17,6 +17,8 @@ const USAGE = `openbeian <command>
   export-allowlist [--format nginx|haproxy|haproxy-map|text] [--out FILE]
                       the connected domains, for the proxy's map file
   audit verify        check the hash chains of the audit log; names the first broken link (exit 1)
+  sweep dns|footer|registrar
+                      run a compliance sweep here to the end (or join the running one): progress, summary
 
 Settings come from the environment; see README.md.`;
 
@@ -83,6 +85,10 @@ async function main(argv: string[]): Promise<number> {
     case 'export-allowlist': {
       const { runExportAllowlist } = await import('./export-allowlist.ts');
       return runExportAllowlist(config, rest);
+    }
+    case 'sweep': {
+      const { runSweepCommand } = await import('./sweep.ts');
+      return runSweepCommand(config, rest);
     }
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);
