@@ -11,6 +11,7 @@ import { FIELD_TEXTS } from '../../src/rules/field-labels.ts';
 import { API_TOKENS_MESSAGES } from './messages/api-tokens.ts';
 import { COMPLIANCE_VIOLATIONS_MESSAGES } from './messages/compliance-violations.ts';
 import { COMPLIANCE_MESSAGES } from './messages/compliance.ts';
+import { COMPLIANCE_SWEEPS_MESSAGES } from './messages/compliance-sweeps.ts';
 import { NOTICES_MESSAGES } from './messages/notices.ts';
 
 export type Lang = 'zh' | 'en';
@@ -841,6 +842,7 @@ export const MESSAGES = {
   ...COMPLIANCE_VIOLATIONS_MESSAGES,
   ...COMPLIANCE_MESSAGES,
   ...NOTICES_MESSAGES,
+  ...COMPLIANCE_SWEEPS_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
