@@ -67,6 +67,16 @@ describe.each(testDatabases())('compliance sweeps (DNS shell sites) against a re
       }),
     ]);
 
+    // Seen again by the next sweep: the same finding stays open, with fresh evidence and a later last-seen time.
+    const [before] = (await compliance.get('/api/v1/compliance/findings?status=open')).json().items as { id: string; lastSeenAt: string }[];
+    await p.advance(1);
+    const again = (await compliance.post('/api/v1/compliance/sweeps', { kind: 'dns' })).json() as Sweep;
+    await p.drain();
+    expect(await sweepOf(compliance, again.id)).toMatchObject({ status: 'done', done: 3, findings: 0, closed: 0 });
+    const [seenAgain] = (await compliance.get('/api/v1/compliance/findings?status=open')).json().items as { id: string; lastSeenAt: string; evidence: unknown }[];
+    expect(seenAgain).toMatchObject({ id: before!.id, evidence: expect.objectContaining({ answers: ['203.0.113.9'] }) });
+    expect(Date.parse(seenAgain!.lastSeenAt)).toBeGreaterThan(Date.parse(before!.lastSeenAt));
+
     // The owner points www. back at the provider; once the old answer's TTL (300 s) has passed, the next sweep sees it.
     const port = dns.port;
     await dns.stop();
@@ -78,7 +88,7 @@ describe.each(testDatabases())('compliance sweeps (DNS shell sites) against a re
     expect(await sweepOf(compliance, second.id)).toMatchObject({ status: 'done', done: 3, findings: 0, closed: 1 });
     expect(await openFindings(compliance)).toEqual([]);
     const list = (await compliance.get('/api/v1/compliance/sweeps')).json() as { items: Sweep[]; kinds: { kind: string; isConfigured: boolean }[] };
-    expect(list.items.map((s) => s.id)).toEqual([second.id, first.id]);
+    expect(list.items.map((s) => s.id)).toEqual([second.id, again.id, first.id]);
     expect(list.kinds.find((k) => k.kind === 'dns')).toMatchObject({ isConfigured: true });
   });
 
