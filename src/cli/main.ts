@@ -20,6 +20,8 @@ const USAGE = `openbeian <command>
   import FILE [--format csv|jsonl] [--rejects FILE]
                       filed subjects and services from an earlier system (docs/import.md);
                       bad lines go to FILE.rejects.csv, exit 3 when there were any
+  sweep dns|footer|registrar
+                      run a compliance sweep here to the end (or join the running one): progress, summary
 
 Settings come from the environment; see README.md.`;
 
@@ -90,6 +92,10 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       const { runImportCommand } = await import('./import.ts');
       return runImportCommand(config, rest);
+    }
+    case 'sweep': {
+      const { runSweepCommand } = await import('./sweep.ts');
+      return runSweepCommand(config, rest);
     }
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);

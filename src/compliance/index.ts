@@ -5,9 +5,10 @@ import { registerFindingNotices } from './findings/notices.ts';
 import { registerAccessChangeForwarding } from './revocation/forward-access-change.ts';
 import { registerRevocationNotices } from './revocation/notices.ts';
 import { registerViolationHandlers } from './violations/index.ts';
+import { registerSweepJob } from './sweeps/job.ts';
 
 export { FINDING_CODES, SWEEP_KINDS, codesOfSweep, isFindingCode, type FindingCode, type SweepKind } from './codes.ts';
-export { rectificationDeadline, rectificationWorkdays } from './findings/deadline.ts';
+export { configureRectificationWorkdays, rectificationDeadline, rectificationWorkdays } from './findings/deadline.ts';
 export { FINDING_EXTENDED, FINDING_REVOKED, FINDING_WAIVED } from './findings/events.ts';
 export { FINDING_STATUSES, nextFindingStatus, type FindingStatus } from './findings/status.ts';
 export { openFindingsOfSubject } from './findings/queries/subject-compliance.ts';
@@ -25,6 +26,10 @@ export { ACCESS_REVOKED, revokeAccess, type Revocation, type RevocationSource, t
 export { shellState, type ShellState } from './shell.ts';
 export { activeSuspensions } from './violations/index.ts';
 export { complianceRoutes } from './routes.ts';
+export { startSweep, SWEEP_BATCH_JOB } from './sweeps/commands/start-sweep.ts';
+export { runSweepBatch } from './sweeps/commands/run-sweep-batch.ts';
+export { closeSweepCheckers, configuredChecker } from './sweeps/configured-checker.ts';
+export type { SweepView } from './sweeps/repo.ts';
 export { COMPLIANCE_ROLES } from './revocation/routes.ts';
 
 /** The compliance context's outbox subscribers and jobs, registered once per process. */
@@ -35,4 +40,5 @@ export function registerComplianceHandlers(ctx: AppContext): void {
   registerFindingNotices(ctx);
   registerRevocationNotices(ctx);
   registerViolationHandlers(ctx);
+  registerSweepJob(ctx);
 }

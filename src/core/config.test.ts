@@ -129,6 +129,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: 'everything' })).toThrow(/OPENBEIAN_ACCESS_CIDRS/);
   });
 
+  it('refuses access networks that look like CIDRs but are not, and reads the sweep runner and DNS time-out settings', () => {
+    expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: '47.96.0.0/16,999.1.1.0/24' })).toThrow('OPENBEIAN_ACCESS_CIDRS: 999.1.1.0/24 is not a CIDR');
+    expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: '10.0.0.0/33' })).toThrow('10.0.0.0/33 is not a CIDR');
+    expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: '47.96.0.1' })).toThrow('47.96.0.1 is not a CIDR');
+    expect(loadConfig({}).compliance).toMatchObject({ sweepBatchSize: 500, dnsTimeoutMs: 2000, dnsTries: 2 });
+    expect(loadConfig({ OPENBEIAN_SWEEP_BATCH_SIZE: '50', OPENBEIAN_DNS_TIMEOUT_MS: '300', OPENBEIAN_DNS_TRIES: '1' }).compliance).toMatchObject({ sweepBatchSize: 50, dnsTimeoutMs: 300, dnsTries: 1 });
+    expect(() => loadConfig({ OPENBEIAN_SWEEP_BATCH_SIZE: '0' })).toThrow(/OPENBEIAN_SWEEP_BATCH_SIZE/);
+  });
+
   it('keeps old keys for reading rotated data', () => {
     const config = loadConfig({ OPENBEIAN_ENCRYPTION_KEY: KEY, OPENBEIAN_ENCRYPTION_KEY_ID: 'k2', OPENBEIAN_ENCRYPTION_OLD_KEYS: `k1:${'b'.repeat(64)}` });
     expect(Object.keys(config.encryption.keys).sort()).toEqual(['k1', 'k2']);

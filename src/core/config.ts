@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { keyWeakness } from './key-strength.ts';
+import ipaddr from 'ipaddr.js';
 // The finding codes are plain data with no imports: read here so a misspelt code stops the start.
 import { FINDING_CODES } from '../compliance/codes.ts';
 
@@ -80,6 +81,11 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Base URL of the RDAP service the registrar sweep asks (e.g. https://rdap.example.cn/); optional. */
   OPENBEIAN_RDAP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Services a compliance sweep checks per batch (one job, one transaction); the cursor moves after each. */
+  OPENBEIAN_SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** How long the DNS sweep waits for one answer, and how often it asks before the look-up counts as failed. */
+  OPENBEIAN_DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
+  OPENBEIAN_DNS_TRIES: z.coerce.number().int().min(1).max(5).default(2),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -115,6 +121,9 @@ export type Config = {
     /** The provider's access networks as written (CIDR strings); empty: the DNS sweep is not configured. */
     accessCidrs: string[];
     rdapUrl: string | undefined;
+    sweepBatchSize: number;
+    dnsTimeoutMs: number;
+    dnsTries: number;
   };
 };
 
@@ -157,6 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const rectificationWorkdays = parseWorkdays(e.OPENBEIAN_RECTIFICATION_WORKDAYS, (text) => problem('OPENBEIAN_RECTIFICATION_WORKDAYS', text));
   if (isProduction) productionProblems(e, problem);
+  for (const cidr of e.OPENBEIAN_ACCESS_CIDRS?.split(',').map((part) => part.trim()).filter(Boolean) ?? []) {
+    if (!ipaddr.isValidCIDR(cidr)) problem('OPENBEIAN_ACCESS_CIDRS', `${cidr} is not a CIDR (address/prefix length), e.g. 203.0.113.0/24`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const keys: Record<string, Buffer> = {};
@@ -191,6 +203,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dnsResolver: parseResolver(e.OPENBEIAN_DNS_RESOLVER),
       accessCidrs: e.OPENBEIAN_ACCESS_CIDRS?.split(',').map((part) => part.trim()).filter(Boolean) ?? [],
       rdapUrl: e.OPENBEIAN_RDAP_URL,
+      sweepBatchSize: e.OPENBEIAN_SWEEP_BATCH_SIZE,
+      dnsTimeoutMs: e.OPENBEIAN_DNS_TIMEOUT_MS,
+      dnsTries: e.OPENBEIAN_DNS_TRIES,
     },
   };
 }

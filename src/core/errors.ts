@@ -82,6 +82,10 @@ export const ERROR_CODES = {
     zh: '该核查问题已处理（已关闭、已豁免或已取消接入），不能再次处理',
     en: 'This finding was already decided (closed, waived or revoked) and cannot be decided again',
   },
+  SWEEP_NOT_CONFIGURED: {
+    zh: '该核查尚未配置（缺少的设置见 details.setting），请服务商完成配置后再运行',
+    en: 'This sweep is not configured (the missing setting is in details.setting); the provider must set it before it can run',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
   SUBJECT_ALREADY_CLAIMED: {
     zh: '该备案主体已绑定账号，无需认领；如您是该主体但无法登录原账号，请通过“找回登录名”或联系接入商',

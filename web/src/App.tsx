@@ -103,6 +103,7 @@ const WizardPage = page(() => import('./wizard/WizardPage.tsx'), 'WizardPage');
 const NoticesPage = page(() => import('./pages/NoticesPage.tsx'), 'NoticesPage');
 const ComplianceFindingsPage = page(() => import('./pages/ComplianceFindingsPage.tsx'), 'ComplianceFindingsPage');
 const ComplianceFilingPage = page(() => import('./pages/ComplianceFilingPage.tsx'), 'ComplianceFilingPage');
+const ComplianceSweepsPage = page(() => import('./pages/ComplianceSweepsPage.tsx'), 'ComplianceSweepsPage');
 
 const APPLICANT: Role[] = ['applicant'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
@@ -166,6 +167,7 @@ function AppRoutes() {
         <Route path="/compliance/findings" element={guard(<ComplianceFindingsPage />, ['compliance', 'admin'])} />
         <Route path="/compliance/filings/:number" element={guard(<ComplianceFilingPage />, ['compliance', 'admin'])} />
         <Route path="/admin/api-tokens" element={guard(<ApiTokensPage />, ['admin'])} />
+        <Route path="/compliance/sweeps" element={guard(<ComplianceSweepsPage />, ['compliance', 'admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

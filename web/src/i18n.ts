@@ -11,6 +11,7 @@ import { FIELD_TEXTS } from '../../src/rules/field-labels.ts';
 import { API_TOKENS_MESSAGES } from './messages/api-tokens.ts';
 import { COMPLIANCE_VIOLATIONS_MESSAGES } from './messages/compliance-violations.ts';
 import { COMPLIANCE_MESSAGES } from './messages/compliance.ts';
+import { COMPLIANCE_SWEEPS_MESSAGES } from './messages/compliance-sweeps.ts';
 import { NOTICES_MESSAGES } from './messages/notices.ts';
 import { CLAIMS_MESSAGES } from './messages/claims.ts';
 
@@ -844,6 +845,7 @@ export const MESSAGES = {
   ...COMPLIANCE_MESSAGES,
   ...NOTICES_MESSAGES,
   ...CLAIMS_MESSAGES,
+  ...COMPLIANCE_SWEEPS_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,8 +1,11 @@
 import type { SweepKind } from '../codes.ts';
 import type { SweepCheckerFactory } from './checker.ts';
+import { dnsChecker } from './dns/checker.ts';
 
 /**
  * Which checker each sweep kind runs. A kind without one answers SWEEP_NOT_CONFIGURED; each checker module adds
  * its own line here.
  */
-export const SWEEP_CHECKERS: Partial<Record<SweepKind, SweepCheckerFactory>> = {};
+export const SWEEP_CHECKERS: Partial<Record<SweepKind, SweepCheckerFactory>> = {
+  dns: dnsChecker,
+};

@@ -699,3 +699,26 @@ export interface SubjectClaimsTable {
 export interface DB {
   subject_claims: SubjectClaimsTable;
 }
+
+/** Compliance sweep runs (issue 8, sweeps): progress of one run of a sweep kind. */
+export interface ComplianceSweepsTable {
+  id: string;
+  kind: 'dns' | 'footer' | 'registrar';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  done: Generated<number>;
+  failed: Generated<number>;
+  findings: Generated<number>;
+  closed: Generated<number>;
+  cursor: Json<{ domain: string; service: string }> | null;
+  started_by: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  compliance_sweeps: ComplianceSweepsTable;
+}

@@ -32,6 +32,9 @@ export type ApiRoutes = {
   "GET /api/v1/compliance/incident-rules": { params: never; query: never; body: never };
   "GET /api/v1/compliance/incidents": { params: never; query: { "service"?: string; "subject"?: string; "cursor"?: string; "limit"?: number }; body: never };
   "POST /api/v1/compliance/incidents": { params: never; query: never; body: { "serviceNumber": string; "kind": "violation" | "owner_unreachable" | "false_contact" | "refused_deletion"; "note": string } };
+  "GET /api/v1/compliance/sweeps": { params: never; query: { "kind"?: "dns" | "footer" | "registrar"; "cursor"?: string; "limit"?: number }; body: never };
+  "POST /api/v1/compliance/sweeps": { params: never; query: never; body: { "kind": "dns" | "footer" | "registrar" } };
+  "GET /api/v1/compliance/sweeps/{id}": { params: { "id": string }; query: never; body: never };
   "GET /api/v1/dev/clock": { params: never; query: never; body: never };
   "POST /api/v1/dev/clock/advance": { params: never; query: never; body: { "hours"?: number; "days"?: number } };
   "GET /api/v1/dev/outbox": { params: never; query: { "to"?: string; "limit"?: number }; body: never };

@@ -15,6 +15,7 @@ import {
   SearchOutlined,
   UserOutlined,
   WarningOutlined,
+  RadarChartOutlined,
 } from '@ant-design/icons';
 import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -51,6 +52,7 @@ export function crumbsFor(pathname: string, role?: string): Crumb[] {
   if (pathname === '/isp-licence') return [{ key: 'butler.nav.isp' }];
   if (pathname === '/admin/api-tokens') return [{ key: 'apiTokens.nav' }];
   if (pathname === '/compliance/violations') return [{ key: 'violations.nav' }];
+  if (pathname === '/compliance/sweeps') return [{ key: 'sweeps.nav' }];
   if (pathname === '/query') return [{ key: 'nav.query' }];
   if (pathname === '/faq') return [{ key: 'nav.faq' }];
   return [];
@@ -148,6 +150,9 @@ export function Shell({ children }: { children: ReactNode }) {
           : []),
         ...(role === 'admin' || role === 'compliance'
           ? [{ key: '/compliance/violations', icon: <WarningOutlined />, label: <Link to="/compliance/violations">{t('violations.nav')}</Link> }]
+          : []),
+        ...(role === 'admin' || role === 'compliance'
+          ? [{ key: '/compliance/sweeps', icon: <RadarChartOutlined />, label: <Link to="/compliance/sweeps">{t('sweeps.nav')}</Link> }]
           : []),
         ...(role === 'admin' || role === 'compliance'
           ? [{ key: '/privacy/reports', icon: <AuditOutlined />, label: <Link to="/privacy/reports">{t('security.reports.nav')}</Link> }]

@@ -1,6 +1,6 @@
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { call, type ApiError } from '../api/client.ts';
 import { formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
@@ -20,7 +20,9 @@ export function ComplianceFindingsPage() {
   /** Deciding a finding is the compliance officer's (DESIGN §5.9); an admin reads the queue. */
   const mayDecide = user?.role === 'compliance';
   const [status, setStatus] = useState<Status | undefined>('open');
-  const [code, setCode] = useState<string | undefined>();
+  // A sweep run links here with its code (/compliance/findings?code=SHELL_SITE).
+  const [searchParams] = useSearchParams();
+  const [code, setCode] = useState<string | undefined>(searchParams.get('code') ?? undefined);
   const [subject, setSubject] = useState('');
   const [items, setItems] = useState<ComplianceFinding[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);

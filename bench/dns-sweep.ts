@@ -1,0 +1,175 @@
+// npm run bench:dns -- [--subjects 51500] [--no-write]
+//
+// The DNS (shell-site) sweep side by side with dnsperf, one machine, one zone, one run. Seeds the synthetic filings
+// (bench/seed-filings.ts, about 100 000 connected domains from 51 500 subjects) into its own bench database on
+// DATABASE_URL's server, writes an unbound configuration answering A for every connected domain and its www. (one in
+// a hundred www. abroad: a shell site), starts unbound on 127.0.0.1, then
+//   1. dnsperf over the same questions the sweep asks (A and AAAA of each domain and of its www.), once;
+//   2. the sweep itself through the runner (startSweep + runSweepBatch, as `openbeian sweep dns`): targets read
+//      from the database, checks with the checker's concurrency, findings recorded per batch.
+// Unit: the sweep asks 4 questions per domain, so its queries/s is 4 × domains/s; the ratio compares queries/s.
+// Results go into BENCHMARKS.md (between the bench:dns markers) and to stdout.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+process.env.OPENBEIAN_BENCH_DATABASE ??= 'openbeian_bench_dns';
+const { benchUrl, requireDatabaseUrl, SUFFIXES } = await import('./filings-shape.ts');
+const { seedFilings } = await import('./seed-filings.ts');
+const { sql } = await import('kysely');
+const { SYSTEM_ACTOR } = await import('../src/core/audit.ts');
+const { loadConfig } = await import('../src/core/config.ts');
+const { createContext } = await import('../src/core/context.ts');
+const { openPostgres } = await import('../src/core/db/database.ts');
+const { createLogger } = await import('../src/core/logger.ts');
+const compliance = await import('../src/compliance/index.ts');
+const { freeUdpPort } = await import('../test/support/unbound.ts');
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const MARK_START = '<!-- bench:dns start -->';
+const MARK_END = '<!-- bench:dns end -->';
+const ACCESS = '10.0.0.0/8';
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? '') : undefined;
+}
+
+/** 10.x.y.z inside the access network; every hundredth www. answers from 203.0.113.0/24 (a shell site). */
+function zoneLines(domains: string[]): string[] {
+  const lines: string[] = [];
+  for (const suffix of SUFFIXES) lines.push(`  local-zone: "${suffix.slice(1)}." static`);
+  domains.forEach((domain, i) => {
+    const inside = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    lines.push(`  local-data: "${domain}. 3600 IN A ${inside}"`);
+    lines.push(`  local-data: "www.${domain}. 3600 IN A ${i % 100 === 42 ? `203.0.113.${i % 250}` : inside}"`);
+  });
+  return lines;
+}
+
+async function startUnbound(dir: string, port: number, domains: string[]): Promise<{ stop(): Promise<void> }> {
+  const conf = join(dir, 'unbound.conf');
+  writeFileSync(
+    conf,
+    [
+      'server:',
+      '  interface: 127.0.0.1',
+      `  port: ${port}`,
+      '  do-daemonize: no',
+      '  do-ip6: no',
+      '  username: ""',
+      '  chroot: ""',
+      `  directory: "${dir}"`,
+      '  pidfile: ""',
+      '  use-syslog: no',
+      '  logfile: ""',
+      '  verbosity: 1',
+      '  num-threads: 1',
+      '  access-control: 127.0.0.0/8 allow',
+      '  so-rcvbuf: 8m',
+      '  so-sndbuf: 8m',
+      ...zoneLines(domains),
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('unbound', ['-d', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('start of service')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`unbound exited with ${code}: ${log}`)));
+  });
+  return {
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function runDnsperf(dir: string, port: number, domains: string[]): { queries: number; qps: number; lost: number } {
+  const file = join(dir, 'queries.txt');
+  writeFileSync(file, domains.flatMap((d) => [`${d} A`, `${d} AAAA`, `www.${d} A`, `www.${d} AAAA`]).join('\n') + '\n');
+  const result = spawnSync('dnsperf', ['-s', '127.0.0.1', '-p', String(port), '-d', file, '-n', '1', '-c', '1', '-q', '1000', '-t', '5'], { encoding: 'utf8' });
+  const out = `${result.stdout}${result.stderr}`;
+  const completed = /Queries completed:\s+(\d+)/.exec(out);
+  const lost = /Queries lost:\s+(\d+)/.exec(out);
+  const qps = /Queries per second:\s+([\d.]+)/.exec(out);
+  if (!completed || !qps) throw new Error(`dnsperf: ${out}`);
+  return { queries: Number(completed[1]), qps: Number(qps[1]), lost: Number(lost?.[1] ?? 0) };
+}
+
+async function main(): Promise<void> {
+  const url = requireDatabaseUrl();
+  const subjects = Number(argument('subjects') ?? 51_500);
+  await seedFilings(url, subjects, { log: (line) => console.log(`seed: ${line}`) });
+
+  const config = loadConfig({ ...process.env, DATABASE_URL: benchUrl(url), OPENBEIAN_MODE: 'test', LOG_LEVEL: 'warn', OPENBEIAN_ACCESS_CIDRS: ACCESS, OPENBEIAN_SWEEP_BATCH_SIZE: argument('batch') ?? '2000' });
+  const database = await openPostgres(benchUrl(url), 4);
+  const domains = (
+    await sql<{ domain: string }>`SELECT s.domain FROM filed_services s JOIN filed_subjects j ON j.number = s.subject_number
+                                   WHERE s.access_state = 'connected' AND j.status = 'active' AND s.domain IS NOT NULL ORDER BY s.domain`.execute(database.db)
+  ).rows.map((r) => r.domain);
+  // A run left over from an interrupted bench would be joined instead of measured.
+  await database.db.updateTable('compliance_sweeps').set({ status: 'failed', error: 'bench: left over' }).where('status', 'in', ['queued', 'running']).execute();
+
+  const dir = mkdtempSync(join(tmpdir(), 'openbeian-bench-dns-'));
+  const port = await freeUdpPort();
+  const unbound = await startUnbound(dir, port, domains);
+  try {
+    console.log(`${domains.length} connected domains; unbound on 127.0.0.1:${port}`);
+    const perf = runDnsperf(dir, port, domains);
+    console.log(`dnsperf: ${perf.queries} queries, ${perf.lost} lost, ${perf.qps.toFixed(0)} queries/s`);
+
+    const ctx = createContext({ ...config, compliance: { ...config.compliance, dnsResolver: { host: '127.0.0.1', port } } }, database, createLogger('warn'));
+    compliance.configureRectificationWorkdays({});
+    const started = performance.now();
+    const { sweep } = await compliance.startSweep(ctx, SYSTEM_ACTOR, { kind: 'dns' });
+    let view = sweep;
+    while (view.status === 'queued' || view.status === 'running') view = await compliance.runSweepBatch(ctx, sweep.id);
+    const seconds = (performance.now() - started) / 1000;
+    await compliance.closeSweepCheckers(ctx);
+    const domainsPerSecond = view.done / seconds;
+    const ratio = (domainsPerSecond * 4) / perf.qps;
+    const summary = `sweep: ${view.done} domains in ${seconds.toFixed(1)} s = ${domainsPerSecond.toFixed(0)} domains/s = ${(domainsPerSecond * 4).toFixed(0)} queries/s (4 per domain); failed ${view.failed}, opened ${view.findings}, closed ${view.closed}`;
+    console.log(summary);
+    console.log(`ratio to dnsperf (queries/s): ${ratio.toFixed(2)}`);
+
+    if (argument('no-write') === undefined) {
+      const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load ${loadavg()[0]!.toFixed(1)}`;
+      const block = [
+        MARK_START,
+        `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; unbound ${spawnSync('unbound', ['-V'], { encoding: 'utf8' }).stdout.split('\n')[0]!.replace('Version ', '')} (1 thread, local data), PostgreSQL, batch ${config.compliance.sweepBatchSize} services.`,
+        '',
+        '| | questions | time / rate | queries/s |',
+        '|---|---:|---:|---:|',
+        `| dnsperf (\`-c 1 -q 1000\`, the sweep's questions once) | ${perf.queries.toLocaleString('en')} (${perf.lost} lost) | — | ${perf.qps.toFixed(0)} |`,
+        `| DNS sweep (${view.done.toLocaleString('en')} domains, 4 questions each, findings recorded) | ${(view.done * 4).toLocaleString('en')} | ${seconds.toFixed(1)} s, ${domainsPerSecond.toFixed(0)} domains/s | ${(domainsPerSecond * 4).toFixed(0)} |`,
+        '',
+        `Sweep ÷ dnsperf (queries/s): **${ratio.toFixed(2)}** (target ≥ 0.50). One www. in a hundred answers outside ${ACCESS}: this run opened ${view.findings} shell-site findings and closed ${view.closed} (on a database swept before, they are already open and are refreshed).`,
+        MARK_END,
+      ].join('\n');
+      const path = join(ROOT, 'BENCHMARKS.md');
+      const text = readFileSync(path, 'utf8');
+      const next = text.includes(MARK_START)
+        ? text.replace(new RegExp(`${MARK_START}[\\s\\S]*?${MARK_END}`), block)
+        : `${text.trimEnd()}\n\n### bench:dns — the DNS (shell-site) sweep\n\n\`npm run bench:dns\` (\`bench/dns-sweep.ts\`).\n\n${block}\n`;
+      writeFileSync(path, next);
+    }
+  } finally {
+    await unbound.stop();
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import type { AppContext } from '../../../core/context.ts';
+import type { SweepChecker, SweepCheckerFactory } from '../checker.ts';
+import { CachingResolver } from './resolver.ts';
+import { judgeShellSite, namesOf, parseAccessNetworks, type NameLookup } from './rules.ts';
+
+/**
+ * Domains checked at once; each asks four questions (A and AAAA of the domain and its www.), so 128 in flight over
+ * the resolver's channels. More makes c-ares slower, not faster, and a local resolver starts dropping (bench:dns).
+ */
+const CONCURRENCY = 32;
+
+/**
+ * The shell-site sweep (`dns`): every connected domain and its `www.`, A and AAAA, through OPENBEIAN_DNS_RESOLVER;
+ * an answer outside OPENBEIAN_ACCESS_CIDRS is SHELL_SITE. Not configured (null) without access networks: with
+ * none, every site would look like a shell site.
+ */
+export const dnsChecker: SweepCheckerFactory = (ctx: AppContext): SweepChecker | null => {
+  const { accessCidrs, dnsResolver, dnsTimeoutMs, dnsTries } = ctx.config.compliance;
+  if (accessCidrs.length === 0) return null;
+  const networks = parseAccessNetworks(accessCidrs);
+  const resolver = new CachingResolver({ server: dnsResolver, timeoutMs: dnsTimeoutMs, tries: dnsTries, clock: ctx.clock });
+  return {
+    kind: 'dns',
+    concurrency: CONCURRENCY,
+    async check(target) {
+      const questions = namesOf(target.domain).flatMap((name) => (['A', 'AAAA'] as const).map((type) => ({ name, type })));
+      const lookups: NameLookup[] = await Promise.all(questions.map(async ({ name, type }) => ({ name, type, result: await resolver.lookup(name, type) })));
+      const judgement = judgeShellSite(lookups, networks, resolver.description);
+      return { domain: target.domain, subjectNumber: target.subjectNumber, serviceNumber: target.serviceNumber, ...judgement };
+    },
+    async close() {
+      resolver.close();
+    },
+  };
+};
