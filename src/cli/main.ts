@@ -17,6 +17,9 @@ const USAGE = `openbeian <command>
   export-allowlist [--format nginx|haproxy|haproxy-map|text] [--out FILE]
                       the connected domains, for the proxy's map file
   audit verify        check the hash chains of the audit log; names the first broken link (exit 1)
+  registrar-feed import FILE [--format csv|jsonl]
+                      a registrar's file of domains (holder, real-name state, expiry) for the
+                      registrar sweep; bad rows are listed by line and skipped (exit 1)
 
 Settings come from the environment; see README.md.`;
 
@@ -83,6 +86,10 @@ async function main(argv: string[]): Promise<number> {
     case 'export-allowlist': {
       const { runExportAllowlist } = await import('./export-allowlist.ts');
       return runExportAllowlist(config, rest);
+    }
+    case 'registrar-feed': {
+      const { runRegistrarFeed } = await import('./registrar-feed.ts');
+      return runRegistrarFeed(config, rest);
     }
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);

@@ -26,6 +26,7 @@ export { shellState, type ShellState } from './shell.ts';
 export { activeSuspensions } from './violations/index.ts';
 export { complianceRoutes } from './routes.ts';
 export { COMPLIANCE_ROLES } from './revocation/routes.ts';
+export { importRegistrarFeed, type ImportFeedInput, type ImportFeedResult } from './sweeps/registrar/import-feed.ts';
 
 /** The compliance context's outbox subscribers and jobs, registered once per process. */
 export function registerComplianceHandlers(ctx: AppContext): void {

@@ -80,6 +80,21 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Base URL of the RDAP service the registrar sweep asks (e.g. https://rdap.example.cn/); optional. */
   OPENBEIAN_RDAP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /**
+   * Test and demo only: where the footer sweep connects instead of resolving, curl --connect-to style:
+   * `host[:port]=127.0.0.1:port,…`, host `*` for any; refused in production.
+   */
+  OPENBEIAN_SWEEP_CONNECT_TO: z
+    .string()
+    .trim()
+    .regex(
+      /^([A-Za-z0-9.*-]+(:\d{1,5})?=[A-Za-z0-9.-]+:\d{1,5})(\s*,\s*[A-Za-z0-9.*-]+(:\d{1,5})?=[A-Za-z0-9.-]+:\d{1,5})*$/,
+      'must be host[:port]=connect-host:port pairs separated by commas, e.g. www.example.cn:443=127.0.0.1:8443,*=127.0.0.1:8080',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The provider receives registrar feed files (`openbeian registrar-feed import`): the registrar sweep reads them. */
+  OPENBEIAN_REGISTRAR_FEED: z.enum(['true', 'false']).default('false'),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -115,6 +130,13 @@ export type Config = {
     /** The provider's access networks as written (CIDR strings); empty: the DNS sweep is not configured. */
     accessCidrs: string[];
     rdapUrl: string | undefined;
+  };
+  /** The footer and registrar checkers (src/compliance/sweeps/footer, registrar). */
+  sweepChecks: {
+    /** Test and demo only: `host` or `host:port` (or `*`, `*:port`) → where to connect instead. */
+    connectTo: Record<string, { host: string; port: number }>;
+    /** Registrar feed files are imported here: the registrar sweep is configured even without RDAP. */
+    registrarFeed: boolean;
   };
 };
 
@@ -192,7 +214,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       accessCidrs: e.OPENBEIAN_ACCESS_CIDRS?.split(',').map((part) => part.trim()).filter(Boolean) ?? [],
       rdapUrl: e.OPENBEIAN_RDAP_URL,
     },
+    sweepChecks: {
+      connectTo: parseConnectTo(e.OPENBEIAN_SWEEP_CONNECT_TO),
+      registrarFeed: e.OPENBEIAN_REGISTRAR_FEED === 'true',
+    },
   };
+}
+
+/** `a.example.cn:443=127.0.0.1:8443,*=127.0.0.1:8080` → `{ 'a.example.cn:443': {…}, '*': {…} }`. */
+function parseConnectTo(value: string | undefined): Record<string, { host: string; port: number }> {
+  const map: Record<string, { host: string; port: number }> = {};
+  for (const pair of value?.split(',') ?? []) {
+    const [from, to] = pair.trim().split('=') as [string, string];
+    const [host, port] = to.split(':') as [string, string];
+    map[from.toLowerCase()] = { host, port: Number(port) };
+  }
+  return map;
 }
 
 function parseWorkdays(value: string | undefined, problem: (text: string) => void): Record<string, number> {
@@ -259,6 +296,9 @@ function productionProblems(e: Env, problem: (variable: string, text: string) =>
     problem('OPENBEIAN_PUBLIC_URL', 'required in production mode: the https:// address customers reach (links in SMS and e-mail point there)');
   } else if (new URL(e.OPENBEIAN_PUBLIC_URL).protocol !== 'https:') {
     problem('OPENBEIAN_PUBLIC_URL', 'must be an https:// address in production mode (links carry sign-in tokens; the session cookie must be Secure)');
+  }
+  if (e.OPENBEIAN_SWEEP_CONNECT_TO) {
+    problem('OPENBEIAN_SWEEP_CONNECT_TO', 'is for tests and demos: it sends the footer sweep to other servers than the sites\' own; unset it');
   }
 }
 

@@ -1,0 +1,122 @@
+import { Agent, buildConnector, request } from 'undici';
+
+export type ConnectTo = Record<string, { host: string; port: number }>;
+
+export type FetchLimits = {
+  /** Redirects followed before giving up. */
+  maxRedirects: number;
+  /** Bytes of body read; beyond, the read is aborted. */
+  maxBytes: number;
+  /** The whole fetch (all redirects and the body), in milliseconds. */
+  timeLimitMs: number;
+};
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { maxRedirects: 5, maxBytes: 2 * 1024 * 1024, timeLimitMs: 15_000 };
+
+/** A page that answered (any status below 500), with the way it got there. */
+export type FetchedPage = { kind: 'page'; url: string; status: number; contentType: string | null; body: Uint8Array; redirects: { url: string; status: number }[] };
+/** The site did not answer on this scheme: refused, reset, no TLS, unknown host, or a 5xx. */
+export type UnreachablePage = { kind: 'unreachable'; url: string; status: number | null; error: string; snippet: string };
+/** The fetch could not say anything about the site: too big, never ending, too slow, a redirect loop, the sweep stopped. */
+export type FailedPage = { kind: 'failed'; url: string; error: string };
+export type FetchResult = FetchedPage | UnreachablePage | FailedPage;
+
+class TooLarge extends Error {}
+
+/**
+ * Fetches home pages the way a visitor's browser would reach them, with limits a hostile or broken site cannot
+ * stretch. Certificate errors do not stop the read: the check is about public content, and a bad certificate is not
+ * a missing footer. `connectTo` (tests and demos only) sends a host, or host:port, to another address.
+ */
+export class PageFetcher {
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly limits: FetchLimits = DEFAULT_FETCH_LIMITS,
+    connectTo: ConnectTo = {},
+    connections = 16,
+  ) {
+    const connector = buildConnector({ rejectUnauthorized: false, timeout: limits.timeLimitMs });
+    const hasMap = Object.keys(connectTo).length > 0;
+    this.agent = new Agent({
+      connections,
+      keepAliveTimeout: 1_000,
+      headersTimeout: limits.timeLimitMs,
+      bodyTimeout: limits.timeLimitMs,
+      connect: hasMap
+        ? (options, callback) => {
+            const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+            const host = options.hostname.toLowerCase();
+            const target = connectTo[`${host}:${port}`] ?? connectTo[host] ?? connectTo[`*:${port}`] ?? connectTo['*'];
+            if (!target) return connector(options, callback);
+            return connector({ ...options, hostname: target.host, port: String(target.port), servername: options.servername ?? host }, callback);
+          }
+        : connector,
+    });
+  }
+
+  async fetch(startUrl: string, signal: AbortSignal): Promise<FetchResult> {
+    const limited = AbortSignal.any([signal, AbortSignal.timeout(this.limits.timeLimitMs)]);
+    const redirects: { url: string; status: number }[] = [];
+    let url = startUrl;
+    try {
+      for (let hop = 0; ; hop += 1) {
+        const response = await request(url, {
+          dispatcher: this.agent,
+          method: 'GET',
+          signal: limited,
+          headers: { 'user-agent': 'OpenBeian-compliance-sweep/1 (footer check)', accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+        });
+        const location = response.headers.location;
+        if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
+          await response.body.dump().catch(() => undefined);
+          redirects.push({ url, status: response.statusCode });
+          if (hop >= this.limits.maxRedirects) return { kind: 'failed', url, error: `more than ${this.limits.maxRedirects} redirects` };
+          url = new URL(location, url).toString();
+          continue;
+        }
+        const body = await readCapped(response.body, this.limits.maxBytes);
+        const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : null;
+        if (response.statusCode >= 500) {
+          return { kind: 'unreachable', url, status: response.statusCode, error: `HTTP ${response.statusCode}`, snippet: Buffer.from(body.subarray(0, 300)).toString('utf8') };
+        }
+        return { kind: 'page', url, status: response.statusCode, contentType, body, redirects };
+      }
+    } catch (error) {
+      if (error instanceof TooLarge) return { kind: 'failed', url, error: `the page is larger than ${this.limits.maxBytes} bytes; reading stopped there` };
+      if (signal.aborted) return { kind: 'failed', url, error: 'the sweep was stopped' };
+      if (limited.aborted) return { kind: 'failed', url, error: `no complete answer within ${this.limits.timeLimitMs / 1000} s` };
+      return { kind: 'unreachable', url, status: null, error: describe(error), snippet: '' };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.destroy();
+  }
+}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new TooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** `ECONNREFUSED 127.0.0.1:443`, `ECONNRESET`, … — what an operator would look up. */
+function describe(error: unknown): string {
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    const { code, message } = current as { code?: string; message?: string };
+    if (code && !code.startsWith('UND_ERR_') ) return `${code}${message ? `: ${message}` : ''}`;
+  }
+  const { code, message } = error as { code?: string; message?: string };
+  return [code, message].filter(Boolean).join(': ') || String(error);
+}
