@@ -348,16 +348,18 @@ describe.each(testDatabases())('registrar feed import and the checker reading it
         'feed-short.cn,only-two-columns',
         `feed-unverified.cn,"${HOLDER}",false,2027-01-01`,
         'good.cn,宁波别家网络有限公司,true,2027-06-01',
+        `feed-month.cn,${HOLDER},true,2027-13-01`,
         '',
       ].join('\n'),
     );
     const result = await importRegistrarFeed(platform.ctx, { file: csv });
     expect(result.imported).toBe(5);
-    expect(result.skipped.map((row) => row.line)).toEqual([4, 6, 7, 8]);
+    expect(result.skipped.map((row) => row.line)).toEqual([4, 6, 7, 8, 11]);
     expect(result.skipped[0]!.problem).toContain('domain: not a domain name');
     expect(result.skipped[1]!.problem).toContain('expiresOn: must be a date YYYY-MM-DD');
     expect(result.skipped[2]!.problem).toContain('realNameVerified: "maybe" is not true or false');
     expect(result.skipped[3]!.problem).toContain('not a CSV row');
+    expect(result.skipped[4]!.problem).toContain('expiresOn: must be a date YYYY-MM-DD');
 
     const stored = await platform.ctx.db.selectFrom('registrar_feed_records').select(['domain', 'holder_enc']).where('domain', '=', 'feed-person.cn').executeTakeFirstOrThrow();
     expect(stored.holder_enc).not.toContain('张');

@@ -34,8 +34,15 @@ const rowSchema = z.object({
   expiresOn: z
     .string({ error: 'expiresOn: required (YYYY-MM-DD) / 必填（YYYY-MM-DD）' })
     .trim()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'expiresOn: must be a date YYYY-MM-DD / 应为日期 YYYY-MM-DD'),
+    .refine(isCalendarDate, 'expiresOn: must be a date YYYY-MM-DD / 应为日期 YYYY-MM-DD'),
 });
+
+/** 2027-02-28 yes; 2027-02-30 and 2027-13-01 no. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
 
 /**
  * `openbeian registrar-feed import FILE`: a registrar's file of domains, read as a stream (CSV with a header line
