@@ -62,6 +62,10 @@ describe('footer checker against local HTTP and HTTPS sites', () => {
           return html(page(linked(GD.subjectNumber)));
         case 'httponly.example.cn':
           return html(page(linked(ZJ.serviceNumber)));
+        case 'default-vhost.example.cn':
+          return scheme === 'https' ? html('<html><body><h1>404 Not Found</h1><hr>nginx</body></html>', 'text/html', 404) : html(page(linked(ZJ.serviceNumber)));
+        case 'forbidden.example.cn':
+          return html('<html><body><h1>403 Forbidden</h1></body></html>', 'text/html', 403);
         case 'redirect.example.cn':
           if (scheme === 'https') {
             response.writeHead(301, { location: 'http://redirect.example.cn/step' });
@@ -114,6 +118,13 @@ describe('footer checker against local HTTP and HTTPS sites', () => {
     const results = await Promise.all([check(guangdong('gd.example.cn')), check(zhejiang('zj.example.cn')), check(zhejiang('gbk.example.cn')), check(zhejiang('httponly.example.cn'))]);
     for (const result of results) expect(result).toMatchObject({ outcome: 'checked', observations: [] });
     expect(results[0]).toMatchObject({ domain: 'gd.example.cn', subjectNumber: GD.subjectNumber, serviceNumber: GD.serviceNumber });
+  });
+
+  it('gives HTTP its chance when HTTPS answers only a 4xx, and judges the 4xx page when HTTP has nothing better', async () => {
+    expect(await check(zhejiang('default-vhost.example.cn'))).toMatchObject({ outcome: 'checked', observations: [] });
+    const forbidden = await check(zhejiang('forbidden.example.cn'));
+    expect(codesOf(forbidden)).toEqual(['FOOTER_NUMBER_MISSING', 'FOOTER_NOT_LINKED']);
+    expect(evidenceOf(forbidden, 'FOOTER_NUMBER_MISSING')).toMatchObject({ url: 'https://forbidden.example.cn/', status: 403, snippet: '403 Forbidden' });
   });
 
   it('judges Guangdong and Zhejiang differently: the subject number alone is not enough outside Guangdong', async () => {

@@ -10,7 +10,8 @@ export type FooterCheckerOptions = { limits?: FetchLimits; connectTo?: ConnectTo
 export const FOOTER_CONCURRENCY = 16;
 
 /**
- * The footer sweep's check of one connected domain: its home page over HTTPS, else HTTP, judged by ./rules.ts. A
+ * The footer sweep's check of one connected domain: its home page over HTTPS, else HTTP (also when HTTPS answers
+ * only a 4xx), judged by ./rules.ts. A
  * site that answers on neither scheme (refused, reset, 5xx) is SITE_UNREACHABLE with each scheme's error; a page too
  * big, never ending or too slow is not checked (`failed`), never a finding.
  */
@@ -25,12 +26,16 @@ export function createFooterChecker(options: FooterCheckerOptions = {}): SweepCh
       try {
         const expected = expectedFooter(target);
         const unreachable: UnreachablePage[] = [];
+        let answered: FetchedPage | null = null;
         for (const scheme of ['https', 'http'] as const) {
           const result = await fetcher.fetch(`${scheme}://${target.domain}/`, signal);
           if (result.kind === 'failed') return { ...base, outcome: 'failed', error: `${result.url}: ${result.error}` };
-          if (result.kind === 'page') return { ...base, outcome: 'checked', observations: judgePage(result, expected) };
-          unreachable.push(result);
+          if (result.kind === 'unreachable') unreachable.push(result);
+          // A 2xx page is the site; a 4xx over HTTPS (a default vhost) gives HTTP its chance before it is judged.
+          else if (result.status < 300) return { ...base, outcome: 'checked', observations: judgePage(result, expected) };
+          else answered ??= result;
         }
+        if (answered) return { ...base, outcome: 'checked', observations: judgePage(answered, expected) };
         return { ...base, outcome: 'checked', observations: [unreachableObservation(unreachable)] };
       } catch (error) {
         // The seam never throws: whatever went wrong here is this target not checked.
