@@ -196,6 +196,19 @@ describe('footer checker against local HTTP and HTTPS sites', () => {
     });
   });
 
+  it('does not fetch from a domain that resolves to a loopback or private address: the site counts as unreachable', async () => {
+    const direct = createFooterChecker({ limits: { maxRedirects: 5, maxBytes: 2 * 1024 * 1024, timeLimitMs: 4000 } });
+    try {
+      const result = await direct.check(zhejiang('localhost'), new AbortController().signal);
+      expect(codesOf(result)).toEqual(['SITE_UNREACHABLE']);
+      expect(evidenceOf(result, 'SITE_UNREACHABLE')).toMatchObject({
+        attempts: [{ url: 'https://localhost/', error: expect.stringMatching(/^ENOTPUBLIC: localhost resolves to .*127\.0\.0\.1.*not a public address/) }, { url: 'http://localhost/' }],
+      });
+    } finally {
+      await direct.close?.();
+    }
+  });
+
   it('does not check a target whose province it cannot place, and never throws', async () => {
     expect(await check({ ...zhejiang('zj.example.cn'), province: '', subjectNumber: 'nonsense' })).toMatchObject({ outcome: 'failed', error: expect.stringContaining('unknown province') });
   });

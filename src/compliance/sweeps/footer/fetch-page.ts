@@ -1,3 +1,5 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { BlockList, type LookupFunction } from 'node:net';
 import { Agent, buildConnector, request } from 'undici';
 
 export type ConnectTo = Record<string, { host: string; port: number }>;
@@ -36,7 +38,7 @@ export class PageFetcher {
     connectTo: ConnectTo = {},
     connections = 16,
   ) {
-    const connector = buildConnector({ rejectUnauthorized: false, timeout: limits.timeLimitMs });
+    const connector = buildConnector({ rejectUnauthorized: false, timeout: limits.timeLimitMs, lookup: publicOnlyLookup });
     const hasMap = Object.keys(connectTo).length > 0;
     this.agent = new Agent({
       connections,
@@ -94,6 +96,32 @@ export class PageFetcher {
     await this.agent.destroy();
   }
 }
+
+/** Loopback, private, link-local (cloud metadata), CGNAT, multicast and reserved networks: never a public site. */
+const NOT_PUBLIC = new BlockList();
+for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3]] as const) {
+  NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['::ffff:0:0', 96]] as const) NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+
+/**
+ * The sweep fetches whatever a filed domain points at, and shows staff a snippet of it: a domain pointed at the
+ * provider's own internal network (127.0.0.1, 10.x, the 169.254.169.254 metadata service) must not turn the sweep
+ * into a way to read it. Such a domain is not reachable from the public internet either, so the site counts as
+ * unreachable. (The test-only connect-to map connects to literal addresses, which skip this look-up.)
+ */
+export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, '', 0);
+    const usable = addresses.filter((entry) => !NOT_PUBLIC.check(entry.address, entry.family === 6 ? 'ipv6' : 'ipv4'));
+    if (usable.length === 0) {
+      const refused = Object.assign(new Error(`${hostname} resolves to ${addresses.map((entry) => entry.address).join(', ')}, not a public address`), { code: 'ENOTPUBLIC' });
+      return callback(refused, '', 0);
+    }
+    if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, usable);
+    return callback(null, usable[0]!.address, usable[0]!.family);
+  });
+};
 
 async function readCapped(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
