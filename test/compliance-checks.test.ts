@@ -76,6 +76,9 @@ describe('footer checker against local HTTP and HTTPS sites', () => {
             return response.end();
           }
           return html(page(ZJ.serviceNumber));
+        case 'inward.example.cn':
+          response.writeHead(302, { location: `http://127.0.0.1:${sites.httpPort}/` });
+          return response.end();
         case 'loop.example.cn':
           response.writeHead(302, { location: `/again${Math.random()}` });
           return response.end();
@@ -196,9 +199,13 @@ describe('footer checker against local HTTP and HTTPS sites', () => {
     });
   });
 
-  it('does not fetch from a domain that resolves to a loopback or private address: the site counts as unreachable', async () => {
+  it('does not fetch from a domain that resolves, or redirects, to a loopback or private address: the site counts as unreachable', async () => {
     const direct = createFooterChecker({ limits: { maxRedirects: 5, maxBytes: 2 * 1024 * 1024, timeLimitMs: 4000 } });
     try {
+      const inward = await check(zhejiang('inward.example.cn'));
+      expect(evidenceOf(inward, 'SITE_UNREACHABLE')).toMatchObject({
+        attempts: [{ error: 'ENOTPUBLIC: 127.0.0.1 is not a public address' }, { error: 'ENOTPUBLIC: 127.0.0.1 is not a public address' }],
+      });
       const result = await direct.check(zhejiang('localhost'), new AbortController().signal);
       expect(codesOf(result)).toEqual(['SITE_UNREACHABLE']);
       expect(evidenceOf(result, 'SITE_UNREACHABLE')).toMatchObject({

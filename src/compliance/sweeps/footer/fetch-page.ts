@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, type LookupFunction } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Agent, buildConnector, request } from 'undici';
 
 export type ConnectTo = Record<string, { host: string; port: number }>;
@@ -45,15 +45,18 @@ export class PageFetcher {
       keepAliveTimeout: 1_000,
       headersTimeout: limits.timeLimitMs,
       bodyTimeout: limits.timeLimitMs,
-      connect: hasMap
-        ? (options, callback) => {
-            const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
-            const host = options.hostname.toLowerCase();
-            const target = connectTo[`${host}:${port}`] ?? connectTo[host] ?? connectTo[`*:${port}`] ?? connectTo['*'];
-            if (!target) return connector(options, callback);
-            return connector({ ...options, hostname: target.host, port: String(target.port), servername: options.servername ?? host }, callback);
-          }
-        : connector,
+      connect: (options, callback) => {
+        const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+        const host = options.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+        const target = hasMap ? (connectTo[`${host}:${port}`] ?? connectTo[host] ?? connectTo[`*:${port}`] ?? connectTo['*']) : undefined;
+        if (target) return connector({ ...options, hostname: target.host, port: String(target.port), servername: options.servername ?? host }, callback);
+        // An address written in a URL (a redirect to http://127.0.0.1/) skips the look-up: check it here.
+        const family = isIP(host);
+        if (family !== 0 && NOT_PUBLIC.check(host, family === 6 ? 'ipv6' : 'ipv4')) {
+          return callback(Object.assign(new Error(`${host} is not a public address`), { code: 'ENOTPUBLIC' }), null);
+        }
+        return connector(options, callback);
+      },
     });
   }
 
