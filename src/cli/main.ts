@@ -22,6 +22,9 @@ const USAGE = `openbeian <command>
                       bad lines go to FILE.rejects.csv, exit 3 when there were any
   sweep dns|footer|registrar
                       run a compliance sweep here to the end (or join the running one): progress, summary
+  registrar-feed import FILE [--format csv|jsonl]
+                      a registrar's file of domains (holder, real-name state, expiry) for the
+                      registrar sweep; bad rows are listed by line and skipped (exit 1)
 
 Settings come from the environment; see README.md.`;
 
@@ -96,6 +99,10 @@ async function main(argv: string[]): Promise<number> {
     case 'sweep': {
       const { runSweepCommand } = await import('./sweep.ts');
       return runSweepCommand(config, rest);
+    }
+    case 'registrar-feed': {
+      const { runRegistrarFeed } = await import('./registrar-feed.ts');
+      return runRegistrarFeed(config, rest);
     }
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);

@@ -31,6 +31,7 @@ export { runSweepBatch } from './sweeps/commands/run-sweep-batch.ts';
 export { closeSweepCheckers, configuredChecker } from './sweeps/configured-checker.ts';
 export type { SweepView } from './sweeps/repo.ts';
 export { COMPLIANCE_ROLES } from './revocation/routes.ts';
+export { importRegistrarFeed, type ImportFeedInput, type ImportFeedResult } from './sweeps/registrar/import-feed.ts';
 
 /** The compliance context's outbox subscribers and jobs, registered once per process. */
 export function registerComplianceHandlers(ctx: AppContext): void {

@@ -86,6 +86,21 @@ const envSchema = z.object({
   /** How long the DNS sweep waits for one answer, and how often it asks before the look-up counts as failed. */
   OPENBEIAN_DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
   OPENBEIAN_DNS_TRIES: z.coerce.number().int().min(1).max(5).default(2),
+  /**
+   * Test and demo only: where the footer sweep connects instead of resolving, curl --connect-to style:
+   * `host[:port]=127.0.0.1:port,…`, host `*` for any; refused in production.
+   */
+  OPENBEIAN_SWEEP_CONNECT_TO: z
+    .string()
+    .trim()
+    .regex(
+      /^([A-Za-z0-9.*-]+(:\d{1,5})?=[A-Za-z0-9.-]+:\d{1,5})(\s*,\s*[A-Za-z0-9.*-]+(:\d{1,5})?=[A-Za-z0-9.-]+:\d{1,5})*$/,
+      'must be host[:port]=connect-host:port pairs separated by commas, e.g. www.example.cn:443=127.0.0.1:8443,*=127.0.0.1:8080',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The provider receives registrar feed files (`openbeian registrar-feed import`): the registrar sweep reads them. */
+  OPENBEIAN_REGISTRAR_FEED: z.enum(['true', 'false']).default('false'),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -124,6 +139,13 @@ export type Config = {
     sweepBatchSize: number;
     dnsTimeoutMs: number;
     dnsTries: number;
+  };
+  /** The footer and registrar checkers (src/compliance/sweeps/footer, registrar). */
+  sweepChecks: {
+    /** Test and demo only: `host` or `host:port` (or `*`, `*:port`) → where to connect instead. */
+    connectTo: Record<string, { host: string; port: number }>;
+    /** Registrar feed files are imported here: the registrar sweep is configured even without RDAP. */
+    registrarFeed: boolean;
   };
 };
 
@@ -207,7 +229,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dnsTimeoutMs: e.OPENBEIAN_DNS_TIMEOUT_MS,
       dnsTries: e.OPENBEIAN_DNS_TRIES,
     },
+    sweepChecks: {
+      connectTo: parseConnectTo(e.OPENBEIAN_SWEEP_CONNECT_TO),
+      registrarFeed: e.OPENBEIAN_REGISTRAR_FEED === 'true',
+    },
   };
+}
+
+/** `a.example.cn:443=127.0.0.1:8443,*=127.0.0.1:8080` → `{ 'a.example.cn:443': {…}, '*': {…} }`. */
+function parseConnectTo(value: string | undefined): Record<string, { host: string; port: number }> {
+  const map: Record<string, { host: string; port: number }> = {};
+  for (const pair of value?.split(',') ?? []) {
+    const [from, to] = pair.trim().split('=') as [string, string];
+    const [host, port] = to.split(':') as [string, string];
+    map[from.toLowerCase()] = { host, port: Number(port) };
+  }
+  return map;
 }
 
 function parseWorkdays(value: string | undefined, problem: (text: string) => void): Record<string, number> {
@@ -274,6 +311,9 @@ function productionProblems(e: Env, problem: (variable: string, text: string) =>
     problem('OPENBEIAN_PUBLIC_URL', 'required in production mode: the https:// address customers reach (links in SMS and e-mail point there)');
   } else if (new URL(e.OPENBEIAN_PUBLIC_URL).protocol !== 'https:') {
     problem('OPENBEIAN_PUBLIC_URL', 'must be an https:// address in production mode (links carry sign-in tokens; the session cookie must be Secure)');
+  }
+  if (e.OPENBEIAN_SWEEP_CONNECT_TO) {
+    problem('OPENBEIAN_SWEEP_CONNECT_TO', 'is for tests and demos: it sends the footer sweep to other servers than the sites\' own; unset it');
   }
 }
 

@@ -9,7 +9,7 @@ export const SWEEP_SETTINGS: Record<SweepKind, string | null> = {
   dns: 'OPENBEIAN_ACCESS_CIDRS',
   // The footer sweep needs no setting: it fetches the filed home pages.
   footer: null,
-  registrar: 'OPENBEIAN_RDAP_URL',
+  registrar: 'OPENBEIAN_RDAP_URL or OPENBEIAN_REGISTRAR_FEED',
 };
 
 // One checker per process and kind, kept between batches: the DNS checker's cache lives as long as its answers' TTLs.

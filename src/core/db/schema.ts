@@ -722,3 +722,19 @@ export interface ComplianceSweepsTable {
 export interface DB {
   compliance_sweeps: ComplianceSweepsTable;
 }
+
+/** Registrar data imported from files (issue 8): one row per registered domain, the holder encrypted. */
+export interface RegistrarFeedRecordsTable {
+  domain: string;
+  holder_enc: string;
+  real_name_verified: boolean;
+  /** YYYY-MM-DD; the registration runs to the end of that day, Beijing time. */
+  expires_on: string;
+  source_file: string;
+  source_line: number;
+  imported_at: Timestamp;
+}
+
+export interface DB {
+  registrar_feed_records: RegistrarFeedRecordsTable;
+}
