@@ -194,10 +194,10 @@ export class OutboxDispatcher {
           .where('event_id', '=', where.event)
           .where('subscriber', '=', where.subscriber)
           .execute();
-        // The event row shows its latest trouble too (what an operator looks at first).
+        // The event row shows its latest trouble too (what an operator looks at first; the subscriber is on the delivery).
         await tx
           .updateTable('outbox')
-          .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: `${delivery.subscriber}: ${message}`.slice(0, 2000), next_attempt_at: isGivingUp ? null : nextAttemptAt }))
+          .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: message, next_attempt_at: isGivingUp ? null : nextAttemptAt }))
           .where('id', '=', row.id)
           .execute();
         if (isGivingUp) {
