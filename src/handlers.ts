@@ -5,6 +5,7 @@ import { registerAftercareHandlers } from './aftercare/index.ts';
 import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerInactivityHandlers } from './filing/index.ts';
+import { registerHousekeeping } from './housekeeping/index.ts';
 import { registerMessageSender, registerOrderNotifications } from './notify/index.ts';
 import { registerPrivacyNotifications } from './privacy/index.ts';
 import { registerRegulatorLink } from './regulator/index.ts';
@@ -19,6 +20,7 @@ export function registerHandlers(ctx: AppContext): void {
   registerButlerHandlers(ctx);
   registerAftercareHandlers(ctx);
   registerComplianceHandlers(ctx);
+  registerHousekeeping(ctx);
   // Orders to the regulator and progress back, through whichever adapter is connected (ctx.regulator).
   registerRegulatorLink(ctx);
   // Messages written by the subscribers above go to the gateways after commit (src/notify/sender.ts).

@@ -10,6 +10,7 @@ import { createLogger } from './core/logger.ts';
 import { registerHandlers } from './handlers.ts';
 import { backfillPersonKeys } from './filing/index.ts';
 import { buildApp } from './http/app.ts';
+import { scheduleNextRetention } from './housekeeping/index.ts';
 import { connectRegulator, startRegulator, startRegulatorPolling } from './regulator/index.ts';
 
 export type Platform = { ctx: AppContext; app: FastifyInstance; stop(): Promise<void> };
@@ -35,6 +36,8 @@ export async function createPlatform(config: Config, options: { database?: Datab
   const app = await buildApp(ctx);
   await startRegulator(ctx);
   const loop = options.background === false ? null : startBackgroundLoop(ctx);
+  // Only a process that runs background work asks for the daily retention run (one per day whatever the processes).
+  if (loop) await scheduleNextRetention(ctx);
   const polling = options.background === false ? null : startRegulatorPolling(ctx);
   return {
     ctx,

@@ -44,6 +44,25 @@ export async function cancelJob(executor: Executor, dedupeKey: string): Promise<
 
 const LEASE_MS = 5 * 60_000;
 
+/**
+ * The claim, as one statement. Its two arms are served by two partial indexes (jobs_due_idx on pending run_at,
+ * jobs_lease_idx on running locked_until): test/query-plans.test.ts holds it to that, so a table of finished jobs
+ * never turns the claim into a scan.
+ */
+export function claimDueJobsQuery(now: Date, workerId: string, limit: number) {
+  return sql<{ id: number; name: string; payload: Record<string, unknown>; attempts: number }>`
+      UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+             locked_until = ${new Date(now.getTime() + LEASE_MS)}
+       WHERE id IN (
+         SELECT id FROM jobs
+          WHERE (status = 'pending' AND run_at <= ${now})
+             OR (status = 'running' AND locked_until < ${now})
+          ORDER BY run_at, id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+      RETURNING id, name, payload, attempts`;
+}
+
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   readonly workerId = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
@@ -61,18 +80,7 @@ export class JobRunner {
 
   /** Claims up to `limit` due jobs in one statement; expired leases (a crashed worker) are claimable again. */
   async claimDue(limit: number): Promise<{ id: number; name: string; payload: Record<string, unknown>; attempts: number }[]> {
-    const now = this.clock.now();
-    const result = await sql<{ id: number; name: string; payload: Record<string, unknown>; attempts: number }>`
-      UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${this.workerId},
-             locked_until = ${new Date(now.getTime() + LEASE_MS)}
-       WHERE id IN (
-         SELECT id FROM jobs
-          WHERE (status = 'pending' AND run_at <= ${now})
-             OR (status = 'running' AND locked_until < ${now})
-          ORDER BY run_at, id
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED)
-      RETURNING id, name, payload, attempts`.execute(this.db);
+    const result = await claimDueJobsQuery(this.clock.now(), this.workerId, limit).execute(this.db);
     return result.rows;
   }
 

@@ -2,3 +2,4 @@ export { uploadMaterial, type UploadMaterialInput } from './commands/upload-mate
 export { listMaterials, asDraftMaterials, type MaterialView } from './queries/list-materials.ts';
 export { storeFile, readStoredFile } from './storage.ts';
 export { inspectImage } from './inspect/index.ts';
+export { purgeOrphanFiles } from './orphan-files.ts';

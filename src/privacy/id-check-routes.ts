@@ -116,7 +116,11 @@ export async function idCheckRoutes(app: FastifyInstance, ctx: AppContext): Prom
       schema: {
         tags: ['privacy'],
         summary: 'Admin, compliance: misuse reports, oldest due first, with their 3-workday clocks',
-        querystring: z.object({ status: z.enum(['open', 'answered']).optional() }),
+        querystring: z.object({
+          status: z.enum(['open', 'answered']).optional(),
+          cursor: z.string().max(400).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
       },
     },
     async (request) => {

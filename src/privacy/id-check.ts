@@ -1,5 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
+import { pageOf, readCursor } from '../core/keyset.ts';
 import type { AppContext } from '../core/context.ts';
 import { writeAudit, type Actor } from '../core/audit.ts';
 import { AppError } from '../core/errors.ts';
@@ -213,12 +214,18 @@ export async function reportMisuse(ctx: AppContext, actor: Actor, input: ReportM
 }
 
 /** The staff queue of misuse reports, oldest due first, with their clocks. */
-export async function listMisuseReports(ctx: AppContext, query: { status?: 'open' | 'answered' }) {
-  let select = ctx.db.selectFrom('misuse_reports').selectAll().orderBy('due_at').limit(200);
+export async function listMisuseReports(ctx: AppContext, query: { status?: 'open' | 'answered'; cursor?: string; limit?: number }) {
+  const limit = query.limit ?? 50;
+  let select = ctx.db.selectFrom('misuse_reports').selectAll().orderBy('due_at').orderBy('id').limit(limit + 1);
   if (query.status) select = select.where('status', '=', query.status);
-  const rows = await select.execute();
+  if (query.cursor) {
+    const [dueAt, id] = readCursor(query.cursor, ['instant', 'text'] as const);
+    select = select.where(sql<boolean>`(due_at, id) > (${dueAt}, ${id}::uuid)`);
+  }
+  const { items: rows, nextCursor } = pageOf(await select.execute(), limit, (r) => [r.due_at.toISOString(), r.id]);
   const now = ctx.clock.now().getTime();
   return {
+    nextCursor,
     items: rows.map((r) => ({
       id: r.id,
       reference: r.reference,

@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => dialog.textContent()).toContain('13700001111');
       await dialog.locator('textarea').fill('已电话沟通，客户需要首次备案代办');
       await dialog.getByRole('button', { name: '已联系客户' }).click();
-      await expect.poll(() => row.textContent()).toContain('待您确认服务');
+      await expect.poll(() => row.textContent()).toContain('待客户确认服务');
       await expect.poll(() => row.textContent()).toContain('首次联系：已完成');
       await context.close();
 

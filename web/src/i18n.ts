@@ -436,6 +436,7 @@ export const MESSAGES = {
     'This provider stops serving the site; the domain is blocked on its servers afterwards.',
   ),
   'filed.empty': b('还没有已备案的主体', 'Nothing filed yet'),
+  'filed.more': b('加载更多', 'Load more'),
 
   'wizard.titleNew': b('开始备案', 'Start a filing'),
   'wizard.titleContinue': b('填写备案信息', 'Filing details'),

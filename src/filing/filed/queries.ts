@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { pageOf, readCursor } from '../../core/keyset.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { writeAudit, type Actor } from '../../core/audit.ts';
@@ -58,12 +60,22 @@ export async function getFiledSubject(ctx: AppContext, user: SessionUser, number
   };
 }
 
-/** The subjects this account has filed here. */
-export async function listFiledSubjects(ctx: AppContext, user: SessionUser) {
-  let query = ctx.db.selectFrom('filed_subjects').select(['number', 'name', 'province', 'status', 'approved_at']).orderBy('approved_at', 'desc').limit(200);
+/** The subjects this account has filed here (staff: every one), newest first, a page at a time. */
+export async function listFiledSubjects(ctx: AppContext, user: SessionUser, page: { cursor?: string; limit?: number } = {}) {
+  const limit = page.limit ?? 50;
+  let query = ctx.db
+    .selectFrom('filed_subjects')
+    .select(['number', 'name', 'province', 'status', 'approved_at'])
+    .orderBy('approved_at', 'desc')
+    .orderBy('number', 'desc')
+    .limit(limit + 1);
   if (!isStaff(user.role)) query = query.where('user_id', '=', user.id);
-  const rows = await query.execute();
-  return { items: rows.map((r) => ({ number: r.number, name: r.name, province: r.province, status: r.status, approvedAt: r.approved_at.toISOString() })) };
+  if (page.cursor) {
+    const [approvedAt, number] = readCursor(page.cursor, ['instant', 'text'] as const);
+    query = query.where(sql<boolean>`(approved_at, number) < (${approvedAt}, ${number})`);
+  }
+  const { items, nextCursor } = pageOf(await query.execute(), limit, (r) => [r.approved_at.toISOString(), r.number]);
+  return { items: items.map((r) => ({ number: r.number, name: r.name, province: r.province, status: r.status, approvedAt: r.approved_at.toISOString() })), nextCursor };
 }
 
 /** Footer HTML for one service, following the province's rule (Guangdong shows the subject number), with its police number once recorded. */

@@ -9,6 +9,7 @@ import { getFiledSubject, getFooter, listFiledSubjects } from './queries.ts';
 import { identifyRecordServices, type DraftServiceIdentity } from './service-identity.ts';
 
 const numberParams = z.object({ subjectNumber: z.string().min(6).max(40) });
+const pageQuery = z.object({ cursor: z.string().max(400).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 const ON_FILING_KINDS = ['new_service_subject_here', 'change_subject', 'change_service', 'change_access', 'cancel_subject', 'cancel_service', 'cancel_access'] as const;
 /** Kinds that act on named services: without `services` the regulator step would apply them to every service. */
 const SERVICE_SCOPED_KINDS: readonly string[] = ['change_service', 'change_access', 'cancel_service', 'cancel_access'];
@@ -16,7 +17,11 @@ const SERVICE_SCOPED_KINDS: readonly string[] = ['change_service', 'change_acces
 export async function filedRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/filings', { schema: { tags: ['filings'], summary: 'Subjects filed by this account' } }, async (request) => listFiledSubjects(ctx, requireUser(request)));
+  r.get(
+    '/api/v1/filings',
+    { schema: { tags: ['filings'], summary: 'Subjects filed by this account (staff: all), newest first; `nextCursor` fetches the next page', querystring: pageQuery } },
+    async (request) => listFiledSubjects(ctx, requireUser(request), request.query),
+  );
 
   r.get('/api/v1/filings/:subjectNumber', { schema: { tags: ['filings'], summary: 'A filed subject with services, numbers and access state', params: numberParams } }, async (request) =>
     getFiledSubject(ctx, requireUser(request), request.params.subjectNumber, actorOf(request)),

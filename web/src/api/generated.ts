@@ -40,7 +40,7 @@ export type ApiRoutes = {
   "GET /api/v1/enforcement/block-page": { params: never; query: { "host"?: string }; body: never };
   "GET /api/v1/enforcement/changes": { params: never; query: { "since": number; "wait"?: number; "limit"?: number }; body: never };
   "GET /api/v1/enforcement/check": { params: never; query: { "host"?: string }; body: never };
-  "GET /api/v1/filings": { params: never; query: never; body: never };
+  "GET /api/v1/filings": { params: never; query: { "cursor"?: string; "limit"?: number }; body: never };
   "GET /api/v1/filings/{subjectNumber}": { params: { "subjectNumber": string }; query: never; body: never };
   "POST /api/v1/filings/{subjectNumber}/access-revocations": { params: { "subjectNumber": string }; query: never; body: { "services": Array<string>; "reason": string } };
   "POST /api/v1/filings/{subjectNumber}/commercial-licence/check": { params: { "subjectNumber": string }; query: never; body: { "province": "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000"; "city"?: string; "contractIps": Array<string>; "resolvingIps": Array<string>; "reportedIps": Array<string>; "hosting": "ecs" | "virtual_host" | "elastic_web_hosting" } };
@@ -56,7 +56,7 @@ export type ApiRoutes = {
   "GET /api/v1/health": { params: never; query: never; body: never };
   "POST /api/v1/id-check": { params: never; query: never; body: { "idNumber": string; "mobile": string } };
   "POST /api/v1/id-check/confirm": { params: never; query: never; body: { "checkId": string; "code": string } };
-  "GET /api/v1/id-check/reports": { params: never; query: { "status"?: "open" | "answered" }; body: never };
+  "GET /api/v1/id-check/reports": { params: never; query: { "status"?: "open" | "answered"; "cursor"?: string; "limit"?: number }; body: never };
   "POST /api/v1/id-check/reports": { params: never; query: never; body: { "accessToken": string; "reference"?: string; "note": string } };
   "POST /api/v1/id-check/reports/{id}/answer": { params: { "id": string }; query: never; body: { "answer": string } };
   "POST /api/v1/isp-licence/eligibility": { params: never; query: never; body: { "scope": "nationwide" | "provincial"; "registeredCapitalCny": number } };

@@ -37,7 +37,7 @@ export function ButlerQueue() {
           style={{ width: 200 }}
           value={status}
           onChange={(value) => setStatus(value)}
-          options={STATUSES.map((s) => ({ value: s, label: t(`butler.status.${s}` as MessageKey) }))}
+          options={STATUSES.map((s) => ({ value: s, label: t((s === 'responded' ? 'butler.status.respondedForStaff' : `butler.status.${s}`) as MessageKey) }))}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('butler.queue.intro')}

@@ -3,6 +3,7 @@ import type { FormInstance } from 'antd';
 import type { ApiError } from '../api/client.ts';
 import { formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
+import { useSession } from '../session.tsx';
 import { countdownText } from './clock.ts';
 import type { TicketStatus, TicketView } from './types.ts';
 
@@ -15,9 +16,12 @@ const STATUS_COLOURS: Record<TicketStatus, string> = {
   closed: 'default',
 };
 
+/** "Waiting for your confirmation" speaks to the applicant; staff read whose move it is. */
 export function StatusTag({ status }: { status: TicketStatus }) {
   const { t } = useI18n();
-  return <Tag color={STATUS_COLOURS[status]}>{t(`butler.status.${status}` as MessageKey)}</Tag>;
+  const { user } = useSession();
+  const key = status === 'responded' && user?.role !== 'applicant' ? 'butler.status.respondedForStaff' : `butler.status.${status}`;
+  return <Tag color={STATUS_COLOURS[status]}>{t(key as MessageKey)}</Tag>;
 }
 
 /**

@@ -13,6 +13,7 @@ export const BUTLER_MESSAGES = {
   'butler.service.isp_licence': b('ISP经营许可证咨询', 'ISP licence consulting'),
   'butler.status.open': b('待管家联系', 'Waiting for the call'),
   'butler.status.responded': b('待您确认服务', 'Waiting for your confirmation'),
+  'butler.status.respondedForStaff': b('待客户确认服务', 'Waiting for the customer to confirm'),
   'butler.status.confirmed': b('管家准备材料中', 'Butler preparing materials'),
   'butler.status.submitted': b('待主管部门受理', 'Waiting for the authority'),
   'butler.status.accepted': b('已受理，服务完成', 'Accepted; complete'),

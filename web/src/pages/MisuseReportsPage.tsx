@@ -23,13 +23,18 @@ export function MisuseReportsPage() {
   const [items, setItems] = useState<Report[] | null>(null);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    call('GET /api/v1/id-check/reports')<{ items: Report[] }>({})
-      .then((r) => setItems(r.items))
+  /** The first page again (after an answer), or the page after `after` appended. */
+  const load = useCallback((after?: string) => {
+    call('GET /api/v1/id-check/reports')<{ items: Report[]; nextCursor: string | null }>({ query: { cursor: after, limit: 50 } })
+      .then((r) => {
+        setItems((current) => (after ? [...(current ?? []), ...r.items] : r.items));
+        setCursor(r.nextCursor);
+      })
       .catch((e: ApiError) => setError(e));
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => load(), [load]);
 
   const answer = async (id: string) => {
     try {
@@ -88,6 +93,11 @@ export function MisuseReportsPage() {
           </List.Item>
         )}
       />
+      {cursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => load(cursor)}>
+          {t('filed.more')}
+        </Button>
+      )}
     </Card>
   );
 }
