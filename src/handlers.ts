@@ -6,7 +6,7 @@ import type { AppContext } from './core/context.ts';
 import { registerEnforcementHandlers } from './enforcement/index.ts';
 import { registerClaimNotifications, registerInactivityHandlers } from './filing/index.ts';
 import { registerHousekeeping } from './housekeeping/index.ts';
-import { registerOrderNotifications } from './notify/index.ts';
+import { registerMessageSender, registerOrderNotifications } from './notify/index.ts';
 import { registerPrivacyNotifications } from './privacy/index.ts';
 import { registerRegulatorLink } from './regulator/index.ts';
 
@@ -24,4 +24,6 @@ export function registerHandlers(ctx: AppContext): void {
   // Orders to the regulator and progress back, through whichever adapter is connected (ctx.regulator).
   registerRegulatorLink(ctx);
   registerClaimNotifications(ctx);
+  // Messages written by the subscribers above go to the gateways after commit (src/notify/sender.ts).
+  registerMessageSender(ctx);
 }

@@ -45,6 +45,7 @@ export async function createPlatform(config: Config, options: { database?: Datab
     async stop() {
       await polling?.stop();
       await loop?.stop();
+      for (const worker of ctx.workers) await worker.close?.();
       await ctx.regulator.stop?.();
       await app.close();
       await database.close();

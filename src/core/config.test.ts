@@ -149,4 +149,41 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PORT: '8080', OPENBEIAN_PUBLIC_URL: 'https://beian.example.com/' }).publicUrl).toBe('https://beian.example.com');
   });
+
+  // Delivery (issue 10): pooled SMTP and the signed SMS gateway.
+  it('pools SMTP with a timeout, 3 connections and 10 s unless told', () => {
+    expect(loadConfig({}).mail).toMatchObject({ poolSize: 3, timeoutMs: 10_000 });
+    expect(loadConfig({ OPENBEIAN_SMTP_POOL_SIZE: '5', OPENBEIAN_SMTP_TIMEOUT_MS: '2500' }).mail).toMatchObject({ poolSize: 5, timeoutMs: 2500 });
+    expect(problemsOf({ OPENBEIAN_SMTP_POOL_SIZE: '0', OPENBEIAN_SMTP_TIMEOUT_MS: 'soon' }).map((p) => p.split(':')[0])).toEqual(['OPENBEIAN_SMTP_POOL_SIZE', 'OPENBEIAN_SMTP_TIMEOUT_MS']);
+  });
+
+  const SIGNED = { OPENBEIAN_SMS: 'signed', OPENBEIAN_SMS_URL: 'https://sms.example.cn/send', OPENBEIAN_SMS_KEY: 'k'.repeat(32), OPENBEIAN_SMS_KEY_ID: 'ob-1', OPENBEIAN_SMS_SIGN_NAME: '某某云' };
+
+  it('reads the SMS templates as kind=CODE pairs or a JSON file, with * for the rest', async () => {
+    expect(loadConfig({ ...SIGNED, OPENBEIAN_SMS_TEMPLATES: 'order.approved=SMS_1, *=SMS_0' }).sms).toMatchObject({ adapter: 'signed', keyId: 'ob-1', signName: '某某云', templates: { 'order.approved': 'SMS_1', '*': 'SMS_0' } });
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'sms-templates-')), 'templates.json');
+    writeFileSync(file, JSON.stringify({ 'order.approved': 'SMS_1', regulator_sms_code: 'SMS_2' }));
+    expect(loadConfig({ ...SIGNED, OPENBEIAN_SMS_TEMPLATES: file }).sms.templates).toEqual({ 'order.approved': 'SMS_1', regulator_sms_code: 'SMS_2' });
+  });
+
+  it.each([
+    ['order.approved=', 'bad template code'],
+    ['Order Approved=SMS_1', 'bad message kind'],
+    ['order.approved=SMS_1,order.approved=SMS_2', 'given twice'],
+    ['/nowhere/templates.json', 'reading /nowhere/templates.json'],
+  ])('refuses the templates %s, naming the variable', (templates, text) => {
+    const problems = problemsOf({ ...SIGNED, OPENBEIAN_SMS_TEMPLATES: templates });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^OPENBEIAN_SMS_TEMPLATES: /);
+    expect(problems[0]).toContain(text);
+  });
+
+  it('needs the key, its id, the 签名 and the templates for a signed gateway, and takes it in production', () => {
+    expect(problemsOf({ OPENBEIAN_SMS: 'signed' }).map((p) => p.split(':')[0])).toEqual(['OPENBEIAN_SMS_URL', 'OPENBEIAN_SMS_KEY', 'OPENBEIAN_SMS_KEY_ID', 'OPENBEIAN_SMS_SIGN_NAME', 'OPENBEIAN_SMS_TEMPLATES']);
+    expect(problemsOf({ ...SIGNED, OPENBEIAN_SMS_KEY: 'short', OPENBEIAN_SMS_TEMPLATES: '*=SMS_0' })).toEqual(['OPENBEIAN_SMS_KEY: must be at least 16 characters when OPENBEIAN_SMS=signed']);
+    expect(problemsOf({ ...SAFE_PRODUCTION, ...SIGNED, OPENBEIAN_SMS_TEMPLATES: '*=SMS_0' })).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { keyWeakness } from './key-strength.ts';
 import ipaddr from 'ipaddr.js';
@@ -39,7 +40,7 @@ const envSchema = z.object({
   OPENBEIAN_MAIL: z.enum(['outbox', 'smtp']).default('outbox'),
   OPENBEIAN_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   OPENBEIAN_MAIL_FROM: z.string().email().default('noreply@openbeian.local'),
-  OPENBEIAN_SMS: z.enum(['outbox', 'http']).default('outbox'),
+  OPENBEIAN_SMS: z.enum(['outbox', 'http', 'signed']).default('outbox'),
   OPENBEIAN_SMS_URL: z.string().url().optional(),
   OPENBEIAN_SMS_KEY: z.string().optional(),
   OPENBEIAN_FACE_VERIFIER: z.enum(['demo', 'http']).default('demo'),
@@ -101,6 +102,14 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** The provider receives registrar feed files (`openbeian registrar-feed import`): the registrar sweep reads them. */
   OPENBEIAN_REGISTRAR_FEED: z.enum(['true', 'false']).default('false'),
+  /** Delivery (issue 10): pooled SMTP connections and the timeout of each SMTP step (connect, greeting, idle socket). */
+  OPENBEIAN_SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(3),
+  OPENBEIAN_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** `OPENBEIAN_SMS=signed`: the key's id sent with each request, the 签名 the provider registered, and the templates. */
+  OPENBEIAN_SMS_KEY_ID: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 of A-Z, a-z, 0-9, _ . -').optional(),
+  OPENBEIAN_SMS_SIGN_NAME: z.string().trim().min(2).max(20).optional(),
+  /** Message kind → approved template code: "kind=CODE,kind=CODE" (`*` for every other kind), or the path of a JSON file. */
+  OPENBEIAN_SMS_TEMPLATES: z.string().trim().min(1).optional(),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -117,8 +126,16 @@ export type Config = {
   seedDemo: boolean;
   /** Submit requires every service code to be one issued here, owned by the applicant and free (SPEC §5.2). */
   requireServiceCodes: boolean;
-  mail: { adapter: 'outbox' | 'smtp'; smtpUrl?: string; from: string };
-  sms: { adapter: 'outbox' | 'http'; url?: string; key?: string };
+  mail: { adapter: 'outbox' | 'smtp'; smtpUrl?: string; from: string; poolSize: number; timeoutMs: number };
+  sms: {
+    adapter: 'outbox' | 'http' | 'signed';
+    url?: string;
+    key?: string;
+    /** `signed` only: the key id, the signature name (签名) and message kind → template code (`*`: any other kind). */
+    keyId?: string;
+    signName?: string;
+    templates: Record<string, string>;
+  };
   face: { adapter: 'demo' | 'http'; url?: string; key?: string };
   publicUrl: string;
   /** `settings`: every other OPENBEIAN_REGULATOR_* variable, without the prefix, for the adapter. */
@@ -180,8 +197,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.OPENBEIAN_MAIL === 'smtp' && !e.OPENBEIAN_SMTP_URL) {
     problem('OPENBEIAN_SMTP_URL', 'required when OPENBEIAN_MAIL=smtp');
   }
-  if (e.OPENBEIAN_SMS === 'http' && !e.OPENBEIAN_SMS_URL) {
-    problem('OPENBEIAN_SMS_URL', 'required when OPENBEIAN_SMS=http');
+  if ((e.OPENBEIAN_SMS === 'http' || e.OPENBEIAN_SMS === 'signed') && !e.OPENBEIAN_SMS_URL) {
+    problem('OPENBEIAN_SMS_URL', `required when OPENBEIAN_SMS=${e.OPENBEIAN_SMS}`);
+  }
+  const smsTemplates = parseSmsTemplates(e.OPENBEIAN_SMS_TEMPLATES, (text) => problem('OPENBEIAN_SMS_TEMPLATES', text));
+  if (e.OPENBEIAN_SMS === 'signed') {
+    for (const variable of ['OPENBEIAN_SMS_KEY', 'OPENBEIAN_SMS_KEY_ID', 'OPENBEIAN_SMS_SIGN_NAME', 'OPENBEIAN_SMS_TEMPLATES'] as const) {
+      if (!e[variable]) problem(variable, 'required when OPENBEIAN_SMS=signed');
+    }
+    if (e.OPENBEIAN_SMS_KEY && e.OPENBEIAN_SMS_KEY.length < 16) problem('OPENBEIAN_SMS_KEY', 'must be at least 16 characters when OPENBEIAN_SMS=signed');
   }
   if (e.OPENBEIAN_FACE_VERIFIER === 'http' && (!e.OPENBEIAN_FACE_URL || !e.OPENBEIAN_FACE_KEY)) {
     problem('OPENBEIAN_FACE_URL / OPENBEIAN_FACE_KEY', 'both required when OPENBEIAN_FACE_VERIFIER=http');
@@ -211,8 +235,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryption: { currentKeyId: e.OPENBEIAN_ENCRYPTION_KEY_ID, keys },
     seedDemo,
     requireServiceCodes: e.OPENBEIAN_REQUIRE_SERVICE_CODES ? e.OPENBEIAN_REQUIRE_SERVICE_CODES === 'true' : isProduction,
-    mail: { adapter: e.OPENBEIAN_MAIL, smtpUrl: e.OPENBEIAN_SMTP_URL, from: e.OPENBEIAN_MAIL_FROM },
-    sms: { adapter: e.OPENBEIAN_SMS, url: e.OPENBEIAN_SMS_URL, key: e.OPENBEIAN_SMS_KEY },
+    mail: { adapter: e.OPENBEIAN_MAIL, smtpUrl: e.OPENBEIAN_SMTP_URL, from: e.OPENBEIAN_MAIL_FROM, poolSize: e.OPENBEIAN_SMTP_POOL_SIZE, timeoutMs: e.OPENBEIAN_SMTP_TIMEOUT_MS },
+    sms: { adapter: e.OPENBEIAN_SMS, url: e.OPENBEIAN_SMS_URL, key: e.OPENBEIAN_SMS_KEY, keyId: e.OPENBEIAN_SMS_KEY_ID, signName: e.OPENBEIAN_SMS_SIGN_NAME, templates: smsTemplates },
     face: { adapter: e.OPENBEIAN_FACE_VERIFIER, url: e.OPENBEIAN_FACE_URL, key: e.OPENBEIAN_FACE_KEY },
     publicUrl: (e.OPENBEIAN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     regulator: { adapter: e.OPENBEIAN_REGULATOR, pollSeconds: e.OPENBEIAN_REGULATOR_POLL_SECONDS, settings: regulatorSettings(env) },
@@ -292,7 +316,7 @@ function productionProblems(e: Env, problem: (variable: string, text: string) =>
     problem('OPENBEIAN_FACE_VERIFIER', 'the demo verifier passes any photo; set `http` with OPENBEIAN_FACE_URL and OPENBEIAN_FACE_KEY of your face-verification vendor');
   }
   if (e.OPENBEIAN_SMS === 'outbox') {
-    problem('OPENBEIAN_SMS', 'the outbox only records texts, nobody receives them; set `http` with OPENBEIAN_SMS_URL of your SMS gateway');
+    problem('OPENBEIAN_SMS', 'the outbox only records texts, nobody receives them; set `signed` (or `http`) with OPENBEIAN_SMS_URL of your SMS gateway');
   }
   if (e.OPENBEIAN_MAIL === 'outbox') {
     problem('OPENBEIAN_MAIL', 'the outbox only records e-mail, nobody receives it; set `smtp` with OPENBEIAN_SMTP_URL');
@@ -328,4 +352,39 @@ function regulatorSettings(env: Record<string, string | undefined>): Record<stri
     }
   }
   return settings;
+}
+
+const TEMPLATE_KIND = /^(\*|[a-z][a-z0-9_.-]{0,99})$/;
+const TEMPLATE_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * OPENBEIAN_SMS_TEMPLATES: "kind=CODE,kind=CODE" or the path of a JSON file {"kind": "CODE"}. The kind is the message
+ * template name (`order.approved`, `regulator_sms_code` …); `*` answers for every kind not listed.
+ */
+function parseSmsTemplates(value: string | undefined, problem: (text: string) => void): Record<string, string> {
+  if (!value) return {};
+  let entries: [string, unknown][];
+  if (value.includes('=')) {
+    entries = value.split(',').map((pair) => {
+      const [kind = '', code = ''] = pair.split('=').map((part) => part.trim());
+      return [kind, code];
+    });
+  } else {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(value, 'utf8'));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object of kind → template code');
+      entries = Object.entries(parsed);
+    } catch (error) {
+      problem(`must be kind=CODE pairs separated by commas, or a JSON file of them; reading ${value}: ${error instanceof Error ? error.message : String(error)}`);
+      return {};
+    }
+  }
+  const templates: Record<string, string> = {};
+  for (const [kind, code] of entries) {
+    if (!TEMPLATE_KIND.test(kind)) problem(`bad message kind "${kind}" (e.g. order.approved, or * for any other)`);
+    else if (typeof code !== 'string' || !TEMPLATE_CODE.test(code)) problem(`${kind}: bad template code "${String(code)}" (1–64 of A-Z, a-z, 0-9, _ . -)`);
+    else if (Object.hasOwn(templates, kind)) problem(`${kind} is given twice`);
+    else templates[kind] = code;
+  }
+  return templates;
 }

@@ -23,7 +23,11 @@ export type AppContext = {
   outbox: OutboxDispatcher;
   /** The link to the filing authority (DESIGN §5.12); connected by createPlatform, unusable before. */
   regulator: Regulator;
+  /** Background work beside the outbox and the jobs (the message sender), run by drainBackgroundWork, closed at stop. */
+  workers: BackgroundWorker[];
 };
+
+export type BackgroundWorker = { name: string; runDue(): Promise<number>; close?(): Promise<void> };
 
 export function createContext(config: Config, database: Database, logger: Logger, clock?: Clock): AppContext {
   const virtualClock = config.isDevMode ? (clock instanceof VirtualClock ? clock : new VirtualClock(clock)) : null;
@@ -40,6 +44,7 @@ export function createContext(config: Config, database: Database, logger: Logger
     jobs: new JobRunner(database.db, effectiveClock, logger),
     outbox: new OutboxDispatcher(database.db, effectiveClock, logger),
     regulator: NOT_CONNECTED,
+    workers: [],
   };
 }
 
@@ -54,7 +59,9 @@ export async function drainBackgroundWork(ctx: AppContext, maxRounds = 20): Prom
   for (let round = 0; round < maxRounds; round += 1) {
     const events = await ctx.outbox.dispatchPending();
     const jobs = await ctx.jobs.runDue();
-    if (events === 0 && jobs === 0) return;
+    let other = 0;
+    for (const worker of ctx.workers) other += await worker.runDue();
+    if (events === 0 && jobs === 0 && other === 0) return;
   }
 }
 
@@ -68,20 +75,31 @@ export async function advanceVirtualClock(ctx: AppContext, ms: number): Promise<
   const target = clock.now().getTime() + ms;
   await drainBackgroundWork(ctx);
   for (let step = 0; step < 10_000; step += 1) {
-    const next = await ctx.db
-      .selectFrom('jobs')
-      .select('run_at')
-      .where('status', '=', 'pending')
-      .where('run_at', '<=', new Date(target))
-      .orderBy('run_at')
-      .limit(1)
-      .executeTakeFirst();
+    const next = await nextDueAt(ctx, new Date(target));
     if (!next) break;
-    const gap = next.run_at.getTime() - clock.now().getTime();
+    const gap = next.getTime() - clock.now().getTime();
     if (gap > 0) clock.advance(gap);
     await drainBackgroundWork(ctx);
   }
   clock.advance(Math.max(0, target - clock.now().getTime()));
   await drainBackgroundWork(ctx);
   return clock.now();
+}
+
+/** The earliest job, outbox retry or message retry due by `until`. */
+async function nextDueAt(ctx: AppContext, until: Date): Promise<Date | null> {
+  const [job, delivery, message] = await Promise.all([
+    ctx.db.selectFrom('jobs').select('run_at as at').where('status', '=', 'pending').where('run_at', '<=', until).orderBy('run_at').limit(1).executeTakeFirst(),
+    ctx.db.selectFrom('outbox_deliveries').select('next_attempt_at as at').where('status', '=', 'pending').where('next_attempt_at', '<=', until).orderBy('next_attempt_at').limit(1).executeTakeFirst(),
+    ctx.db
+      .selectFrom('sent_messages')
+      .select('next_attempt_at as at')
+      .where('status', 'in', ['pending', 'sending'])
+      .where('next_attempt_at', '<=', until)
+      .orderBy('next_attempt_at')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const times = [job?.at, delivery?.at, message?.at].filter((at): at is Date => at instanceof Date).map((at) => at.getTime());
+  return times.length === 0 ? null : new Date(Math.min(...times));
 }

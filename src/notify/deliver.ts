@@ -1,62 +1,58 @@
-import nodemailer from 'nodemailer';
 import type { AppContext } from '../core/context.ts';
 import type { Executor } from '../core/db/database.ts';
+import { signalBackgroundWork } from '../core/outbox.ts';
 
 export type OutgoingMessage = {
   channel: 'sms' | 'email';
   to: string;
+  /** The message kind; a signed SMS gateway maps it to an approved template code (OPENBEIAN_SMS_TEMPLATES). */
   template: string;
   subject?: string;
   body: string;
-  /** The same key is delivered once, however often an outbox event is retried. */
+  /** Template parameters for a signed SMS gateway; absent: `{ text }`, the body without its 【…】 signature. */
+  params?: Record<string, string>;
+  /** With the channel and the recipient, the same key is delivered once, however often an outbox event is retried. */
   dedupeKey: string;
 };
 
 /**
- * Records the message (encrypted) and hands it to the configured gateway. In demo mode the record is the
- * delivery: it can be read at GET /api/v1/dev/outbox.
+ * Records the message (encrypted) in the caller's transaction, and nothing else: no network call inside a
+ * transaction. The sender worker (src/notify/sender.ts) hands it to the gateway after commit and marks it sent once
+ * the gateway accepted it. In demo mode (the `outbox` adapters) the record is the delivery: it is sent at once and can
+ * be read at GET /api/v1/dev/outbox. Answers false when the message was already recorded.
  */
 export async function deliver(ctx: AppContext, executor: Executor, message: OutgoingMessage): Promise<boolean> {
   const adapter = message.channel === 'sms' ? ctx.config.sms.adapter : ctx.config.mail.adapter;
+  const now = ctx.clock.now();
+  const recipientHash = ctx.cipher.lookupHash(normaliseRecipient(message.to));
+  const isRecordOnly = adapter === 'outbox';
   const inserted = await executor
     .insertInto('sent_messages')
     .values({
-      created_at: ctx.clock.now(),
+      created_at: now,
       channel: message.channel,
-      recipient_hash: ctx.cipher.lookupHash(normaliseRecipient(message.to)),
+      recipient_hash: recipientHash,
       recipient: ctx.cipher.encrypt(message.to),
       subject: message.subject ?? null,
       body: ctx.cipher.encrypt(message.body),
+      params: message.params ? ctx.cipher.encrypt(JSON.stringify(message.params)) : null,
       template: message.template,
-      dedupe_key: message.dedupeKey,
+      // Event (caller's key) + channel + recipient: a second recipient of the same event is its own message.
+      dedupe_key: `${message.dedupeKey}:${message.channel}:${recipientHash}`,
       adapter,
+      status: isRecordOnly ? 'sent' : 'pending',
+      sent_at: isRecordOnly ? now : null,
+      next_attempt_at: isRecordOnly ? null : now,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return false;
-  if (adapter === 'smtp') await sendMail(ctx, message);
-  if (adapter === 'http') await sendSmsOverHttp(ctx, message);
+  if (!isRecordOnly) await signalBackgroundWork(executor);
   return true;
 }
 
-const normaliseRecipient = (to: string): string => to.trim().toLowerCase();
-
-async function sendMail(ctx: AppContext, message: OutgoingMessage): Promise<void> {
-  const transport = nodemailer.createTransport(ctx.config.mail.smtpUrl!);
-  await transport.sendMail({ from: ctx.config.mail.from, to: message.to, subject: message.subject ?? 'OpenBeian', text: message.body });
-}
-
-/** A generic SMS gateway: POST JSON {to, template, text} with a bearer key; any 2xx is accepted. */
-async function sendSmsOverHttp(ctx: AppContext, message: OutgoingMessage): Promise<void> {
-  const response = await fetch(ctx.config.sms.url!, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.config.sms.key ?? ''}` },
-    body: JSON.stringify({ to: message.to, template: message.template, text: message.body }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`SMS gateway answered ${response.status}`);
-}
+export const normaliseRecipient = (to: string): string => to.trim().toLowerCase();
 
 export type SentMessageView = {
   id: number;

@@ -2,3 +2,4 @@ export { deliver, listSentMessages, type OutgoingMessage, type SentMessageView }
 export { deliverInApp, listInAppNotices, type InAppNotice, type InAppNoticeView } from './in-app.ts';
 export { noticeRoutes } from './routes.ts';
 export { registerOrderNotifications } from './order-notifications.ts';
+export { MessageSender, registerMessageSender } from './sender.ts';

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -36,12 +37,23 @@ class Inbox<T> {
 export type ReceivedMail = { from: string; to: string[]; subject: string; text: string };
 export type ReceivedSms = { to: string; template: string; text: string; authorization: string | undefined };
 
-export async function startSmtpServer(): Promise<{ url: string; inbox: Inbox<ReceivedMail>; close(): Promise<void> }> {
+/** A client connecting to or leaving the SMTP server (to see pooling and the pool closing at shutdown). */
+export type SmtpConnectionEvent = { kind: 'open' | 'close'; id: string };
+
+export async function startSmtpServer(): Promise<{ url: string; inbox: Inbox<ReceivedMail>; connections: Inbox<SmtpConnectionEvent>; close(): Promise<void> }> {
   const inbox = new Inbox<ReceivedMail>();
+  const connections = new Inbox<SmtpConnectionEvent>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(session, callback) {
+      connections.push({ kind: 'open', id: session.id });
+      callback();
+    },
+    onClose(session) {
+      connections.push({ kind: 'close', id: session.id });
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -58,7 +70,7 @@ export async function startSmtpServer(): Promise<{ url: string; inbox: Inbox<Rec
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, inbox, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, inbox, connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** The subject and plain text of a single-part message as nodemailer writes it (base64 or quoted-printable). */
@@ -129,4 +141,51 @@ export async function startFaceVendor(key: string): Promise<{ url: string; reque
     return { status: 200, json: { match: true, score: 0.97, requestId: `face-${requests.length}` } };
   });
   return { url: `${url}/face/verify`, requests, close: closing(server) };
+}
+
+export type ReceivedSignedSms = { phoneNumber: string; signName: string; templateCode: string; templateParam: Record<string, string>; outId: string; keyId: string };
+
+/**
+ * A Chinese-style signed SMS gateway (OPENBEIAN_SMS=signed). It checks the signature the way docs/operations.md
+ * "Delivery" tells a provider to — written here from that text, not with the platform's code — refuses a reused nonce,
+ * and answers 503 to the next `failNext(n)` valid requests.
+ */
+export async function startSignedSmsGateway(key: string): Promise<{
+  url: string;
+  accepted: Inbox<ReceivedSignedSms>;
+  refused: { status: number; reason: string }[];
+  failNext(count: number): void;
+  close(): Promise<void>;
+}> {
+  const accepted = new Inbox<ReceivedSignedSms>();
+  const refused: { status: number; reason: string }[] = [];
+  const nonces = new Set<string>();
+  let toFail = 0;
+  const { url, server } = await listen((request, body) => {
+    const header = (name: string) => String(request.headers[name] ?? '');
+    const canonical = ['POST', request.url ?? '', header('x-ob-key-id'), header('x-ob-timestamp'), header('x-ob-nonce'), createHash('sha256').update(body).digest('hex')].join('\n');
+    const refuse = (status: number, reason: string) => {
+      refused.push({ status, reason });
+      return { status, json: { accepted: false, reason } };
+    };
+    if (header('x-ob-signature') !== createHmac('sha256', key).update(canonical).digest('hex')) return refuse(401, 'bad signature');
+    if (nonces.has(header('x-ob-nonce'))) return refuse(401, 'nonce reused');
+    nonces.add(header('x-ob-nonce'));
+    if (toFail > 0) {
+      toFail -= 1;
+      return refuse(503, 'busy');
+    }
+    const message = JSON.parse(body.toString('utf8')) as Omit<ReceivedSignedSms, 'keyId'>;
+    accepted.push({ ...message, keyId: header('x-ob-key-id') });
+    return { status: 200, json: { accepted: true, requestId: `sms-${accepted.items.length}` } };
+  });
+  return {
+    url: `${url}/sms/send`,
+    accepted,
+    refused,
+    failNext: (count) => {
+      toFail = count;
+    },
+    close: closing(server),
+  };
 }

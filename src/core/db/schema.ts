@@ -64,6 +64,7 @@ export interface OutboxTable {
   attempts: Generated<number>;
   next_attempt_at: Timestamp | null;
   last_error: string | null;
+  fanned_out_at: Timestamp | null;
 }
 
 export interface JobsTable {
@@ -93,6 +94,12 @@ export interface SentMessagesTable {
   template: string;
   dedupe_key: string;
   adapter: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  params: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -737,4 +744,20 @@ export interface RegistrarFeedRecordsTable {
 
 export interface DB {
   registrar_feed_records: RegistrarFeedRecordsTable;
+}
+
+/** One row per outbox event × subscriber (issue 10: side effects exactly once). */
+export interface OutboxDeliveriesTable {
+  event_id: number;
+  subscriber: string;
+  seq: number;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  done_at: Timestamp | null;
+}
+
+export interface DB {
+  outbox_deliveries: OutboxDeliveriesTable;
 }
