@@ -17,6 +17,10 @@ const USAGE = `openbeian <command>
   export-allowlist [--format nginx|haproxy|haproxy-map|text] [--out FILE]
                       the connected domains, for the proxy's map file
   audit verify        check the hash chains of the audit log; names the first broken link (exit 1)
+  rotate-keys [--check] [--batch-size N] [--max-batches N] [--audit-key KEY_ID]
+                      re-encrypt and re-hash personal data to the current keys, in batches,
+                      resumable; says when the old keys can be removed (exit 1 while not yet);
+                      --check only counts; --audit-key prints an old key's audit-chain key
 
 Settings come from the environment; see README.md.`;
 
@@ -79,6 +83,10 @@ async function main(argv: string[]): Promise<number> {
     case 'create-admin': {
       const { runCreateAdmin } = await import('./create-admin.ts');
       return runCreateAdmin(config, rest);
+    }
+    case 'rotate-keys': {
+      const { runRotateKeys } = await import('./rotate-keys.ts');
+      return runRotateKeys(config, rest);
     }
     case 'export-allowlist': {
       const { runExportAllowlist } = await import('./export-allowlist.ts');

@@ -40,7 +40,7 @@ export async function deliver(ctx: AppContext, executor: Executor, message: Outg
   return true;
 }
 
-const normaliseRecipient = (to: string): string => to.trim().toLowerCase();
+export const normaliseRecipient = (to: string): string => to.trim().toLowerCase();
 
 async function sendMail(ctx: AppContext, message: OutgoingMessage): Promise<void> {
   const transport = nodemailer.createTransport(ctx.config.mail.smtpUrl!);
@@ -71,7 +71,7 @@ export type SentMessageView = {
 /** Demo-mode reading of what was sent; `to` is an exact mobile or e-mail. */
 export async function listSentMessages(ctx: AppContext, query: { to?: string; limit: number }): Promise<SentMessageView[]> {
   let select = ctx.db.selectFrom('sent_messages').selectAll().orderBy('id', 'desc').limit(query.limit);
-  if (query.to) select = select.where('recipient_hash', '=', ctx.cipher.lookupHash(normaliseRecipient(query.to)));
+  if (query.to) select = select.where('recipient_hash', 'in', ctx.cipher.lookupHashes(normaliseRecipient(query.to)));
   const rows = await select.execute();
   return rows.map((row) => ({
     id: row.id,
