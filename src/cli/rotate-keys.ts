@@ -110,7 +110,7 @@ function staleCondition(ctx: AppContext, table: string) {
   const sealedPrefix = `${ctx.cipher.encryptionKeyId}.%`;
   const hashPrefix = `${ctx.cipher.lookupKeyId}:%`;
   const parts = [
-    ...SEALED_COLUMNS.filter((c) => c.table === table).map((c) => sql`(${sql.ref(c.column)} IS NOT NULL AND ${sql.ref(c.column)} NOT LIKE ${sealedPrefix})`),
+    ...SEALED_COLUMNS.filter((c) => c.table === table).map((c) => sql`(${sql.ref(c.column)} IS NOT NULL AND ${sql.ref(c.column)} <> '' AND ${sql.ref(c.column)} NOT LIKE ${sealedPrefix})`),
     ...HASHED_COLUMNS.filter((c) => c.table === table).map((c) =>
       c.array
         ? sql`(${sql.ref(c.column)} IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${sql.ref(c.column)}) AS k(v) WHERE k.v NOT LIKE ${hashPrefix}))`
@@ -127,7 +127,7 @@ function rotateRow(ctx: AppContext, table: string, row: Row, map: Map<string, st
   const changes: Row = {};
   for (const { column } of SEALED_COLUMNS.filter((c) => c.table === table)) {
     const sealed = row[column];
-    if (typeof sealed !== 'string' || ctx.cipher.isCurrent(sealed)) continue;
+    if (typeof sealed !== 'string' || sealed === '' || ctx.cipher.isCurrent(sealed)) continue;
     try {
       changes[column] = ctx.cipher.encrypt(ctx.cipher.decryptToBuffer(sealed));
     } catch {
