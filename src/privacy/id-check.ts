@@ -56,7 +56,7 @@ async function ordersUsing(ctx: AppContext, idNumber: string) {
     const roles = new Set<Role>(persons.map((p) => (p.path === 'subject.leader' ? 'subject_leader' : 'service_leader')));
     if (ledServices.length > 0) roles.add('service_leader');
     const subject = (order.draft.subject ?? {}) as Record<string, unknown>;
-    return [{ order, roles: [...roles], mobiles: persons.map((p) => p.mobile), isPersonSubject: subject.nature === 'individual', ledServices, services }];
+    return [{ order, personKeys: row.person_keys ?? [], roles: [...roles], mobiles: persons.map((p) => p.mobile), isPersonSubject: subject.nature === 'individual', ledServices, services }];
   });
 }
 
@@ -71,7 +71,11 @@ export async function startIdCheck(ctx: AppContext, actor: Actor, input: StartId
   const id = newId();
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const now = ctx.clock.now();
-  const personKey = ctx.cipher.lookupHash(idNumber);
+  // The key the matching orders hold the ID under: while `rotate-keys` runs that may still be an old look-up key, and
+  // the confirmation finds the orders by it (it has only this hash, not the number).
+  const candidates = ctx.cipher.lookupHashes(idNumber);
+  const held = new Set(found.filter((f) => f.mobiles.includes(mobile)).flatMap((f) => f.personKeys));
+  const personKey = candidates.find((key) => held.has(key)) ?? candidates[0]!;
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('id_checks')

@@ -12,9 +12,9 @@ export type LookUpLoginNameResult = { mobile: string | null; expiresInMinutes: n
 
 export const LOGIN_NAME_CODE = 'account.login_name_code';
 
-/** The key that binds code hashes to this platform; derived, so no new secret is needed. */
 /** Codes are hashed under the look-up key of this label; checked under every live one (key rotation). */
 export const CODE_KEY_LABEL = 'login-name-code';
+/** The key that binds code hashes to this platform; derived, so no new secret is needed. */
 export const codeKey = (ctx: AppContext): string => ctx.cipher.lookupHash(CODE_KEY_LABEL);
 
 /**
