@@ -53,6 +53,7 @@ if (!postgresUrl) {
         DATABASE_URL: withDatabase(postgresUrl, database),
         OPENBEIAN_DATA_DIR: dataDir,
         OPENBEIAN_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        OPENBEIAN_LOOKUP_KEY: randomBytes(32).toString('hex'),
         OPENBEIAN_PUBLIC_URL: 'https://beian.provider.test',
         OPENBEIAN_REGULATOR: join(ROOT, 'dist', 'regulator', 'http-adapter.js'),
         OPENBEIAN_REGULATOR_URL: stubs.regulator.url,

@@ -10,7 +10,7 @@ export async function runAuditCommand(config: Config, args: string[], given?: Da
     console.error('usage: openbeian audit verify');
     return 2;
   }
-  configureAuditChain(config.encryption);
+  configureAuditChain(config.encryption, config.auditOldKeys);
   const database = given ?? (await openDatabase(config));
   try {
     if (!given) await migrate(database.db);

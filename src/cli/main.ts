@@ -25,6 +25,10 @@ const USAGE = `openbeian <command>
   registrar-feed import FILE [--format csv|jsonl]
                       a registrar's file of domains (holder, real-name state, expiry) for the
                       registrar sweep; bad rows are listed by line and skipped (exit 1)
+  rotate-keys [--check] [--batch-size N] [--max-batches N] [--audit-key KEY_ID]
+                      re-encrypt and re-hash personal data to the current keys, in batches,
+                      resumable; says when the old keys can be removed (exit 1 while not yet);
+                      --check only counts; --audit-key prints an old key's audit-chain key
 
 Settings come from the environment; see README.md.`;
 
@@ -87,6 +91,10 @@ async function main(argv: string[]): Promise<number> {
     case 'create-admin': {
       const { runCreateAdmin } = await import('./create-admin.ts');
       return runCreateAdmin(config, rest);
+    }
+    case 'rotate-keys': {
+      const { runRotateKeys } = await import('./rotate-keys.ts');
+      return runRotateKeys(config, rest);
     }
     case 'export-allowlist': {
       const { runExportAllowlist } = await import('./export-allowlist.ts');

@@ -33,9 +33,18 @@ let chainKeys: ChainKeys | null = null;
 
 const deriveKey = (key: Buffer): Buffer => createHmac('sha256', key).update('audit-chain').digest();
 
-/** Called once per context with the field-encryption key ring; old keys keep verifying rows written before a rotation. */
-export function configureAuditChain(ring: { currentKeyId: string; keys: Record<string, Buffer> }): void {
-  chainKeys = { currentId: ring.currentKeyId, keys: new Map(Object.entries(ring.keys).map(([id, key]) => [id, deriveKey(key)])) };
+/** The audit-chain key derived from a field-encryption key: what OPENBEIAN_AUDIT_OLD_KEYS keeps once that key is gone. */
+export const auditChainKeyOf = deriveKey;
+
+/**
+ * Called once per context with the field-encryption key ring; old keys keep verifying rows written before a rotation.
+ * `oldChainKeys` (OPENBEIAN_AUDIT_OLD_KEYS, already derived) verify rows of encryption keys removed since: the audit
+ * log is never re-signed, and keeping only the derived key lets the old encryption key go.
+ */
+export function configureAuditChain(ring: { currentKeyId: string; keys: Record<string, Buffer> }, oldChainKeys: Record<string, Buffer> = {}): void {
+  const keys = new Map(Object.entries(oldChainKeys));
+  for (const [id, key] of Object.entries(ring.keys)) keys.set(id, deriveKey(key));
+  chainKeys = { currentId: ring.currentKeyId, keys };
 }
 
 type ChainedRow = {

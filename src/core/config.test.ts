@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       'OPENBEIAN_MAIL',
       'DATABASE_URL',
       'OPENBEIAN_ENCRYPTION_KEY',
+      'OPENBEIAN_LOOKUP_KEY',
       'OPENBEIAN_PUBLIC_URL',
     ]);
     expect(problems.join('\n')).toMatch(/simulator is for demo and test mode/);
@@ -185,5 +186,34 @@ describe('loadConfig', () => {
     expect(problemsOf({ OPENBEIAN_SMS: 'signed' }).map((p) => p.split(':')[0])).toEqual(['OPENBEIAN_SMS_URL', 'OPENBEIAN_SMS_KEY', 'OPENBEIAN_SMS_KEY_ID', 'OPENBEIAN_SMS_SIGN_NAME', 'OPENBEIAN_SMS_TEMPLATES']);
     expect(problemsOf({ ...SIGNED, OPENBEIAN_SMS_KEY: 'short', OPENBEIAN_SMS_TEMPLATES: '*=SMS_0' })).toEqual(['OPENBEIAN_SMS_KEY: must be at least 16 characters when OPENBEIAN_SMS=signed']);
     expect(problemsOf({ ...SAFE_PRODUCTION, ...SIGNED, OPENBEIAN_SMS_TEMPLATES: '*=SMS_0' })).toEqual([]);
+  });
+
+  // Key rotation (issue 10): a separate, versioned look-up key.
+  it('uses a labelled development look-up key outside production, apart from the encryption key', () => {
+    const config = loadConfig({});
+    expect(config.lookup.currentKeyId).toBe('l1');
+    expect(config.lookup.keys.l1!.toString('utf8')).toBe('openbeian-development-lookup-key');
+    expect(config.lookup.keys.l1).not.toEqual(config.encryption.keys.k1);
+  });
+
+  it('keeps old look-up keys and audit-chain keys beside the current one', () => {
+    const config = loadConfig({ OPENBEIAN_LOOKUP_KEY: SAFE_PRODUCTION.OPENBEIAN_LOOKUP_KEY, OPENBEIAN_LOOKUP_KEY_ID: 'l2', OPENBEIAN_LOOKUP_OLD_KEYS: `l1:${'c'.repeat(64)}`, OPENBEIAN_AUDIT_OLD_KEYS: `k0:${'d'.repeat(64)}` });
+    expect(config.lookup.currentKeyId).toBe('l2');
+    expect(Object.keys(config.lookup.keys).sort()).toEqual(['l1', 'l2']);
+    expect(config.auditOldKeys.k0).toEqual(Buffer.from('d'.repeat(64), 'hex'));
+    expect(problemsOf({ OPENBEIAN_LOOKUP_OLD_KEYS: 'l1' })).toEqual([expect.stringMatching(/^OPENBEIAN_LOOKUP_OLD_KEYS: must be id:hex pairs/)]);
+  });
+
+  it.each([
+    ['missing', undefined, /required in production mode/],
+    ['the development look-up key', Buffer.from('openbeian-development-lookup-key').toString('hex'), /development key/],
+    ['the same as the encryption key', KEY, /must differ from OPENBEIAN_ENCRYPTION_KEY/],
+    ['all zeros', '0'.repeat(64), /repeats a 1-character pattern/],
+  ])('refuses a production look-up key that is %s', (_what, key, reason) => {
+    const { OPENBEIAN_LOOKUP_KEY: _safe, ...rest } = SAFE_PRODUCTION;
+    const problems = problemsOf(key === undefined ? rest : { ...rest, OPENBEIAN_LOOKUP_KEY: key });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^OPENBEIAN_LOOKUP_KEY: /);
+    expect(problems[0]).toMatch(reason);
   });
 });

@@ -110,6 +110,19 @@ const envSchema = z.object({
   OPENBEIAN_SMS_SIGN_NAME: z.string().trim().min(2).max(20).optional(),
   /** Message kind → approved template code: "kind=CODE,kind=CODE" (`*` for every other kind), or the path of a JSON file. */
   OPENBEIAN_SMS_TEMPLATES: z.string().trim().min(1).optional(),
+  /** Key of the keyed hashes used for look-ups (certificate numbers, ID numbers, mobiles), hex; apart from the encryption key. */
+  OPENBEIAN_LOOKUP_KEY: hexKey.optional(),
+  OPENBEIAN_LOOKUP_KEY_ID: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be 1–32 of a-z, 0-9, -').default('l1'),
+  /** Older look-up keys still needed until `openbeian rotate-keys` has re-hashed every row: "id:hex,id:hex". */
+  OPENBEIAN_LOOKUP_OLD_KEYS: z
+    .string()
+    .regex(/^([a-z0-9-]{1,32}:[0-9a-fA-F]{64})(,[a-z0-9-]{1,32}:[0-9a-fA-F]{64})*$/, 'must be id:hex pairs separated by commas')
+    .optional(),
+  /** Audit-chain keys of removed encryption keys ("id:hex", as `openbeian rotate-keys --audit-key ID` prints them). */
+  OPENBEIAN_AUDIT_OLD_KEYS: z
+    .string()
+    .regex(/^([a-z0-9-]{1,32}:[0-9a-fA-F]{64})(,[a-z0-9-]{1,32}:[0-9a-fA-F]{64})*$/, 'must be id:hex pairs separated by commas')
+    .optional(),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -164,10 +177,16 @@ export type Config = {
     /** Registrar feed files are imported here: the registrar sweep is configured even without RDAP. */
     registrarFeed: boolean;
   };
+  /** The look-up-hash keys (current and old), apart from the encryption keys. */
+  lookup: { currentKeyId: string; keys: Record<string, Buffer> };
+  /** Audit-chain keys (already derived) of encryption keys no longer configured, so old audit rows still verify. */
+  auditOldKeys: Record<string, Buffer>;
 };
 
 /** Publicly known; only ever used outside production, which refuses to start without a real key. */
 const DEVELOPMENT_KEY = '6f70656e626569616e2d646576656c6f706d656e742d6b65792d6e6f742d7365';
+/** Publicly known too ("openbeian-development-lookup-key" in hex); production refuses it. */
+const DEVELOPMENT_LOOKUP_KEY = '6f70656e626569616e2d646576656c6f706d656e742d6c6f6f6b75702d6b6579';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -223,6 +242,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keys[id] = Buffer.from(hex, 'hex');
   }
   keys[e.OPENBEIAN_ENCRYPTION_KEY_ID] = Buffer.from(e.OPENBEIAN_ENCRYPTION_KEY ?? DEVELOPMENT_KEY, 'hex');
+  const lookupKeys = parseKeyPairs(e.OPENBEIAN_LOOKUP_OLD_KEYS);
+  lookupKeys[e.OPENBEIAN_LOOKUP_KEY_ID] = Buffer.from(e.OPENBEIAN_LOOKUP_KEY ?? DEVELOPMENT_LOOKUP_KEY, 'hex');
 
   return {
     port: e.PORT,
@@ -257,6 +278,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       connectTo: parseConnectTo(e.OPENBEIAN_SWEEP_CONNECT_TO),
       registrarFeed: e.OPENBEIAN_REGISTRAR_FEED === 'true',
     },
+    lookup: { currentKeyId: e.OPENBEIAN_LOOKUP_KEY_ID, keys: lookupKeys },
+    auditOldKeys: parseKeyPairs(e.OPENBEIAN_AUDIT_OLD_KEYS),
   };
 }
 
@@ -269,6 +292,16 @@ function parseConnectTo(value: string | undefined): Record<string, { host: strin
     map[from.toLowerCase()] = { host, port: Number(port) };
   }
   return map;
+}
+
+/** "id:hex,id:hex" (already checked by the schema) → keys by id. */
+function parseKeyPairs(value: string | undefined): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  for (const pair of value?.split(',') ?? []) {
+    const [id, hex] = pair.split(':') as [string, string];
+    keys[id] = Buffer.from(hex, 'hex');
+  }
+  return keys;
 }
 
 function parseWorkdays(value: string | undefined, problem: (text: string) => void): Record<string, number> {
@@ -331,6 +364,7 @@ function productionProblems(e: Env, problem: (variable: string, text: string) =>
     const weakness = keyWeakness(key);
     if (weakness) problem('OPENBEIAN_ENCRYPTION_KEY', `does not look random (${weakness}); generate one with \`openssl rand -hex 32\``);
   }
+  lookupKeyProblems(e, problem);
   if (!e.OPENBEIAN_PUBLIC_URL) {
     problem('OPENBEIAN_PUBLIC_URL', 'required in production mode: the https:// address customers reach (links in SMS and e-mail point there)');
   } else if (new URL(e.OPENBEIAN_PUBLIC_URL).protocol !== 'https:') {
@@ -338,6 +372,21 @@ function productionProblems(e: Env, problem: (variable: string, text: string) =>
   }
   if (e.OPENBEIAN_SWEEP_CONNECT_TO) {
     problem('OPENBEIAN_SWEEP_CONNECT_TO', 'is for tests and demos: it sends the footer sweep to other servers than the sites\' own; unset it');
+  }
+}
+
+/** The look-up key (issue 10, key rotation): required, not the published one, random, and not the encryption key. */
+function lookupKeyProblems(e: Env, problem: (variable: string, text: string) => void): void {
+  const key = e.OPENBEIAN_LOOKUP_KEY?.toLowerCase();
+  if (!key) {
+    problem('OPENBEIAN_LOOKUP_KEY', 'required in production mode (64 hex characters, apart from the encryption key); generate one with `openssl rand -hex 32`');
+  } else if (key === DEVELOPMENT_LOOKUP_KEY || key === DEVELOPMENT_KEY) {
+    problem('OPENBEIAN_LOOKUP_KEY', 'is a development key published in src/core/config.ts; generate one with `openssl rand -hex 32`');
+  } else if (key === e.OPENBEIAN_ENCRYPTION_KEY?.toLowerCase()) {
+    problem('OPENBEIAN_LOOKUP_KEY', 'must differ from OPENBEIAN_ENCRYPTION_KEY, so each can be rotated on its own; generate one with `openssl rand -hex 32`');
+  } else {
+    const weakness = keyWeakness(key);
+    if (weakness) problem('OPENBEIAN_LOOKUP_KEY', `does not look random (${weakness}); generate one with \`openssl rand -hex 32\``);
   }
 }
 

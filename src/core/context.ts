@@ -32,7 +32,7 @@ export type BackgroundWorker = { name: string; runDue(): Promise<number>; close?
 export function createContext(config: Config, database: Database, logger: Logger, clock?: Clock): AppContext {
   const virtualClock = config.isDevMode ? (clock instanceof VirtualClock ? clock : new VirtualClock(clock)) : null;
   const effectiveClock = virtualClock ?? clock ?? { now: () => new Date() };
-  configureAuditChain(config.encryption);
+  configureAuditChain(config.encryption, config.auditOldKeys);
   return {
     config,
     database,
@@ -40,7 +40,7 @@ export function createContext(config: Config, database: Database, logger: Logger
     clock: effectiveClock,
     virtualClock,
     logger,
-    cipher: new FieldCipher(config.encryption),
+    cipher: new FieldCipher(config.encryption, config.lookup),
     jobs: new JobRunner(database.db, effectiveClock, logger),
     outbox: new OutboxDispatcher(database.db, effectiveClock, logger),
     regulator: NOT_CONNECTED,

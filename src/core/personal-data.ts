@@ -3,7 +3,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 /**
  * Personal data at rest: ID numbers, mobiles and face images are stored as `keyId.iv.tag.ciphertext`
  * (AES-256-GCM). The key id lets a rotated key keep reading old rows. Look-ups use a keyed hash so the
- * plain value never needs an index.
+ * plain value never needs an index; that hash has its own versioned key (OPENBEIAN_LOOKUP_KEY), kept apart from the
+ * encryption key, and is stored as `keyId:hex` so a rotation can tell rows still to re-hash.
  */
 export type KeyRing = { currentKeyId: string; keys: Record<string, Buffer> };
 
@@ -15,11 +16,25 @@ export class TamperedDataError extends Error {
 }
 
 export class FieldCipher {
-  constructor(private readonly ring: KeyRing) {
-    for (const [id, key] of Object.entries(ring.keys)) {
-      if (key.length !== 32) throw new Error(`encryption key ${id} must be 32 bytes`);
+  private readonly lookup: KeyRing;
+
+  /** `lookup`: the separate, versioned look-up-hash keys (OPENBEIAN_LOOKUP_KEY); without it, hashes use `ring`. */
+  constructor(
+    private readonly ring: KeyRing,
+    lookup?: KeyRing,
+  ) {
+    for (const [name, r] of [['encryption', ring], ['look-up', lookup ?? ring]] as const) {
+      for (const [id, key] of Object.entries(r.keys)) {
+        if (key.length !== 32) throw new Error(`${name} key ${id} must be 32 bytes`);
+      }
+      if (!r.keys[r.currentKeyId]) throw new Error(`no ${name} key for current key id ${r.currentKeyId}`);
     }
-    if (!ring.keys[ring.currentKeyId]) throw new Error(`no key for current key id ${ring.currentKeyId}`);
+    this.lookup = lookup ?? ring;
+  }
+
+  /** True when a sealed value is under the current encryption key (nothing for `rotate-keys` to do). */
+  isCurrent(sealed: string): boolean {
+    return this.keyIdOf(sealed) === this.ring.currentKeyId;
   }
 
   encrypt(plain: string | Buffer): string {
@@ -65,14 +80,65 @@ export class FieldCipher {
     return createHmac('sha256', createHmac('sha256', key).update('file-address').digest()).update(bytes).digest('hex');
   }
 
-  /** Keyed hash for exact look-ups (e.g. "is this ID number already a subject leader elsewhere?"). */
+  /**
+   * Keyed hash for exact look-ups (e.g. "is this ID number already a subject leader elsewhere?"), under the current
+   * look-up key: `keyId:hex`, so a row tells which key it was hashed with. Write this; to find rows, use
+   * `lookupHashes` (every live key), so look-ups keep working while `openbeian rotate-keys` re-hashes.
+   */
   lookupHash(value: string): string {
-    // Always the current key's derived HMAC key; a rotation re-hashes in a migration job.
-    const key = this.ring.keys[this.ring.currentKeyId]!;
-    return createHmac('sha256', createHmac('sha256', key).update('lookup-hash').digest())
-      .update(value.trim().toUpperCase())
-      .digest('hex');
+    return this.hashUnder(this.lookup.currentKeyId, value);
   }
+
+  /**
+   * The value's hash under every live look-up key, current first: the look-up keys (current and old), then the
+   * legacy form (bare hex, derived from each field-encryption key) written before the look-up key was separate.
+   */
+  lookupHashes(value: string): string[] {
+    const ids = [this.lookup.currentKeyId, ...Object.keys(this.lookup.keys).filter((id) => id !== this.lookup.currentKeyId)];
+    const hashes = ids.map((id) => this.hashUnder(id, value));
+    if (this.lookup !== this.ring) for (const key of Object.values(this.ring.keys)) hashes.push(legacyHash(key, value));
+    return hashes;
+  }
+
+  /** Whether a stored hash is the hash of `value` under the key it names (false when that key is no longer live). */
+  matchesLookup(stored: string, value: string): boolean {
+    const keyId = lookupKeyIdOf(stored);
+    if (keyId === null) return Object.values(this.ring.keys).some((key) => legacyHash(key, value) === stored);
+    return this.lookup.keys[keyId] !== undefined && this.hashUnder(keyId, value) === stored;
+  }
+
+  /** True when a stored hash is under the current look-up key (nothing for `rotate-keys` to do). */
+  isCurrentLookup(stored: string): boolean {
+    return lookupKeyIdOf(stored) === this.lookup.currentKeyId;
+  }
+
+  get lookupKeyId(): string {
+    return this.lookup.currentKeyId;
+  }
+
+  get encryptionKeyId(): string {
+    return this.ring.currentKeyId;
+  }
+
+  private hashUnder(keyId: string, value: string): string {
+    const key = this.lookup.keys[keyId];
+    if (!key) throw new Error(`no look-up key ${keyId}`);
+    const hex = legacyHash(key, value);
+    // Without a separate look-up ring (unit tests of other code), the legacy form is written.
+    return this.lookup === this.ring ? hex : `${keyId}:${hex}`;
+  }
+}
+
+function legacyHash(key: Buffer, value: string): string {
+  return createHmac('sha256', createHmac('sha256', key).update('lookup-hash').digest())
+    .update(value.trim().toUpperCase())
+    .digest('hex');
+}
+
+/** The look-up key id a stored hash names; null for the legacy form (bare hex, from the field-encryption key). */
+export function lookupKeyIdOf(stored: string): string | null {
+  const colon = stored.indexOf(':');
+  return colon < 0 ? null : stored.slice(0, colon);
 }
 
 /** 11010519491231002X → 110***********002X: enough for a person to recognise, too little to misuse. */

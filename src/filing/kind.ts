@@ -36,14 +36,15 @@ export async function knownFilings(
   national: NationalRecords | null,
   options: { excludeOrderId?: string; requestedKind?: string | null } = {},
 ): Promise<KnownFilings> {
-  const subjectKey = summary.certificate ? ctx.cipher.lookupHash(`${summary.certificate.type}:${summary.certificate.number}`) : null;
-  const known: { -readonly [K in keyof KnownFilings]: KnownFilings[K] } = { subject: subjectKey ? 'none' : 'unknown' };
+  // Under every live look-up key, so rows not yet re-hashed by `openbeian rotate-keys` are found too.
+  const subjectKeys = summary.certificate ? ctx.cipher.lookupHashes(`${summary.certificate.type}:${summary.certificate.number}`) : [];
+  const known: { -readonly [K in keyof KnownFilings]: KnownFilings[K] } = { subject: subjectKeys.length > 0 ? 'none' : 'unknown' };
   if (options.requestedKind?.startsWith('change_') || options.requestedKind?.startsWith('cancel_')) {
     known.requestedKind = options.requestedKind as KnownFilings['requestedKind'];
   }
 
-  if (subjectKey) {
-    const here = await executor.selectFrom('filed_subjects').select(['number']).where('subject_key', '=', subjectKey).where('status', '=', 'active').executeTakeFirst();
+  if (subjectKeys.length > 0) {
+    const here = await executor.selectFrom('filed_subjects').select(['number']).where('subject_key', 'in', subjectKeys).where('status', '=', 'active').executeTakeFirst();
     if (here) {
       known.subject = 'here';
       known.subjectNumber = here.number;
@@ -58,7 +59,7 @@ export async function knownFilings(
       known.filedServices = national.subject.services.filter((s) => s.domain).map((s) => ({ key: s.domain!, accessedHere: false }));
       known.subjectIsShell = known.filedServices.length === 0;
     }
-    let inFlight = executor.selectFrom('orders').select('id').where('subject_key', '=', subjectKey).where('status', 'not in', ['approved', 'abandoned', 'draft']);
+    let inFlight = executor.selectFrom('orders').select('id').where('subject_key', 'in', subjectKeys).where('status', 'not in', ['approved', 'abandoned', 'draft']);
     if (options.excludeOrderId) inFlight = inFlight.where('id', '!=', options.excludeOrderId);
     known.orderInFlight = (await inFlight.executeTakeFirst()) !== undefined;
   }
@@ -69,12 +70,12 @@ export async function knownFilings(
 
   const people = responsiblePersons(draft);
   if (people.length > 0) {
-    const keys = people.map((p) => ctx.cipher.lookupHash(p.idNumber));
+    const keys = people.flatMap((p) => ctx.cipher.lookupHashes(p.idNumber));
     let others = executor.selectFrom('filed_subjects').select(['leader_key']).where('leader_key', 'in', keys).where('status', '=', 'active');
-    if (subjectKey) others = others.where('subject_key', '!=', subjectKey);
-    const hits = new Set((await others.execute()).map((r) => r.leader_key));
+    if (subjectKeys.length > 0) others = others.where('subject_key', 'not in', subjectKeys);
+    const hits = [...new Set((await others.execute()).map((r) => r.leader_key))];
     const elsewhere = new Set(national?.personIdsElsewhere ?? []);
-    known.leaderIdsInOtherSubjects = people.filter((p) => hits.has(ctx.cipher.lookupHash(p.idNumber)) || elsewhere.has(p.idNumber)).map((p) => p.idNumber);
+    known.leaderIdsInOtherSubjects = people.filter((p) => hits.some((hit) => ctx.cipher.matchesLookup(hit, p.idNumber)) || elsewhere.has(p.idNumber)).map((p) => p.idNumber);
   }
   return known;
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../core/context.ts';
 import type { Executor } from '../core/db/database.ts';
 import { AppError } from '../core/errors.ts';
 import { accountBoundTo, bindSubject, subjectKeyOf, unbindSubject } from '../accounts/index.ts';
+import { summariseDraft } from './draft-summary.ts';
 import type { Order } from './repo.ts';
 
 /** Submitted and not yet finished: these orders hold their subject for their account (drafts never do). */
@@ -12,18 +13,30 @@ const HOLDING_STATUSES = ['provider_review', 'supplement_requested', 'provider_r
  * that subject that was submitted and is not finished. `exceptOrderId` leaves out the order being resubmitted, so a
  * certificate corrected after a rejection moves the binding with it.
  */
-export async function isSubjectHeld(executor: Executor, userId: string, subjectKey: string, exceptOrderId?: string): Promise<boolean> {
-  const filed = await executor.selectFrom('filed_subjects').select('number').where('user_id', '=', userId).where('subject_key', '=', subjectKey).where('status', '=', 'active').executeTakeFirst();
+export async function isSubjectHeld(executor: Executor, userId: string, subjectKeys: readonly string[], exceptOrderId?: string): Promise<boolean> {
+  if (subjectKeys.length === 0) return false;
+  const filed = await executor.selectFrom('filed_subjects').select('number').where('user_id', '=', userId).where('subject_key', 'in', subjectKeys).where('status', '=', 'active').executeTakeFirst();
   if (filed) return true;
-  let orders = executor.selectFrom('orders').select('id').where('user_id', '=', userId).where('subject_key', '=', subjectKey).where('status', 'in', HOLDING_STATUSES);
+  let orders = executor.selectFrom('orders').select('id').where('user_id', '=', userId).where('subject_key', 'in', subjectKeys).where('status', 'in', HOLDING_STATUSES);
   if (exceptOrderId) orders = orders.where('id', '!=', exceptOrderId);
   return (await orders.executeTakeFirst()) !== undefined;
 }
 
 /** Whether any account has a submitted, unfinished order for the subject. */
-export async function hasSubmittedOrder(executor: Executor, subjectKey: string): Promise<boolean> {
-  const order = await executor.selectFrom('orders').select('id').where('subject_key', '=', subjectKey).where('status', 'in', HOLDING_STATUSES).executeTakeFirst();
+export async function hasSubmittedOrder(executor: Executor, subjectKeys: readonly string[]): Promise<boolean> {
+  if (subjectKeys.length === 0) return false;
+  const order = await executor.selectFrom('orders').select('id').where('subject_key', 'in', subjectKeys).where('status', 'in', HOLDING_STATUSES).executeTakeFirst();
   return order !== undefined;
+}
+
+/**
+ * The order's subject key under every live look-up key (current first), from the certificate in its draft: rows
+ * written before a key rotation, and not yet re-hashed by `openbeian rotate-keys`, are found too.
+ */
+export function subjectKeysOfOrder(ctx: AppContext, order: Pick<Order, 'draft' | 'subjectKey'>): string[] {
+  const certificate = summariseDraft(order.draft).certificate;
+  if (certificate) return ctx.cipher.lookupHashes(`${certificate.type}:${certificate.number}`);
+  return order.subjectKey ? [order.subjectKey] : [];
 }
 
 const CERTIFICATE = 'subject.certificate.number';
@@ -53,16 +66,17 @@ function refusal(code: keyof typeof BINDING_MESSAGES): AppError {
  * valid one). A binding nothing holds any more (its order abandoned, its filing cancelled) gives way.
  */
 export async function bindSubjectOnSubmit(ctx: AppContext, executor: Executor, order: Order): Promise<void> {
-  const subjectKey = order.subjectKey;
+  const subjectKeys = subjectKeysOfOrder(ctx, order);
+  const subjectKey = subjectKeys[0];
   if (!subjectKey) return;
   const current = await subjectKeyOf(executor, order.userId);
-  if (current === subjectKey) return;
-  if (current !== null && (await isSubjectHeld(executor, order.userId, current, order.id))) {
+  if (current !== null && subjectKeys.includes(current)) return;
+  if (current !== null && (await isSubjectHeld(executor, order.userId, [current], order.id))) {
     throw refusal('ACCOUNT_HAS_OTHER_SUBJECT');
   }
-  const owner = await accountBoundTo(executor, subjectKey);
+  const owner = await accountBoundTo(executor, subjectKeys);
   if (owner !== null && owner !== order.userId) {
-    if (await isSubjectHeld(executor, owner, subjectKey)) {
+    if (await isSubjectHeld(executor, owner, subjectKeys)) {
       throw refusal('SUBJECT_BOUND_ELSEWHERE');
     }
     await unbindSubject(executor, owner);
@@ -73,5 +87,5 @@ export async function bindSubjectOnSubmit(ctx: AppContext, executor: Executor, o
 /** After an order is abandoned or expires: the account is free again when nothing else holds its subject. */
 export async function releaseSubjectIfFree(executor: Executor, userId: string): Promise<void> {
   const current = await subjectKeyOf(executor, userId);
-  if (current !== null && !(await isSubjectHeld(executor, userId, current))) await unbindSubject(executor, userId);
+  if (current !== null && !(await isSubjectHeld(executor, userId, [current]))) await unbindSubject(executor, userId);
 }

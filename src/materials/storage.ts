@@ -35,3 +35,25 @@ export async function readStoredFile(ctx: AppContext, sha256: string): Promise<B
     return null;
   }
 }
+
+/**
+ * Re-encrypts one stored file under the current key (`openbeian rotate-keys`), written beside and renamed over, so a
+ * reader sees the old file or the new one, never half of one. The address stays: it is only a name.
+ */
+export async function resealStoredFile(ctx: AppContext, address: string, options: { dryRun: boolean }): Promise<'current' | 'resealed' | 'missing' | 'unreadable'> {
+  const path = pathFor(ctx, address);
+  const sealed = await readFile(path, 'utf8').catch(() => null);
+  if (sealed === null) return 'missing';
+  if (ctx.cipher.isCurrent(sealed)) return 'current';
+  let bytes: Buffer;
+  try {
+    bytes = ctx.cipher.decryptToBuffer(sealed);
+  } catch {
+    return 'unreadable';
+  }
+  if (options.dryRun) return 'resealed';
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, ctx.cipher.encrypt(bytes));
+  await rename(temporary, path);
+  return 'resealed';
+}

@@ -67,7 +67,7 @@ export type SentMessageView = {
 /** Demo-mode reading of what was sent; `to` is an exact mobile or e-mail. */
 export async function listSentMessages(ctx: AppContext, query: { to?: string; limit: number }): Promise<SentMessageView[]> {
   let select = ctx.db.selectFrom('sent_messages').selectAll().orderBy('id', 'desc').limit(query.limit);
-  if (query.to) select = select.where('recipient_hash', '=', ctx.cipher.lookupHash(normaliseRecipient(query.to)));
+  if (query.to) select = select.where('recipient_hash', 'in', ctx.cipher.lookupHashes(normaliseRecipient(query.to)));
   const rows = await select.execute();
   return rows.map((row) => ({
     id: row.id,

@@ -1,3 +1,4 @@
+export { normaliseRecipient } from './deliver.ts';
 export { deliver, listSentMessages, type OutgoingMessage, type SentMessageView } from './deliver.ts';
 export { deliverInApp, listInAppNotices, type InAppNotice, type InAppNoticeView } from './in-app.ts';
 export { noticeRoutes } from './routes.ts';

@@ -24,8 +24,16 @@ export const MISUSE_ANSWER_WORKDAYS = 3;
 export const ID_CHECK_CODE = 'privacy.id_check_code';
 export const MISUSE_ANSWERED = 'privacy.misuse_answered';
 
-const hashCode = (ctx: AppContext, checkId: string, code: string): string =>
-  createHmac('sha256', ctx.cipher.lookupHash('id-check-code')).update(`${checkId}:${code}`).digest('hex');
+const hashCode = (ctx: AppContext, checkId: string, code: string, key = ctx.cipher.lookupHash('id-check-code')): string =>
+  createHmac('sha256', key).update(`${checkId}:${code}`).digest('hex');
+/** Under every live look-up key, so a code texted just before a key rotation still works after it. */
+const codeMatchesAny = (ctx: AppContext, checkId: string, code: string, storedHash: string): boolean => {
+  const stored = Buffer.from(storedHash, 'hex');
+  return ctx.cipher.lookupHashes('id-check-code').some((key) => {
+    const given = Buffer.from(hashCode(ctx, checkId, code, key), 'hex');
+    return given.length === stored.length && timingSafeEqual(given, stored);
+  });
+};
 const hashAccess = (token: string): string => createHmac('sha256', 'id-check-access').update(token).digest('hex');
 const normaliseId = (idNumber: string): string => idNumber.trim().toUpperCase();
 
@@ -34,8 +42,8 @@ type OrderRow = Parameters<typeof toOrder>[1];
 
 /** Orders where the ID is a responsible person, with the roles it plays and the mobile filed with it there. */
 async function ordersUsing(ctx: AppContext, idNumber: string) {
-  const key = ctx.cipher.lookupHash(idNumber);
-  const rows = await ctx.db.selectFrom('orders').selectAll().where(sql<boolean>`person_keys @> ARRAY[${key}]::text[]`).orderBy('created_at').execute();
+  const keys = ctx.cipher.lookupHashes(idNumber);
+  const rows = await ctx.db.selectFrom('orders').selectAll().where(sql<boolean>`person_keys && ARRAY[${sql.join(keys)}]::text[]`).orderBy('created_at').execute();
   return rows.flatMap((row: OrderRow) => {
     const order = toOrder(ctx, row);
     const persons = responsiblePersons(order.draft).filter((p) => p.idNumber === idNumber);
@@ -49,7 +57,7 @@ async function ordersUsing(ctx: AppContext, idNumber: string) {
     const roles = new Set<Role>(persons.map((p) => (p.path === 'subject.leader' ? 'subject_leader' : 'service_leader')));
     if (ledServices.length > 0) roles.add('service_leader');
     const subject = (order.draft.subject ?? {}) as Record<string, unknown>;
-    return [{ order, roles: [...roles], mobiles: persons.map((p) => p.mobile), isPersonSubject: subject.nature === 'individual', ledServices, services }];
+    return [{ order, personKeys: row.person_keys ?? [], roles: [...roles], mobiles: persons.map((p) => p.mobile), isPersonSubject: subject.nature === 'individual', ledServices, services }];
   });
 }
 
@@ -64,7 +72,11 @@ export async function startIdCheck(ctx: AppContext, actor: Actor, input: StartId
   const id = newId();
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const now = ctx.clock.now();
-  const personKey = ctx.cipher.lookupHash(idNumber);
+  // The key the matching orders hold the ID under: while `rotate-keys` runs that may still be an old look-up key, and
+  // the confirmation finds the orders by it (it has only this hash, not the number).
+  const candidates = ctx.cipher.lookupHashes(idNumber);
+  const held = new Set(found.filter((f) => f.mobiles.includes(mobile)).flatMap((f) => f.personKeys));
+  const personKey = candidates.find((key) => held.has(key)) ?? candidates[0]!;
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('id_checks')
@@ -100,9 +112,7 @@ export async function confirmIdCheck(ctx: AppContext, actor: Actor, input: { che
   const outcome = await ctx.db.transaction().execute(async (tx) => {
     const check = await tx.selectFrom('id_checks').selectAll().where('id', '=', input.checkId).forUpdate().executeTakeFirst();
     if (!check || check.confirmed_at || check.expires_at.getTime() <= now.getTime() || check.attempts >= ID_CHECK_MAX_WRONG) return { error: wrongCode(0) };
-    const given = Buffer.from(hashCode(ctx, check.id, input.code.trim()), 'hex');
-    const stored = Buffer.from(check.code_hash, 'hex');
-    if (!check.is_matched || given.length !== stored.length || !timingSafeEqual(given, stored)) {
+    if (!check.is_matched || !codeMatchesAny(ctx, check.id, input.code.trim(), check.code_hash)) {
       await tx.updateTable('id_checks').set({ attempts: check.attempts + 1 }).where('id', '=', check.id).execute();
       return { error: wrongCode(ID_CHECK_MAX_WRONG - check.attempts - 1) };
     }
@@ -125,7 +135,7 @@ export async function confirmIdCheck(ctx: AppContext, actor: Actor, input: { che
 async function findUses(ctx: AppContext, personKey: string, mobile: string) {
   const rows = await ctx.db.selectFrom('orders').selectAll().where(sql<boolean>`person_keys @> ARRAY[${personKey}]::text[]`).orderBy('created_at').execute();
   // The ID number itself is not kept; the drafts that name this key give it back.
-  const idNumber = rows.flatMap((row) => responsiblePersons(toOrder(ctx, row).draft).filter((p) => ctx.cipher.lookupHash(p.idNumber) === personKey && p.mobile === mobile).map((p) => p.idNumber))[0];
+  const idNumber = rows.flatMap((row) => responsiblePersons(toOrder(ctx, row).draft).filter((p) => ctx.cipher.matchesLookup(personKey, p.idNumber) && p.mobile === mobile).map((p) => p.idNumber))[0];
   const found = idNumber ? await ordersUsing(ctx, idNumber) : [];
   const bySubject = new Map<string, { roles: Set<Role>; serviceDomains: Set<string>; allServices: boolean }>();
   const orders = [];

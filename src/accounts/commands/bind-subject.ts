@@ -11,9 +11,10 @@ export async function subjectKeyOf(executor: Executor, userId: string): Promise<
   return user.subject_key;
 }
 
-/** The account bound to a subject, if any. */
-export async function accountBoundTo(executor: Executor, subjectKey: string): Promise<string | null> {
-  const owner = await executor.selectFrom('users').select(['id']).where('subject_key', '=', subjectKey).executeTakeFirst();
+/** The account bound to a subject, if any; `subjectKeys`: its key under every live look-up key (key rotation). */
+export async function accountBoundTo(executor: Executor, subjectKeys: readonly string[]): Promise<string | null> {
+  if (subjectKeys.length === 0) return null;
+  const owner = await executor.selectFrom('users').select(['id']).where('subject_key', 'in', subjectKeys).executeTakeFirst();
   return owner?.id ?? null;
 }
 

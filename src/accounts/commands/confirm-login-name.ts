@@ -3,7 +3,7 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import { enqueueEvent } from '../../core/outbox.ts';
 import { codeMatches, LOGIN_NAME_MAX_WRONG } from '../recovery.ts';
-import { codeKey } from './look-up-login-name.ts';
+import { CODE_KEY_LABEL } from './look-up-login-name.ts';
 
 export type ConfirmLoginNameInput = { domain: string; code: string };
 
@@ -31,7 +31,7 @@ export async function confirmLoginName(ctx: AppContext, actor: Actor, input: Con
       .executeTakeFirst();
     if (!challenge) return { kind: 'none' };
     if (challenge.attempts >= LOGIN_NAME_MAX_WRONG) return { kind: 'locked' };
-    if (!codeMatches(codeKey(ctx), challenge.id, input.code, challenge.code_hash)) {
+    if (!ctx.cipher.lookupHashes(CODE_KEY_LABEL).some((key) => codeMatches(key, challenge.id, input.code, challenge.code_hash))) {
       const attempts = challenge.attempts + 1;
       await tx.updateTable('login_name_challenges').set({ attempts }).where('id', '=', challenge.id).execute();
       if (attempts >= LOGIN_NAME_MAX_WRONG) {

@@ -12,8 +12,10 @@ export type LookUpLoginNameResult = { mobile: string | null; expiresInMinutes: n
 
 export const LOGIN_NAME_CODE = 'account.login_name_code';
 
+/** Codes are hashed under the look-up key of this label; checked under every live one (key rotation). */
+export const CODE_KEY_LABEL = 'login-name-code';
 /** The key that binds code hashes to this platform; derived, so no new secret is needed. */
-export const codeKey = (ctx: AppContext): string => ctx.cipher.lookupHash('login-name-code');
+export const codeKey = (ctx: AppContext): string => ctx.cipher.lookupHash(CODE_KEY_LABEL);
 
 /**
  * Finds the account that filed a domain here and texts a code to the subject leader's filed mobile.

@@ -37,9 +37,9 @@ export async function loadClaimable(executor: Executor, subjectNumber: string, f
 export async function assertMayClaim(executor: Executor, user: SessionUser, subject: Claimable): Promise<void> {
   if (subject.user_id !== null) throw new AppError('SUBJECT_ALREADY_CLAIMED', { subjectNumber: subject.number, isYours: subject.user_id === user.id });
   const current = await subjectKeyOf(executor, user.id);
-  if (current !== null && current !== subject.subject_key && (await isSubjectHeld(executor, user.id, current))) throw new AppError('ACCOUNT_HAS_OTHER_SUBJECT');
-  const owner = await accountBoundTo(executor, subject.subject_key);
-  if (owner !== null && owner !== user.id && (await isSubjectHeld(executor, owner, subject.subject_key))) throw new AppError('SUBJECT_BOUND_ELSEWHERE');
+  if (current !== null && current !== subject.subject_key && (await isSubjectHeld(executor, user.id, [current]))) throw new AppError('ACCOUNT_HAS_OTHER_SUBJECT');
+  const owner = await accountBoundTo(executor, [subject.subject_key]);
+  if (owner !== null && owner !== user.id && (await isSubjectHeld(executor, owner, [subject.subject_key]))) throw new AppError('SUBJECT_BOUND_ELSEWHERE');
 }
 
 function filedMobile(ctx: AppContext, sealedDraft: string): string | null {

@@ -29,7 +29,7 @@ export async function verifyClaim(ctx: AppContext, actor: Actor, user: SessionUs
     }
     await tx.updateTable('subject_claims').set({ confirmed_at: now }).where('id', '=', claim.id).execute();
     // An account that named this certificate in a draft only (nothing holds it) gives way, as at submit.
-    const owner = await accountBoundTo(tx, subject.subject_key);
+    const owner = await accountBoundTo(tx, [subject.subject_key]);
     if (owner !== null && owner !== user.id) await unbindSubject(tx, owner);
     await bindSubject(ctx, tx, { userId: user.id, subjectKey: subject.subject_key });
     await tx.updateTable('filed_subjects').set({ user_id: user.id, updated_at: now }).where('number', '=', subject.number).execute();

@@ -29,7 +29,7 @@ export async function createOrder(ctx: AppContext, actor: Actor, user: SessionUs
       const subjectKey = summary.certificate ? ctx.cipher.lookupHash(`${summary.certificate.type}:${summary.certificate.number}`) : null;
       // A change or cancellation of a filed subject cannot go anywhere while another of its orders is in flight: say
       // so now rather than at submit. (A new filing's draft may name any subject: drafts hold nothing.)
-      if (input.filingNumber && subjectKey && (await hasSubmittedOrder(tx, subjectKey))) throwOrderInProgress();
+      if (input.filingNumber && summary.certificate && (await hasSubmittedOrder(tx, ctx.cipher.lookupHashes(`${summary.certificate.type}:${summary.certificate.number}`)))) throwOrderInProgress();
       const kind = input.kind ?? (await decideKind(ctx, tx, input.draft, summary, national));
       await tx
         .insertInto('orders')

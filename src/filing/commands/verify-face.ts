@@ -45,7 +45,7 @@ export async function verifyFace(ctx: AppContext, actor: Actor, user: SessionUse
   const recent = await ctx.db
     .selectFrom('face_verifications')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
-    .where('person_key', '=', personKey)
+    .where('person_key', 'in', ctx.cipher.lookupHashes(person.idNumber))
     .where('created_at', '>', new Date(now.getTime() - 24 * 3600_000))
     .executeTakeFirstOrThrow();
   if (Number(recent.n) >= FACE_ATTEMPTS_PER_DAY) {

@@ -7,14 +7,13 @@ import { summariseDraft } from '../draft-summary.ts';
 import { lookUpNationalFor, precheckOrder } from '../precheck-order.ts';
 import { loadVisibleOrder, type Order } from '../repo.ts';
 import { responsiblePersons } from '../responsible-persons.ts';
-import { BINDING_MESSAGES, isSubjectHeld } from '../subject-binding.ts';
+import { BINDING_MESSAGES, isSubjectHeld, subjectKeysOfOrder } from '../subject-binding.ts';
 
 /** Responsible persons of the draft who have not passed their own face check on this order (submit refuses them). */
 export async function faceFindings(ctx: AppContext, executor: Executor, order: Order): Promise<Finding[]> {
   const verified = await executor.selectFrom('face_verifications').select(['person_key']).where('order_id', '=', order.id).where('outcome', '=', 'passed').execute();
-  const verifiedKeys = new Set(verified.map((row) => row.person_key));
   return responsiblePersons(order.draft)
-    .filter((person) => !verifiedKeys.has(ctx.cipher.lookupHash(person.idNumber)))
+    .filter((person) => !verified.some((row) => ctx.cipher.matchesLookup(row.person_key, person.idNumber)))
     .map((person) => ({
       code: 'FACE_VERIFICATION_MISSING',
       severity: 'error' as const,
@@ -44,8 +43,8 @@ export async function precheckDraft(ctx: AppContext, user: SessionUser, id: stri
 /** Said at the certificate field before submit refuses it: this account already files for another subject. */
 async function bindingFindings(ctx: AppContext, order: Order): Promise<Finding[]> {
   const current = await subjectKeyOf(ctx.db, order.userId);
-  if (!order.subjectKey || current === null || current === order.subjectKey) return [];
-  if (!(await isSubjectHeld(ctx.db, order.userId, current, order.id))) return [];
+  if (!order.subjectKey || current === null || subjectKeysOfOrder(ctx, order).includes(current)) return [];
+  if (!(await isSubjectHeld(ctx.db, order.userId, [current], order.id))) return [];
   return [
     {
       code: 'ACCOUNT_HAS_OTHER_SUBJECT',

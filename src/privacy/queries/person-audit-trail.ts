@@ -13,13 +13,15 @@ export const TRAIL_LIMIT = 5000;
 export async function personAuditTrail(ctx: AppContext, actor: Actor, input: { idNumber: string }) {
   const idNumber = input.idNumber.trim().toUpperCase();
   const key = ctx.cipher.lookupHash(idNumber);
-  const keys = sql<string[]>`ARRAY[${key}]::text[]`;
-  const orders = ctx.db.selectFrom('orders').select(sql<string>`id::text`.as('id')).where(sql<boolean>`person_keys @> ${keys}`);
+  // Rows under every live look-up key: the audit log is never re-hashed, so rows from before a rotation are found
+  // while their key is in OPENBEIAN_LOOKUP_OLD_KEYS.
+  const keys = sql<string[]>`ARRAY[${sql.join(ctx.cipher.lookupHashes(idNumber))}]::text[]`;
+  const orders = ctx.db.selectFrom('orders').select(sql<string>`id::text`.as('id')).where(sql<boolean>`person_keys && ${keys}`);
   const rows = await ctx.db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
     .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_role', 'u.email as actor_email', 'a.request_id', 'a.entity_type', 'a.entity_id', 'a.action', 'a.from_status', 'a.to_status', 'a.reason', 'a.data'])
-    .where((eb) => eb.or([sql<boolean>`a.person_keys @> ${keys}`, eb.and([eb('a.entity_type', '=', 'order'), eb('a.entity_id', 'in', orders)])]))
+    .where((eb) => eb.or([sql<boolean>`a.person_keys && ${keys}`, eb.and([eb('a.entity_type', '=', 'order'), eb('a.entity_id', 'in', orders)])]))
     .orderBy('a.id')
     .limit(TRAIL_LIMIT + 1)
     .execute();

@@ -125,12 +125,12 @@ export function createSimulatedRegulator(ctx: AppContext): Regulator {
   }
 
   async function verify(input: { mobile: string; code: string }): Promise<SmsVerifyResult> {
-    const mobileHash = ctx.cipher.lookupHash(input.mobile.trim());
+    const mobileHashes = ctx.cipher.lookupHashes(input.mobile.trim());
     const result = await ctx.db.transaction().execute(async (tx): Promise<SmsVerifyResult> => {
       const challenge = await tx
         .selectFrom('sim_sms_challenges')
         .selectAll()
-        .where('mobile_hash', '=', mobileHash)
+        .where('mobile_hash', 'in', mobileHashes)
         .where('confirmed_at', 'is', null)
         .orderBy('created_at', 'desc')
         .limit(1)
@@ -186,13 +186,13 @@ export function createSimulatedRegulator(ctx: AppContext): Regulator {
   }
 
   async function resend(input: { mobile: string }): Promise<{ sent: boolean }> {
-    const mobileHash = ctx.cipher.lookupHash(input.mobile.trim());
+    const mobileHashes = ctx.cipher.lookupHashes(input.mobile.trim());
     return ctx.db.transaction().execute(async (tx) => {
       const challenge = await tx
         .selectFrom('sim_sms_challenges')
         .innerJoin('sim_submissions', 'sim_submissions.id', 'sim_sms_challenges.submission_id')
         .select(['sim_sms_challenges.id', 'sim_sms_challenges.sent_count', 'sim_sms_challenges.expires_at', 'sim_sms_challenges.attempts', 'sim_submissions.order_number', 'sim_submissions.status'])
-        .where('sim_sms_challenges.mobile_hash', '=', mobileHash)
+        .where('sim_sms_challenges.mobile_hash', 'in', mobileHashes)
         .where('sim_sms_challenges.confirmed_at', 'is', null)
         .orderBy('sim_sms_challenges.created_at', 'desc')
         .limit(1)

@@ -14,12 +14,16 @@ import type { SimSubmission } from './submissions.ts';
 export const certificateKey = (ctx: AppContext, certificate: { type: string; number: string }): string =>
   ctx.cipher.lookupHash(`${certificate.type}:${certificate.number.trim().toUpperCase()}`);
 
+/** The certificate's key under every live look-up key (current first), so look-ups hold during a key rotation. */
+export const certificateKeys = (ctx: AppContext, certificate: { type: string; number: string }): string[] =>
+  ctx.cipher.lookupHashes(`${certificate.type}:${certificate.number.trim().toUpperCase()}`);
+
 /** The look-up behind Regulator.lookup, and behind the simulated 管局's own checks (given their transaction). */
 export async function nationalView(ctx: AppContext, executor: Executor, query: NationalQuery): Promise<NationalRecords> {
-  const subjectKey = query.certificate ? certificateKey(ctx, query.certificate) : null;
+  const subjectKeys = query.certificate ? certificateKeys(ctx, query.certificate) : [];
   const result: NationalRecords = { subject: null, orderInProgress: false, domains: [], personIdsElsewhere: [] };
-  if (subjectKey) {
-    const rows = await executor.selectFrom('sim_national_records').select(['status', 'domain', 'subject_number', 'service_number']).where('subject_key', '=', subjectKey).orderBy('id').execute();
+  if (subjectKeys.length > 0) {
+    const rows = await executor.selectFrom('sim_national_records').select(['status', 'domain', 'subject_number', 'service_number']).where('subject_key', 'in', subjectKeys).orderBy('id').execute();
     result.orderInProgress = rows.some((r) => r.status === 'pending');
     const filed = rows.filter((r) => r.status !== 'pending');
     const active = filed.filter((r) => r.status === 'active');
@@ -34,15 +38,15 @@ export async function nationalView(ctx: AppContext, executor: Executor, query: N
   const domains = [...new Set(query.domains ?? [])];
   if (domains.length > 0) {
     const rows = await executor.selectFrom('sim_national_records').select(['domain', 'subject_number', 'subject_key']).where('domain', 'in', domains).where('status', '=', 'active').orderBy('id').execute();
-    result.domains = rows.map((r) => ({ domain: r.domain!, subjectNumber: r.subject_number, sameSubject: r.subject_key === subjectKey }));
+    result.domains = rows.map((r) => ({ domain: r.domain!, subjectNumber: r.subject_number, sameSubject: subjectKeys.includes(r.subject_key) }));
   }
   const people = [...new Set(query.personIds ?? [])];
   if (people.length > 0) {
-    const keys = new Map(people.map((id) => [ctx.cipher.lookupHash(id.trim().toUpperCase()), id] as const));
+    const keys = new Map(people.flatMap((id) => ctx.cipher.lookupHashes(id.trim().toUpperCase()).map((key) => [key, id] as const)));
     let leaders = executor.selectFrom('sim_national_records').select('leader_key').where('leader_key', 'in', [...keys.keys()]).where('status', '=', 'active');
-    if (subjectKey) leaders = leaders.where('subject_key', '!=', subjectKey);
+    if (subjectKeys.length > 0) leaders = leaders.where('subject_key', 'not in', subjectKeys);
     const hits = new Set((await leaders.execute()).map((r) => r.leader_key));
-    result.personIdsElsewhere = [...keys].filter(([key]) => hits.has(key)).map(([, id]) => id);
+    result.personIdsElsewhere = [...new Set([...keys].filter(([key]) => hits.has(key)).map(([, id]) => id))];
   }
   return result;
 }
@@ -67,14 +71,16 @@ type DraftService = { kind?: string; domains?: { name?: string }[]; filedNumber?
  */
 export async function fileNationally(ctx: AppContext, tx: Tx, submission: SimSubmission): Promise<IssuedNumbers> {
   const now = ctx.clock.now();
-  const subjectKey = submission.subjectKey!;
+  // Rows written under an older look-up key are found too; new rows get the current key.
+  const subjectKeys = submission.certificate ? certificateKeys(ctx, submission.certificate) : [submission.subjectKey!];
+  const subjectKey = subjectKeys[0]!;
   const kind = submission.kind;
-  const rows = await tx.selectFrom('sim_national_records').select(['id', 'status', 'domain', 'subject_number', 'service_number']).where('subject_key', '=', subjectKey).orderBy('id').execute();
+  const rows = await tx.selectFrom('sim_national_records').select(['id', 'status', 'domain', 'subject_number', 'service_number']).where('subject_key', 'in', subjectKeys).orderBy('id').execute();
   const active = rows.filter((r) => r.status === 'active');
   const subject = submission.subjectNumber ?? active.find((r) => r.subject_number)?.subject_number ?? (await nextSubjectNumber(tx, submission.province, now));
 
   if (kind === 'cancel_subject' || kind === 'cancel_service') {
-    let target = tx.updateTable('sim_national_records').set({ status: 'cancelled' }).where('subject_key', '=', subjectKey).where('status', '=', 'active');
+    let target = tx.updateTable('sim_national_records').set({ status: 'cancelled' }).where('subject_key', 'in', subjectKeys).where('status', '=', 'active');
     if (kind === 'cancel_service') target = target.where('service_number', 'in', submission.targetServices.length ? submission.targetServices : ['-']);
     await target.execute();
     return { subject, services: [] };

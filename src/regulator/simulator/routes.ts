@@ -15,7 +15,7 @@ async function assertOwnsPendingCheck(ctx: AppContext, userId: string, mobile: s
     .selectFrom('sim_sms_challenges')
     .innerJoin('orders', 'orders.id', 'sim_sms_challenges.order_id')
     .select(['orders.user_id'])
-    .where('sim_sms_challenges.mobile_hash', '=', ctx.cipher.lookupHash(mobile.trim()))
+    .where('sim_sms_challenges.mobile_hash', 'in', ctx.cipher.lookupHashes(mobile.trim()))
     .where('sim_sms_challenges.confirmed_at', 'is', null)
     .orderBy('sim_sms_challenges.created_at', 'desc')
     .limit(1)

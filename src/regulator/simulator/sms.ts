@@ -12,13 +12,18 @@ export const SMS_MAX_SENDS = SMS_CHECK.maxSends;
 export const newSmsCode = (): string => randomInt(0, 1_000_000).toString().padStart(6, '0');
 
 export function hashSmsCode(ctx: AppContext, challengeId: string, code: string): string {
-  return createHmac('sha256', ctx.cipher.lookupHash(`sms:${challengeId}`)).update(code).digest('hex');
+  return hashUnder(ctx.cipher.lookupHash(`sms:${challengeId}`), code);
 }
 
+const hashUnder = (key: string, code: string): string => createHmac('sha256', key).update(code).digest('hex');
+
+/** Checked under every live look-up key, so a code texted just before a key rotation still works after it. */
 export function codeMatches(ctx: AppContext, challengeId: string, code: string, storedHash: string): boolean {
-  const given = Buffer.from(hashSmsCode(ctx, challengeId, code), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
+  return ctx.cipher.lookupHashes(`sms:${challengeId}`).some((key) => {
+    const given = Buffer.from(hashUnder(key, code), 'hex');
+    return given.length === stored.length && timingSafeEqual(given, stored);
+  });
 }
 
 /** Texts a code to one mobile of a submission; the challenge remembers only a hash of it. */
