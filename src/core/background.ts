@@ -64,7 +64,11 @@ function listenForEvents(ctx: AppContext, onEvent: () => void): { stop(): Promis
       await connection.connect();
       await connection.query(`LISTEN ${OUTBOX_CHANNEL}`);
       if (isStopped) await connection.end();
-      else client = connection;
+      else {
+        client = connection;
+        // Whatever was written while this connection was being made (or was down) woke nobody: look now.
+        onEvent();
+      }
     } catch (error) {
       if (isStopped) return;
       ctx.logger.warn({ err: error }, 'outbox wake-up could not listen; polling meanwhile');
