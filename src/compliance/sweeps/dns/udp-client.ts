@@ -94,6 +94,8 @@ export class UdpDnsClient {
   private idsLeft = 0;
   /** Packets received that matched no question asked (wrong id, wrong question, not a response, unparsable). */
   ignored = 0;
+  /** Tries sent again after a time-out (lost questions or answers). */
+  resent = 0;
   readonly server: DnsServer | undefined;
   private readonly window: number;
   private readonly socketCount: number;
@@ -205,8 +207,9 @@ export class UdpDnsClient {
     pending.triesLeft--;
     pending.deadline = performance.now() + this.options.timeoutMs;
     this.deadlines.push({ pending, deadline: pending.deadline });
-    // A send error (buffer full) is like a lost packet: the deadline sends it again or fails it.
-    pending.slot.socket.send(pending.query, () => undefined);
+    // A send error (buffer full) is like a lost packet: the deadline sends it again or fails it. Without a callback
+    // node reports it as an 'error' event (ignored in open()), and saves a completion callback per packet.
+    pending.slot.socket.send(pending.query);
     this.arm();
   }
 
@@ -252,6 +255,7 @@ export class UdpDnsClient {
       this.deadlines.splice(0, this.deadlinesHead);
       this.deadlinesHead = 0;
     }
+    this.resent += resend.length;
     for (const pending of resend) this.send(pending);
     this.arm();
     this.pump();
