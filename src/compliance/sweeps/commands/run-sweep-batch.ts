@@ -38,12 +38,62 @@ function oncePerDomain(checked: CheckedDomain[]): CheckedDomain[] {
   return checked.filter((entry) => (seen.has(entry.domain) ? false : (seen.add(entry.domain), true)));
 }
 
+type TargetBatch = Awaited<ReturnType<typeof nextSweepTargets>>;
+type CheckedBatch = { batch: TargetBatch; checked: CheckedDomain[] };
+/** A batch being read and checked: its targets (and so the next cursor) are known long before its checks end. */
+type BatchInProgress = { from: string; checker: SweepChecker; targets: Promise<TargetBatch>; checked: Promise<CheckedBatch> };
+
+const cursorKey = (cursor: SweepCursor | null): string => (cursor ? `${cursor.domain}\u0000${cursor.service}` : '');
+
+/** Reads the targets after `cursor` and checks them. */
+function startBatch(ctx: AppContext, checker: SweepChecker, cursor: SweepCursor | null): BatchInProgress {
+  const targets = nextSweepTargets(ctx.db, cursor, ctx.config.compliance.sweepBatchSize);
+  const checked = targets.then(async (batch) => {
+    const timer = AbortSignal.timeout(BATCH_TIME_LIMIT_MS);
+    return { batch, checked: oncePerDomain(await checkAll(checker, batch.targets, checker.concurrency, timer)) };
+  });
+  // Whoever takes the batch sees a failure (the database went away); a batch nobody takes must not crash the process.
+  checked.catch(() => undefined);
+  return { from: cursorKey(cursor), checker, targets, checked };
+}
+
+/**
+ * The next batch of each run, started in this process as soon as the current batch's targets are read: its checks
+ * run beside the current batch's last slow look-ups and its commit, so the resolver never waits for either. Memory
+ * only, used by the next runSweepBatch of this run if it starts from the same cursor with the same checker, else
+ * dropped (the run was resumed elsewhere, a commit failed and is retried, the checkers were reopened). The cursor
+ * still moves only with a commit, so a crash loses at most the batch being committed and the one checked ahead.
+ */
+const ahead = new WeakMap<AppContext, Map<string, BatchInProgress>>();
+
+function checkAhead(ctx: AppContext, sweepId: string, checker: SweepChecker, cursor: SweepCursor | null): void {
+  const started = startBatch(ctx, checker, cursor);
+  const byRun = ahead.get(ctx) ?? new Map<string, BatchInProgress>();
+  ahead.set(ctx, byRun);
+  byRun.set(sweepId, started);
+}
+
+async function takeAhead(ctx: AppContext, sweepId: string, checker: SweepChecker, cursor: SweepCursor | null): Promise<BatchInProgress> {
+  const entry = ahead.get(ctx)?.get(sweepId);
+  ahead.get(ctx)?.delete(sweepId);
+  if (entry && entry.checker === checker && entry.from === cursorKey(cursor)) {
+    const usable = await entry.checked.then(
+      () => true,
+      () => false,
+    );
+    // A failure ahead (the database closed meanwhile) only means this batch reads and checks for itself.
+    if (usable) return entry;
+  }
+  return startBatch(ctx, checker, cursor);
+}
+
 /**
  * Advances a run by one batch: checks the targets after its cursor, then, in one transaction, records what was
  * seen (findings opened, refreshed, closed), moves the cursor and the counters, and schedules the next batch — or
  * ends the run when nothing is left. A crash before that commit loses only the batch's work: its job is claimed
  * again and checks the same targets. Two workers on one run (a CLI beside a server) cannot both count a batch: the
- * commit checks that the run has not moved meanwhile. Returns the run as it is afterwards.
+ * commit checks that the run has not moved meanwhile. As soon as its targets are read, the next batch is read and
+ * checked ahead (see `ahead`). Returns the run as it is afterwards.
  */
 export async function runSweepBatch(ctx: AppContext, sweepId: string): Promise<SweepView> {
   const sweep = await ctx.db.selectFrom('compliance_sweeps').selectAll().where('id', '=', sweepId).executeTakeFirstOrThrow();
@@ -57,9 +107,11 @@ export async function runSweepBatch(ctx: AppContext, sweepId: string): Promise<S
   }
   if (sweep.status === 'queued') await ctx.db.transaction().execute((tx) => moveSweep(tx, SYSTEM_ACTOR, ctx.clock.now(), sweep, 'running'));
 
-  const batch = await nextSweepTargets(ctx.db, sweep.cursor, ctx.config.compliance.sweepBatchSize);
-  const timer = AbortSignal.timeout(BATCH_TIME_LIMIT_MS);
-  const checked = oncePerDomain(await checkAll(checker, batch.targets, checker.concurrency, timer));
+  const current = await takeAhead(ctx, sweepId, checker, sweep.cursor);
+  const targets = await current.targets;
+  const isLast = targets.services < ctx.config.compliance.sweepBatchSize;
+  if (!isLast) checkAhead(ctx, sweepId, checker, targets.cursor);
+  const { batch, checked } = await current.checked;
   const failed = checked.filter((entry) => entry.outcome === 'failed').length;
 
   await ctx.db.transaction().execute(async (tx) => {
@@ -82,7 +134,6 @@ export async function runSweepBatch(ctx: AppContext, sweepId: string): Promise<S
       .execute();
     // Run by the CLI rather than the job runner, this batch's job is still pending: it has nothing left to do.
     await cancelJob(tx, batchJobKey(sweepId, current.done));
-    const isLast = batch.services < ctx.config.compliance.sweepBatchSize;
     // The count made at the start is replaced by what was really checked (services may come and go meanwhile).
     if (isLast) await moveSweep(tx, SYSTEM_ACTOR, now, { ...current, status: 'running' }, 'done', { total: done });
     else await scheduleJob(tx, now, { name: SWEEP_BATCH_JOB, payload: { sweepId }, runAt: now, dedupeKey: batchJobKey(sweepId, done), maxAttempts: 5 });
@@ -96,6 +147,7 @@ async function loadView(ctx: AppContext, sweepId: string): Promise<SweepView> {
 
 /** Ends a run as failed with the reason (a batch that failed for good, a kind no longer configured). */
 export async function failSweep(ctx: AppContext, sweepId: string, error: string): Promise<void> {
+  ahead.get(ctx)?.delete(sweepId);
   await ctx.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('compliance_sweeps').select(['id', 'kind', 'status']).where('id', '=', sweepId).forUpdate().executeTakeFirstOrThrow();
     if (isActiveSweep(current.status)) await moveSweep(tx, SYSTEM_ACTOR, ctx.clock.now(), current, 'failed', { error: error.slice(0, 2000) });

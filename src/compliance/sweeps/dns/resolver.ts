@@ -1,44 +1,29 @@
-import { Resolver } from 'node:dns/promises';
 import type { Clock } from '../../../core/clock.ts';
 import type { LookupResult } from './rules.ts';
+import { describeServer, UdpDnsClient, type DnsServer } from './udp-client.ts';
 
-/** Answers that say the name has no address: a fact about the zone, not a failed look-up. */
-const NO_ADDRESS_CODES = new Set(['ENOTFOUND', 'ENODATA', 'ENONAME']);
-/** How long "no such name / no address" is remembered (node does not hand out the SOA's negative TTL). */
-const NEGATIVE_TTL_S = 30;
 const MAX_CACHED = 500_000;
-/**
- * c-ares channels the questions are spread over. One channel slows down as its queries in flight grow (measured
- * here: 8 in flight ≈ 12 000 questions/s, 256 ≈ 6 000); a few channels with a few each keep every one quick.
- */
-const CHANNELS = 4;
 
 type Cached = { expiresAt: number; result: LookupResult };
 
-export type CachingResolverOptions = { server: { host: string; port: number } | undefined; timeoutMs: number; tries: number; clock: Clock };
+export type CachingResolverOptions = { server: DnsServer | undefined; timeoutMs: number; tries: number; clock: Clock; window?: number };
 
 /**
- * node's `dns.promises.Resolver` (c-ares: its own UDP sockets, time-outs and retries, many queries in flight on one
- * channel) pointed at OPENBEIAN_DNS_RESOLVER, with a cache that keeps each answer for its TTL on the application
- * clock and shares a look-up already in flight. Failures are never cached: the next sweep asks again.
+ * Our UDP stub client (udp-client.ts: many questions in flight, time-outs and retries, TTLs from the answers)
+ * pointed at OPENBEIAN_DNS_RESOLVER, with a cache that keeps each answer for its TTL on the application clock and
+ * shares a look-up already in flight. Failures are never cached: the next sweep asks again. (It replaced node's
+ * c-ares `dns.promises.Resolver`, which kept the sweep at a quarter of dnsperf's rate: BENCHMARKS.md, bench:dns.)
  */
 export class CachingResolver {
-  private readonly resolvers: Resolver[];
-  private turn = 0;
+  private readonly client: UdpDnsClient;
   private readonly cache = new Map<string, Cached>();
   private readonly inFlight = new Map<string, Promise<LookupResult>>();
   readonly description: string;
 
   constructor(private readonly options: CachingResolverOptions) {
-    this.resolvers = Array.from({ length: CHANNELS }, () => new Resolver({ timeout: options.timeoutMs, tries: options.tries }));
-    if (options.server) {
-      const { host, port } = options.server;
-      const server = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-      for (const resolver of this.resolvers) resolver.setServers([server]);
-      this.description = server;
-    } else {
-      this.description = `system (${this.resolvers[0]!.getServers().join(', ') || 'none'})`;
-    }
+    this.client = new UdpDnsClient({ server: options.server, timeoutMs: options.timeoutMs, tries: options.tries, window: options.window });
+    const server = this.client.server;
+    this.description = options.server ? describeServer(options.server) : `system (${server ? describeServer(server) : 'none'})`;
   }
 
   lookup(name: string, type: 'A' | 'AAAA'): Promise<LookupResult> {
@@ -58,16 +43,10 @@ export class CachingResolver {
   }
 
   private async ask(name: string, type: 'A' | 'AAAA'): Promise<{ result: LookupResult; ttl: number }> {
-    const resolver = this.resolvers[(this.turn = (this.turn + 1) % CHANNELS)]!;
-    try {
-      const records = type === 'A' ? await resolver.resolve4(name, { ttl: true }) : await resolver.resolve6(name, { ttl: true });
-      if (records.length === 0) return { result: { kind: 'empty' }, ttl: NEGATIVE_TTL_S };
-      return { result: { kind: 'answered', addresses: records.map((r) => r.address) }, ttl: Math.min(...records.map((r) => r.ttl)) };
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? 'ERROR';
-      if (NO_ADDRESS_CODES.has(code)) return { result: { kind: 'empty' }, ttl: NEGATIVE_TTL_S };
-      return { result: { kind: 'failed', error: code }, ttl: 0 };
-    }
+    const answer = await this.client.query(name, type);
+    if (answer.kind === 'failed') return { result: answer, ttl: 0 };
+    if (answer.kind === 'empty') return { result: { kind: 'empty' }, ttl: answer.ttl };
+    return { result: { kind: 'answered', addresses: answer.addresses }, ttl: answer.ttl };
   }
 
   private remember(key: string, entry: Cached): void {
@@ -78,7 +57,7 @@ export class CachingResolver {
   }
 
   close(): void {
-    for (const resolver of this.resolvers) resolver.cancel();
+    this.client.close();
     this.cache.clear();
   }
 }
