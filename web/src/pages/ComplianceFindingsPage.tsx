@@ -135,6 +135,8 @@ export function ComplianceFindingsPage() {
           { title: t('compliance.col.detectedAt'), dataIndex: 'detectedAt', render: (d: string) => formatTime(d, lang) },
           {
             title: t('compliance.col.actions'),
+            // The decisions stay in view on a laptop screen while the evidence scrolls.
+            fixed: 'right',
             render: (_: unknown, f) =>
               f.status === 'open' && mayDecide ? (
                 <Space size={0} wrap>
