@@ -836,7 +836,8 @@ describe.skipIf(!hasChromium)(
           await context.close();
         }
       }
-      expect(violations).toEqual([]);
+      // Each violation names its page and width, so a failure on a loaded machine can be read from the log.
+      expect(violations, violations.join('\n')).toEqual([]);
     }, 240_000);
 
     it('serves the console for client routes, JSON 404s under /api, long-cached assets, and no CSP or script errors', async () => {
