@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('a DNS sweep from the compliance console in Chromi
   let base: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
+    await ensureWebBuild();
     mkdirSync(SCREENSHOTS, { recursive: true });
     // yunqi-shop.cn's www. points abroad: a shell site; the other two are served from the access network.
     dns = await startUnbound({

@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('the violation ledger in the compliance console (C
   let base: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
+    await ensureWebBuild();
     platform = await startTestPlatform(testDatabases()[0]!);
     await seedDemoAccounts(platform.ctx);
     await applicantClient(platform, OWNER);

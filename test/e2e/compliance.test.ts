@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)('the compliance console in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
+    await ensureWebBuild();
     platform = await startTestPlatform(testDatabases()[0]!);
     await applicantClient(platform, OWNER);
     await staffClient(platform, 'compliance@example.com');
