@@ -45,8 +45,13 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
+      // The database opens while the platform's modules load: an embedded start copies its snapshot (file system,
+      // off the main thread) and compiles PGlite's WebAssembly in the background meanwhile.
+      const { openDatabase } = await database();
+      const opening = openDatabase(config);
+      opening.catch(() => undefined);
       const { createPlatform } = await import('../platform.ts');
-      const platform = await createPlatform(config);
+      const platform = await createPlatform(config, { database: await opening });
       await platform.app.listen({ port: config.port, host: config.host });
       const shutdown = async () => {
         await platform.stop();

@@ -5,13 +5,14 @@ import { writeAudit, type Actor } from '../../core/audit.ts';
 import { hashPassword } from '../passwords.ts';
 import type { Role, SessionUser } from '../roles.ts';
 
-export type RegisterUserInput = { email: string; password: string; role?: Role; displayName?: string };
+/** `passwordHash`: a hash made already (the demo seed hashes its one public password once for every account). */
+export type RegisterUserInput = { email: string; role?: Role; displayName?: string } & ({ password: string } | { passwordHash: string });
 
 /** An account created by the platform itself (the demo seed, an admin): verified at once. Self-registration is sign-up.ts. */
 export async function registerUser(ctx: AppContext, actor: Actor, input: RegisterUserInput): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const role = input.role ?? 'applicant';
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password);
   const id = newId();
   const now = ctx.clock.now();
   try {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
@@ -104,6 +105,20 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   if (existsSync(join(dataDir, 'PG_VERSION'))) return openPglite({ dataDir });
   const snapshot = findSnapshot();
-  if (snapshot) cpSync(dataDirOf(snapshot.file), dataDir, { recursive: true });
+  if (snapshot) await copyInWorker(dataDirOf(snapshot.file), dataDir);
   return openPglite({ dataDir });
+}
+
+/**
+ * Copies a directory on a worker thread: the snapshot is about 1 300 files, and `serve` loads the platform's modules
+ * meanwhile. A synchronous copy would hold the main thread for most of a second; `fs.promises.cp` takes a trip
+ * through the busy main thread per file and finished last.
+ */
+function copyInWorker(from: string, to: string): Promise<void> {
+  const code = "const { cpSync } = require('node:fs'); const { workerData } = require('node:worker_threads'); cpSync(workerData.from, workerData.to, { recursive: true });";
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { from, to } });
+    worker.once('error', reject);
+    worker.once('exit', (exitCode) => (exitCode === 0 ? resolve() : reject(new Error(`copying the PGlite snapshot stopped with exit code ${exitCode}`))));
+  });
 }
