@@ -2,9 +2,10 @@
 //
 // The embedded start as a newcomer meets it: `npm start` with no DATABASE_URL and an empty data directory (so
 // PGlite, the demo seed, the enforcement index), timed until GET /api/v1/health answers 200, with the resident
-// memory of the server process (and of the whole process tree: npm, tsx's launcher, the server). tsx's compile
+// memory of the server process (and of the whole process tree: npm, the server). tsx's compile
 // cache starts cold too (a fresh TMPDIR). With --clone it first makes a fresh clone of this checkout's HEAD in a
-// temporary directory and runs `npm ci` there (which builds the PGlite snapshot), then starts that clone; without
+// temporary directory and runs `npm ci` there (which builds the PGlite snapshot and compiles the server to dist/),
+// then starts that clone; without
 // it, this checkout is started. With --compare, as many runs again with the snapshot moved away (initdb, as before
 // the snapshot), in the same conditions. The web console build that a fresh clone starts once the API listens runs
 // in its own process and is not counted. Prints a Markdown table.
@@ -86,7 +87,9 @@ async function startOnce(dir: string, port: number) {
     }
     const readyMs = performance.now() - started;
     const tree = descendants(npm.pid!).filter((p) => !/esbuild|vite/.test(p.command));
-    const server = tree.find((p) => p.command.includes('src/cli/main.ts') && p.command.includes('--import'));
+    // The server: `node bin/openbeian.js serve` running the build in its own process, or (sources newer than the
+    // build) the tsx child it starts.
+    const server = tree.find((p) => p.command.includes('src/cli/main.ts') && p.command.includes('--import')) ?? tree.find((p) => p.command.includes('bin/openbeian.js serve'));
     const serverMb = server ? rssKb(server.pid) / 1024 : Number.NaN;
     const treeMb = (rssKb(npm.pid!) + tree.reduce((sum, p) => sum + rssKb(p.pid), 0)) / 1024;
     return { readyMs, serverMb, treeMb };
