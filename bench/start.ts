@@ -89,7 +89,7 @@ async function startOnce(dir: string, port: number) {
     const tree = descendants(npm.pid!).filter((p) => !/esbuild|vite/.test(p.command));
     // The server: `node bin/openbeian.js serve` running the build in its own process, or (sources newer than the
     // build) the tsx child it starts.
-    const server = tree.find((p) => p.command.includes('src/cli/main.ts') && p.command.includes('--import')) ?? tree.find((p) => p.command.includes('bin/openbeian.js serve'));
+    const server = tree.find((p) => p.command.includes('src/cli/main.ts') && p.command.includes('--import')) ?? tree.find((p) => /^\S*node \S*bin\/openbeian\.js serve/.test(p.command));
     const serverMb = server ? rssKb(server.pid) / 1024 : Number.NaN;
     const treeMb = (rssKb(npm.pid!) + tree.reduce((sum, p) => sum + rssKb(p.pid), 0)) / 1024;
     return { readyMs, serverMb, treeMb };
