@@ -27,6 +27,7 @@ import { issueApiToken } from '../src/api-tokens/commands/issue-api-token.ts';
 import { blockNotice, blockPageHtml } from '../src/enforcement/block-page.ts';
 import { SUFFIXES, benchUrl, requireDatabaseUrl } from './filings-shape.ts';
 import { seedFilings } from './seed-filings.ts';
+import { BIN, ensureServerBuilt } from '../test/support/built-server.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEPLOY = join(ROOT, 'deploy', 'nginx');
@@ -220,10 +221,13 @@ async function main(): Promise<void> {
     nginx?.kill('SIGKILL');
   });
   try {
+    // The platform and the CLI run as an operator runs them: `openbeian`, compiled (a build older than the sources
+    // is made again first), not through a TypeScript loader.
+    await ensureServerBuilt();
     // ---- the platform
     const platformPort = 20_000 + Math.floor(Math.random() * 20_000);
     const platformStarted = performance.now();
-    platform = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'serve'], {
+    platform = spawn(process.execPath, [BIN, 'serve'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: benchUrl(url), PORT: String(platformPort), OPENBEIAN_MODE: 'test', OPENBEIAN_SEED_DEMO: 'false', LOG_LEVEL: 'warn', OPENBEIAN_DATA_DIR: join(dir, 'data') },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -235,7 +239,7 @@ async function main(): Promise<void> {
 
     // ---- the map (exported by the CLI, timed) and the nginx with both servers
     const exportStarted = performance.now();
-    const exported = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'export-allowlist', '--format', 'nginx', '--out', join(dir, 'allow.map')], {
+    const exported = spawnSync(process.execPath, [BIN, 'export-allowlist', '--format', 'nginx', '--out', join(dir, 'allow.map')], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: benchUrl(url), OPENBEIAN_MODE: 'test', LOG_LEVEL: 'warn' },
       encoding: 'utf8',

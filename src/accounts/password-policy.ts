@@ -1,6 +1,8 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
-import * as zxcvbnEnglish from '@zxcvbn-ts/language-en';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnEnglish from '@zxcvbn-ts/language-en';
+import { lazyModule } from '../core/lazy-module.ts';
 import { COMMON_PASSWORDS } from './data/common-passwords.ts';
 
 // New passwords (registration, reset, change) follow OWASP ASVS 4.0 §2.1 at level 2: at least 12 characters, up to
@@ -14,16 +16,23 @@ const MIN_SCORE = 3;
 /** zxcvbn's matching time grows quickly with length (a second at 64 characters here): it judges the first 40. */
 const ESTIMATE_PREFIX = 40;
 
+// The estimator and its dictionaries (a few MB) load at the first new password, not at every process start.
+const zxcvbnCore = lazyModule<typeof ZxcvbnCore>('@zxcvbn-ts/core');
+const zxcvbnCommon = lazyModule<typeof ZxcvbnCommon>('@zxcvbn-ts/language-common');
+const zxcvbnEnglish = lazyModule<typeof ZxcvbnEnglish>('@zxcvbn-ts/language-en');
+
 let estimator: ZxcvbnFactory | undefined;
 const getEstimator = (): ZxcvbnFactory =>
-  (estimator ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-    translations: zxcvbnEnglish.translations,
+  (estimator ??= new (zxcvbnCore().ZxcvbnFactory)({
+    dictionary: { ...zxcvbnCommon().dictionary, ...zxcvbnEnglish().dictionary },
+    graphs: zxcvbnCommon().adjacencyGraphs,
+    translations: zxcvbnEnglish().translations,
     useLevenshteinDistance: false,
   }));
 
-const COMMON = new Set<string>([...COMMON_PASSWORDS, ...zxcvbnCommon.dictionary['passwords-common']].map((p) => p.toLowerCase()));
+let common: Set<string> | undefined;
+const commonPasswords = (): Set<string> =>
+  (common ??= new Set<string>([...COMMON_PASSWORDS, ...zxcvbnCommon().dictionary['passwords-common']].map((p) => p.toLowerCase())));
 
 export type PasswordProblem = { zh: string; en: string };
 
@@ -36,7 +45,8 @@ export function passwordProblem(password: string, context: readonly string[] = [
   if (length > PASSWORD_MAX_LENGTH) return { zh: `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符`, en: `Use at most ${PASSWORD_MAX_LENGTH} characters` };
   const lowered = password.toLowerCase();
   const core = lowered.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
-  if (COMMON.has(lowered) || (core.length >= 4 && COMMON.has(core))) {
+  const known = commonPasswords();
+  if (known.has(lowered) || (core.length >= 4 && known.has(core))) {
     return { zh: '这是常见密码，很容易被猜中，请换一个', en: 'This is a common password and easy to guess; choose another' };
   }
   // zxcvbn knows no Chinese words and would score a Chinese sentence as random symbols of a tiny alphabet: twelve

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { SYSTEM_ACTOR, writeAudit } from '../core/audit.ts';
 import type { AppContext, BackgroundWorker } from '../core/context.ts';
 import { signRequest, templateFor, templateParams } from './rules/sms-signature.ts';
+import { lazyModule } from '../core/lazy-module.ts';
+
+const nodemailer = lazyModule<typeof Nodemailer>('nodemailer');
 
 /** A message is given up (status `failed`, audited) after this many gateway attempts. */
 export const SEND_ATTEMPTS = 8;
@@ -113,14 +117,14 @@ export class MessageSender implements BackgroundWorker {
 
   private transport(): Transporter {
     const { mail } = this.ctx.config;
-    this.mailer ??= nodemailer.createTransport({
+    this.mailer ??= nodemailer().createTransport({
       url: mail.smtpUrl,
       pool: true,
       maxConnections: mail.poolSize,
       connectionTimeout: mail.timeoutMs,
       greetingTimeout: mail.timeoutMs,
       socketTimeout: mail.timeoutMs,
-    } as Parameters<typeof nodemailer.createTransport>[0]);
+    } as Parameters<typeof Nodemailer.createTransport>[0]);
     return this.mailer;
   }
 

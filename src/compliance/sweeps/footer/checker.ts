@@ -1,9 +1,12 @@
-import { load } from 'cheerio/slim';
+import type * as CheerioSlim from 'cheerio/slim';
+import { lazyModule } from '../../../core/lazy-module.ts';
 import type { SweepObservation } from '../../findings/record-sweep-observations.ts';
 import type { SweepChecker, SweepCheckerFactory } from '../checker.ts';
 import { decodeBody } from './charset.ts';
 import { DEFAULT_FETCH_LIMITS, PageFetcher, type ConnectTo, type FetchedPage, type FetchLimits, type UnreachablePage } from './fetch-page.ts';
 import { expectedFooter, judgeFooter, type FooterExpectation, type FooterPage } from './rules.ts';
+
+const cheerio = lazyModule<typeof CheerioSlim>('cheerio/slim');
 
 export type FooterCheckerOptions = { limits?: FetchLimits; connectTo?: ConnectTo; concurrency?: number };
 
@@ -85,7 +88,7 @@ const FOOTER_SELECTOR = 'footer, #footer, .footer, [id*="footer" i], [class*="fo
  * home page, which is what bounds a sweep of many sites.
  */
 export function readPage(url: string, html: string): FooterPage {
-  const $ = load(html);
+  const $ = cheerio().load(html);
   $('script, style, noscript, template').remove();
   const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
   const text = collapse($.root().text());

@@ -1,6 +1,10 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector, request } from 'undici';
+import type * as Undici from 'undici';
+import type { Agent } from 'undici';
+import { lazyModule } from '../../../core/lazy-module.ts';
+
+const undici = lazyModule<typeof Undici>('undici');
 
 export type ConnectTo = Record<string, { host: string; port: number }>;
 
@@ -38,6 +42,7 @@ export class PageFetcher {
     connectTo: ConnectTo = {},
     connections = 16,
   ) {
+    const { Agent, buildConnector } = undici();
     const connector = buildConnector({ rejectUnauthorized: false, timeout: limits.timeLimitMs, lookup: publicOnlyLookup });
     const hasMap = Object.keys(connectTo).length > 0;
     this.agent = new Agent({
@@ -66,7 +71,7 @@ export class PageFetcher {
     let url = startUrl;
     try {
       for (let hop = 0; ; hop += 1) {
-        const response = await request(url, {
+        const response = await undici().request(url, {
           dispatcher: this.agent,
           method: 'GET',
           signal: limited,

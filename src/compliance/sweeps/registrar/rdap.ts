@@ -1,5 +1,8 @@
-import { Agent, request } from 'undici';
+import type * as Undici from 'undici';
+import { lazyModule } from '../../../core/lazy-module.ts';
 import type { RegistrarData, RegistrarLookup, RegistrationRecord } from './port.ts';
+
+const undici = lazyModule<typeof Undici>('undici');
 
 export type RdapOptions = { baseUrl: string; timeLimitMs?: number; connections?: number };
 
@@ -12,6 +15,7 @@ export type RdapOptions = { baseUrl: string; timeLimitMs?: number; connections?:
 export function createRdapRegistrarData(options: RdapOptions): RegistrarData {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const timeLimitMs = options.timeLimitMs ?? 10_000;
+  const { Agent, request } = undici();
   const agent = new Agent({ connections: options.connections ?? 8, headersTimeout: timeLimitMs, bodyTimeout: timeLimitMs });
   return {
     name: 'rdap',
