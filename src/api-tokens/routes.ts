@@ -27,10 +27,17 @@ export async function apiTokenRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   r.get(
     '/api/v1/admin/api-tokens',
-    { schema: { tags: TAGS, summary: 'Machine tokens, newest first (admin); never the tokens themselves', response: { 200: z.object({ items: z.array(tokenView) }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Machine tokens, newest first, a page at a time (admin); never the tokens themselves',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100), cursor: z.string().max(400).optional() }),
+        response: { 200: z.object({ items: z.array(tokenView), nextCursor: z.string().nullable() }) },
+      },
+    },
     async (request) => {
       requireRole(request, ['admin']);
-      return listApiTokens(ctx);
+      return listApiTokens(ctx, request.query);
     },
   );
 

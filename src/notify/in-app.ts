@@ -1,5 +1,6 @@
 import type { AppContext } from '../core/context.ts';
 import type { Executor } from '../core/db/database.ts';
+import { pageOf, readCursor } from '../core/keyset.ts';
 
 export type InAppNotice = {
   userId: string;
@@ -35,10 +36,16 @@ export async function deliverInApp(ctx: AppContext, executor: Executor, notice: 
 
 export type InAppNoticeView = { id: number; at: string; topic: string; title: { zh: string; en: string }; body: { zh: string; en: string }; link: string | null; read: boolean };
 
-/** The user's own notices, newest first. */
-export async function listInAppNotices(ctx: AppContext, userId: string, limit = 50): Promise<InAppNoticeView[]> {
-  const rows = await ctx.db.selectFrom('in_app_notices').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((row) => ({
+/** The user's own notices, newest first, a page at a time (keyset on the id). */
+export async function listInAppNotices(ctx: AppContext, userId: string, page: { limit?: number; cursor?: string } = {}): Promise<{ items: InAppNoticeView[]; nextCursor: string | null }> {
+  const limit = page.limit ?? 50;
+  let query = ctx.db.selectFrom('in_app_notices').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit + 1);
+  if (page.cursor) {
+    const [id] = readCursor(page.cursor, ['text'] as const);
+    query = query.where('id', '<', Number(id) || 0);
+  }
+  const { items: rows, nextCursor } = pageOf(await query.execute(), limit, (row) => [String(row.id)]);
+  const items = rows.map((row) => ({
     id: row.id,
     at: row.created_at.toISOString(),
     topic: row.topic,
@@ -47,6 +54,7 @@ export async function listInAppNotices(ctx: AppContext, userId: string, limit = 
     link: row.link,
     read: row.read_at !== null,
   }));
+  return { items, nextCursor };
 }
 
 /** Marks the user's notices read up to and including `upToId` (only their own). */

@@ -29,7 +29,12 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: {
         tags: ['review'],
         summary: 'Orders waiting for provider review, oldest first, with SLA deadlines',
-        querystring: z.object({ province: z.string().regex(/^\d{6}$/).optional(), kind: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          province: z.string().regex(/^\d{6}$/).optional(),
+          kind: z.string().max(40).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(400).optional(),
+        }),
       },
     },
     async (request) => {

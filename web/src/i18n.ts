@@ -672,6 +672,8 @@ export const MESSAGES = {
   'mobile.retake': b('重拍', 'Retake'),
 
   'review.oldestFirst': b('按提交时间从早到晚', 'Oldest first'),
+  'review.shown': b('已显示 {shown} 单，共 {total} 单待审', 'Showing {shown} of {total} orders waiting'),
+  'common.loadMore': b('加载更多', 'Load more'),
   'review.queueKeys': b('快捷键：J / K 上下移动 · Enter 打开', 'Keys: J / K move · Enter opens'),
   'review.keys': b(
     '快捷键：A 通过 · R 驳回 · S 补充资料 · J 下一单 · K 上一单',

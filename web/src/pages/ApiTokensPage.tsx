@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, call } from '../api/client.ts';
-import { useLoad } from '../api/useLoad.tsx';
+import { useAppendPages } from '../api/useAppendPages.tsx';
 import { formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 
@@ -33,7 +33,10 @@ export function ApiTokensPage() {
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [issued, setIssued] = useState<{ token: string; item: TokenView } | null>(null);
-  const list = useLoad(() => call('GET /api/v1/admin/api-tokens')<{ items: TokenView[] }>({}), []);
+  const list = useAppendPages(
+    (cursor?: string) => call('GET /api/v1/admin/api-tokens')<{ items: TokenView[]; nextCursor: string | null }>({ query: cursor ? { cursor } : {} }),
+    [],
+  );
   const when = (iso: string | null) => (iso ? formatTime(iso, lang) : t('apiTokens.never'));
 
   const onFinish = (values: Values) => {
@@ -129,7 +132,7 @@ export function ApiTokensPage() {
         <Table
           rowKey="id"
           loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.items}
           scroll={{ x: 'max-content' }}
           pagination={false}
           locale={{ emptyText: t('common.noData') }}
@@ -165,6 +168,11 @@ export function ApiTokensPage() {
             },
           ]}
         />
+        {list.nextCursor && (
+          <Button style={{ marginTop: 12 }} onClick={() => void list.loadMore()} loading={list.isLoadingMore}>
+            {t('common.loadMore')}
+          </Button>
+        )}
       </Card>
     </Space>
   );

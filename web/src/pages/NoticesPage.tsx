@@ -1,7 +1,8 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { call, type Bilingual } from '../api/client.ts';
-import { LoadedView, useLoad } from '../api/useLoad.tsx';
+import { useAppendPages } from '../api/useAppendPages.tsx';
+import { LoadedView } from '../api/useLoad.tsx';
 import { formatTime } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 
@@ -10,7 +11,10 @@ type Notice = { id: number; at: string; topic: string; title: Bilingual; body: B
 /** The signed-in user's in-app notices, newest first: the same news as the SMS and e-mail, kept in the console. */
 export function NoticesPage() {
   const { t, pick, lang } = useI18n();
-  const state = useLoad(() => call('GET /api/v1/notices')<{ items: Notice[] }>({}), []);
+  const state = useAppendPages(
+    (cursor?: string) => call('GET /api/v1/notices')<{ items: Notice[]; nextCursor: string | null }>({ query: cursor ? { cursor } : {} }),
+    [],
+  );
   async function markRead(items: Notice[]) {
     const newest = items[0];
     if (!newest) return;
@@ -19,19 +23,19 @@ export function NoticesPage() {
   }
   return (
     <LoadedView state={state}>
-      {({ items }) => (
+      {() => (
         <Card
           title={t('notices.title')}
           extra={
-            items.some((n) => !n.read) && (
-              <Button size="small" onClick={() => void markRead(items)}>
+            state.items.some((n) => !n.read) && (
+              <Button size="small" onClick={() => void markRead(state.items)}>
                 {t('notices.markRead')}
               </Button>
             )
           }
         >
           <List
-            dataSource={items}
+            dataSource={state.items}
             rowKey="id"
             locale={{ emptyText: t('notices.empty') }}
             renderItem={(n) => (
@@ -51,6 +55,11 @@ export function NoticesPage() {
               </List.Item>
             )}
           />
+          {state.nextCursor && (
+            <Button style={{ marginTop: 12 }} onClick={() => void state.loadMore()} loading={state.isLoadingMore}>
+              {t('common.loadMore')}
+            </Button>
+          )}
         </Card>
       )}
     </LoadedView>

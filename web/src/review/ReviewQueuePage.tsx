@@ -1,10 +1,10 @@
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PROVINCE_LIST } from '../../../src/rules/data/provinces.ts';
 import { call } from '../api/client.ts';
 import type { QueueItem } from '../api/types.ts';
-import { useLoad } from '../api/useLoad.tsx';
+import { useAppendPages } from '../api/useAppendPages.tsx';
 import { formatTime, KIND_NAMES, translate, type Lang } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
@@ -38,13 +38,14 @@ export function useQueue() {
   const [params] = useSearchParams();
   const province = params.get('province') ?? undefined;
   const kind = params.get('kind') ?? undefined;
-  const state = useLoad(
-    () => call('GET /api/v1/review/queue')<{ items: QueueItem[] }>({ query: { province, kind, limit: 200 } }),
-    [province, kind],
-  );
+  const state = useAppendPages((cursor?: string) => loadQueuePage(province, kind, cursor), [province, kind]);
   const suffix = params.toString() ? `?${params}` : '';
-  return { ...state, items: state.data?.items ?? [], province, kind, suffix };
+  return { ...state, total: state.data?.total ?? 0, province, kind, suffix };
 }
+
+type QueuePage = { items: QueueItem[]; total: number; nextCursor: string | null };
+const loadQueuePage = (province: string | undefined, kind: string | undefined, cursor?: string) =>
+  call('GET /api/v1/review/queue')<QueuePage>({ query: { province, kind, limit: 200, ...(cursor ? { cursor } : {}) } });
 
 export function ReviewQueuePage() {
   const { t, pick, lang } = useI18n();
@@ -148,6 +149,16 @@ export function ReviewQueuePage() {
           { title: t('review.claimedBy'), dataIndex: 'claimedBy', render: (v: string | null) => v ?? '—' },
         ]}
       />
+      {items.length > 0 && (
+        <Space style={{ marginTop: 12, justifyContent: 'space-between', width: '100%' }}>
+          <Typography.Text type="secondary">{t('review.shown', { shown: items.length, total: queue.total })}</Typography.Text>
+          {queue.nextCursor && (
+            <Button onClick={() => void queue.loadMore()} loading={queue.isLoadingMore}>
+              {t('common.loadMore')}
+            </Button>
+          )}
+        </Space>
+      )}
     </Card>
   );
 }
