@@ -100,6 +100,22 @@ describe.each(testDatabases())('keyset pages on $kind', (factory) => {
     } while (cursor && seen.length < 10);
     // Oldest first: 4, 3, 2, then the two submitted last at the same instant.
     expect(seen).toEqual(['20261201-900004', '20261201-900003', '20261201-900002', '20261201-900000', '20261201-900001']);
+
+    // The same orders through the orders list, as keyset pages: five orders created at one instant, each once.
+    const walked: string[] = [];
+    let next: string | null = null;
+    let first = true;
+    while (first || next) {
+      const response = await owner.get(`/api/v1/orders?pageSize=2${next ? `&cursor=${next}` : ''}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { items: { number: string }[]; total: number; nextCursor: string | null };
+      expect(page.total).toBe(5);
+      walked.push(...page.items.map((item) => item.number));
+      next = page.nextCursor;
+      first = false;
+      if (walked.length > 10) break;
+    }
+    expect([...walked].sort()).toEqual(rows.map((row) => row.number).sort());
   });
 
   it('pages machine tokens and in-app notices newest first, none lost', async () => {

@@ -96,6 +96,7 @@ export async function orderRoutes(app: FastifyInstance, ctx: AppContext): Promis
           tab: z.enum(['in_progress', 'completed']).optional(),
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(400).optional(),
         }),
       },
     },

@@ -67,7 +67,7 @@ export type ApiRoutes = {
   "POST /api/v1/isp-licence/eligibility": { params: never; query: never; body: { "scope": "nationwide" | "provincial"; "registeredCapitalCny": number } };
   "GET /api/v1/notices": { params: never; query: { "limit"?: number; "cursor"?: string }; body: never };
   "POST /api/v1/notices/read": { params: never; query: never; body: { "upToId": number } };
-  "GET /api/v1/orders": { params: never; query: { "status"?: "draft" | "provider_review" | "supplement_requested" | "provider_rejected" | "awaiting_regulator" | "sms_verification" | "regulator_review" | "approved" | "regulator_rejected" | "abandoned"; "kind"?: string; "province"?: string; "tab"?: "in_progress" | "completed"; "page"?: number; "pageSize"?: number }; body: never };
+  "GET /api/v1/orders": { params: never; query: { "status"?: "draft" | "provider_review" | "supplement_requested" | "provider_rejected" | "awaiting_regulator" | "sms_verification" | "regulator_review" | "approved" | "regulator_rejected" | "abandoned"; "kind"?: string; "province"?: string; "tab"?: "in_progress" | "completed"; "page"?: number; "pageSize"?: number; "cursor"?: string }; body: never };
   "POST /api/v1/orders": { params: never; query: never; body: { "draft": Record<string, unknown> } };
   "GET /api/v1/orders/{id}": { params: { "id": string }; query: never; body: never };
   "PUT /api/v1/orders/{id}": { params: { "id": string }; query: never; body: { "draft": Record<string, unknown> } };
