@@ -95,6 +95,7 @@ describe.each(testDatabases())('compliance findings: notices, deadlines and deci
 
     const history = (await compliance.get(`/api/v1/compliance/filings/${encodeURIComponent(SUBJECT)}`)).json();
     expect(history.findings[0]).toMatchObject({ code: 'SHELL_SITE', status: 'revoked', decisionReason: '逾期未整改：空壳网站（SHELL_SITE）' });
+    expect(history.hasMoreFindings).toBe(false);
     expect(history.revocations).toEqual([expect.objectContaining({ serviceNumbers: [`${SUBJECT}-1`], source: 'finding', findingId: history.findings[0].id, regulator: expect.objectContaining({ status: 'sent' }) })]);
     const sms = (await sentWith(platform, 'compliance.access_revoked')).find((m) => m.channel === 'sms');
     expect(sms?.body).toContain('逾期未整改');

@@ -48,6 +48,7 @@ export const COMPLIANCE_MESSAGES = {
   'compliance.modal.done': b('已处理', 'Done'),
 
   'compliance.history.findings': b('核查问题', 'Findings'),
+  'compliance.history.moreFindings': b('此处显示最近的 {shown} 条核查问题；更早的可在核查队列按主体筛选翻页查看（GET /api/v1/compliance/findings?subject=…）', 'The latest {shown} findings are shown; page through older ones in the findings queue filtered by subject (GET /api/v1/compliance/findings?subject=…)'),
   'compliance.history.revocations': b('取消接入记录', 'Revocations of access'),
   'compliance.history.services': b('网站及接入状态', 'Services and access'),
   'compliance.history.revokeServices': b('取消接入', 'Revoke access'),

@@ -22,6 +22,7 @@ type History = {
   subject: { number: string; name: string; province: string; status: string };
   services: { number: string; name: string; domain: string | null; accessState: string }[];
   findings: ComplianceFinding[];
+  hasMoreFindings?: boolean;
   revocations: Revocation[];
 };
 
@@ -85,6 +86,7 @@ function HistoryView({ history, reload }: { history: History; reload(): Promise<
         />
       </Card>
       <Card title={t('compliance.history.findings')}>
+        {history.hasMoreFindings && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('compliance.history.moreFindings', { shown: history.findings.length })} />}
         <Table
           rowKey="id"
           size="small"
