@@ -150,7 +150,7 @@ describe.each(testDatabases())('foundation on $kind', (factory) => {
       await enqueueEvent(tx, at, { topic: 'order.submitted', aggregateType: 'order', aggregateId: 'o-2', payload: { n: 1 } });
     });
     const seen: string[] = [];
-    platform.ctx.outbox.on('order.submitted', async (event) => {
+    platform.ctx.outbox.on('order.submitted', 'test.seen', async (event) => {
       seen.push(event.aggregateId);
     });
     expect(await platform.ctx.outbox.dispatchPending()).toBe(1);
@@ -162,7 +162,7 @@ describe.each(testDatabases())('foundation on $kind', (factory) => {
     const { db, clock, outbox } = platform.ctx;
     await enqueueEvent(db, clock.now(), { topic: 'flaky', aggregateType: 'x', aggregateId: '1', payload: {} });
     let calls = 0;
-    outbox.on('flaky', async () => {
+    outbox.on('flaky', 'test.flaky', async () => {
       calls += 1;
       if (calls === 1) throw new Error('gateway down');
     });

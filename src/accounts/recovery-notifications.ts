@@ -142,10 +142,10 @@ async function sendRegistrationAttempted(ctx: AppContext, tx: Tx, event: StoredE
 
 /** The e-mails and texts of account recovery, sent from the outbox after the change committed. */
 export function registerRecoveryNotifications(ctx: AppContext): void {
-  ctx.outbox.on(EMAIL_VERIFICATION_REQUESTED, (event, tx) => sendVerificationLink(ctx, tx, event));
-  ctx.outbox.on(REGISTRATION_ATTEMPTED, (event, tx) => sendRegistrationAttempted(ctx, tx, event));
-  ctx.outbox.on(PASSWORD_RESET_REQUESTED, (event, tx) => sendResetLink(ctx, tx, event));
-  ctx.outbox.on(PASSWORD_CHANGED, (event, tx) => sendPasswordChanged(ctx, tx, event));
-  ctx.outbox.on(LOGIN_NAME_CODE, (event, tx) => sendLoginNameCode(ctx, tx, event));
-  ctx.outbox.on(LOGIN_NAME_CONFIRMED, (event, tx) => sendLoginName(ctx, tx, event));
+  ctx.outbox.on(EMAIL_VERIFICATION_REQUESTED, 'accounts.verification-link', (event, tx) => sendVerificationLink(ctx, tx, event));
+  ctx.outbox.on(REGISTRATION_ATTEMPTED, 'accounts.registration-attempted', (event, tx) => sendRegistrationAttempted(ctx, tx, event));
+  ctx.outbox.on(PASSWORD_RESET_REQUESTED, 'accounts.reset-link', (event, tx) => sendResetLink(ctx, tx, event));
+  ctx.outbox.on(PASSWORD_CHANGED, 'accounts.password-changed', (event, tx) => sendPasswordChanged(ctx, tx, event));
+  ctx.outbox.on(LOGIN_NAME_CODE, 'accounts.login-name-code', (event, tx) => sendLoginNameCode(ctx, tx, event));
+  ctx.outbox.on(LOGIN_NAME_CONFIRMED, 'accounts.login-name', (event, tx) => sendLoginName(ctx, tx, event));
 }

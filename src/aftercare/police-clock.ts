@@ -81,7 +81,7 @@ export function registerPoliceReminders(ctx: AppContext): void {
     });
   });
 
-  ctx.outbox.on(REMINDER_EVENT, async (event, tx) => {
+  ctx.outbox.on(REMINDER_EVENT, 'aftercare.police-reminder', async (event, tx) => {
     const p = event.payload as { serviceNumber: string; subjectNumber: string; launchedOn: string; dueOn: string; daysLeft: number };
     const owner = await tx
       .selectFrom('filed_subjects')

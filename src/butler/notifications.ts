@@ -96,5 +96,5 @@ async function notify(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void
 }
 
 export function registerTicketNotifications(ctx: AppContext): void {
-  for (const topic of new Set([...Object.keys(TO_OWNER), ...Object.keys(TO_BUTLERS)])) ctx.outbox.on(topic, (event, tx) => notify(ctx, tx, event));
+  for (const topic of new Set([...Object.keys(TO_OWNER), ...Object.keys(TO_BUTLERS)])) ctx.outbox.on(topic, `butler.notify:${topic}`, (event, tx) => notify(ctx, tx, event));
 }

@@ -80,12 +80,14 @@ export class OutboxDispatcher {
 
   /**
    * Subscribe to one topic, or '*' for every event (used by the in-memory indexes). `name` identifies the subscriber
-   * in `outbox_deliveries` across processes and restarts; without one it is `<topic>#<n>`, n counting the
-   * subscribers of that topic in registration order (the same in every process running the same code).
+   * in `outbox_deliveries` across processes, restarts and versions: a stable name of its own, never derived from the
+   * order of registration (a version that registers in another order would hand pending deliveries to the wrong
+   * subscriber while two versions run side by side).
    */
-  on(topic: string, handler: OutboxHandler, name?: string): void {
+  on(topic: string, name: string, handler: OutboxHandler): void {
     const list = topic === '*' ? this.wildcard : (this.byTopic.get(topic) ?? []);
-    const subscriberName = name ?? `${topic}#${list.length + 1}`;
+    const subscriberName = name;
+    if (!/^[a-z][a-z0-9._:-]{2,120}$/i.test(subscriberName)) throw new Error(`outbox subscriber name must be a short stable name: ${subscriberName}`);
     if (this.byName.has(subscriberName)) throw new Error(`outbox subscriber ${subscriberName} is registered twice`);
     const subscriber = { name: subscriberName, seq: this.byName.size + 1, handler };
     list.push(subscriber);

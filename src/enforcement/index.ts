@@ -51,7 +51,7 @@ function parseServicesChanged(payload: Record<string, unknown>): ServicesChanged
  * before the outbox row commits is safe, and a retried event patches the same way.
  */
 export function registerEnforcementHandlers(ctx: AppContext): void {
-  ctx.outbox.on(SERVICES_CHANGED, async (event, tx) => {
+  ctx.outbox.on(SERVICES_CHANGED, 'enforcement.change-log', async (event, tx) => {
     const change = parseServicesChanged(event.payload);
     const { index, signal } = enforcementOf(ctx);
     await lockChangeLog(tx);

@@ -39,5 +39,5 @@ async function notify(ctx: AppContext, tx: Tx, event: StoredEvent): Promise<void
 }
 
 export function registerOrderNotifications(ctx: AppContext): void {
-  for (const topic of Object.keys(TEMPLATES)) ctx.outbox.on(topic, (event, tx) => notify(ctx, tx, event));
+  for (const topic of Object.keys(TEMPLATES)) ctx.outbox.on(topic, `notify.order:${topic}`, (event, tx) => notify(ctx, tx, event));
 }

@@ -4,7 +4,7 @@ import { ID_CHECK_CODE, ID_CHECK_CODE_TTL_MS, MISUSE_ANSWERED } from './id-check
 
 /** Texts of "which filings use my ID?": the code, and the answer to a misuse report. Sent after commit. */
 export function registerPrivacyNotifications(ctx: AppContext): void {
-  ctx.outbox.on(ID_CHECK_CODE, async (event, tx) => {
+  ctx.outbox.on(ID_CHECK_CODE, 'privacy.id-check-code', async (event, tx) => {
     const sealed = event.payload.sealedCode;
     const check = await tx.selectFrom('id_checks').select(['mobile']).where('id', '=', event.aggregateId).executeTakeFirst();
     if (typeof sealed === 'string' && check?.mobile) {
@@ -19,7 +19,7 @@ export function registerPrivacyNotifications(ctx: AppContext): void {
     // The code lives on only as a hash.
     await tx.updateTable('outbox').set({ payload: JSON.stringify({ erased: true }) }).where('id', '=', event.id).execute();
   });
-  ctx.outbox.on(MISUSE_ANSWERED, async (event, tx) => {
+  ctx.outbox.on(MISUSE_ANSWERED, 'privacy.misuse-answer', async (event, tx) => {
     const report = await tx.selectFrom('misuse_reports').select(['mobile', 'reference', 'answer']).where('id', '=', event.aggregateId).executeTakeFirst();
     if (!report?.answer) return;
     await deliver(ctx, tx, {

@@ -11,7 +11,7 @@ const SUBMIT_ATTEMPTS = 12;
  * retried while the regulator is unreachable), and progress comes back through `applyRegulatorEvents`.
  */
 export function registerRegulatorLink(ctx: AppContext): void {
-  ctx.outbox.on('order.awaiting_regulator', async (event, tx) => {
+  ctx.outbox.on('order.awaiting_regulator', 'regulator.submit-job', async (event, tx) => {
     await scheduleJob(tx, ctx.clock.now(), {
       name: 'regulator.submit',
       payload: { orderId: event.aggregateId, approvedAt: event.createdAt.toISOString() },

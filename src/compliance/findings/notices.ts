@@ -17,7 +17,7 @@ const site = (p: Payload) => [p.domain, p.serviceNumber].filter(Boolean).join(' 
  * by SMS, e-mail and in the console; and the deadline job is scheduled. Extending or waiving is told the same way.
  */
 export function registerFindingNotices(ctx: AppContext): void {
-  ctx.outbox.on(FINDING_OPENED, async (event, tx) => {
+  ctx.outbox.on(FINDING_OPENED, 'compliance.finding-opened-notice', async (event, tx) => {
     const p = event.payload as Payload;
     const deadline = new Date(String(p.deadline));
     const finding = await tx.selectFrom('compliance_findings').select(['evidence', 'status']).where('id', '=', event.aggregateId).executeTakeFirst();
@@ -36,7 +36,7 @@ export function registerFindingNotices(ctx: AppContext): void {
     });
   });
 
-  ctx.outbox.on(FINDING_EXTENDED, async (event, tx) => {
+  ctx.outbox.on(FINDING_EXTENDED, 'compliance.finding-extended-notice', async (event, tx) => {
     const p = event.payload as Payload;
     const title = titleOf(p.code);
     const when = beijingTime(new Date(String(p.deadline)));
@@ -49,7 +49,7 @@ export function registerFindingNotices(ctx: AppContext): void {
     });
   });
 
-  ctx.outbox.on(FINDING_WAIVED, async (event, tx) => {
+  ctx.outbox.on(FINDING_WAIVED, 'compliance.finding-waived-notice', async (event, tx) => {
     const p = event.payload as Payload;
     const title = titleOf(p.code);
     await notifyOwner(ctx, tx, event, p.subjectNumber, {

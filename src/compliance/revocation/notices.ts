@@ -4,7 +4,7 @@ import { ACCESS_REVOKED } from './revoke-access.ts';
 
 /** The owner learns of a revocation by SMS, e-mail and in the console, with what to do if the subject is left shell. */
 export function registerRevocationNotices(ctx: AppContext): void {
-  ctx.outbox.on(ACCESS_REVOKED, async (event, tx) => {
+  ctx.outbox.on(ACCESS_REVOKED, 'compliance.revocation-notice', async (event, tx) => {
     const p = event.payload as { subjectNumber: string; services: string[]; domains: string[]; reason: string; subjectLeftShell: boolean };
     const services = p.services.join('、');
     const domains = p.domains.join('、');

@@ -11,7 +11,7 @@ type Payload = { serviceNumber: string; subjectNumber: string; kind?: string; un
  * revocation of access, whose own notice carries the violation as its reason.
  */
 export function registerViolationNotices(ctx: AppContext): void {
-  ctx.outbox.on(SERVICE_SUSPENDED, async (event, tx) => {
+  ctx.outbox.on(SERVICE_SUSPENDED, 'compliance.suspension-notice', async (event, tx) => {
     const p = event.payload as Payload;
     const why = p.kind && isIncidentKind(p.kind) ? INCIDENT_KIND_NAMES[p.kind] : INCIDENT_KIND_NAMES.owner_unreachable;
     const until = new Date(String(p.until));
@@ -23,7 +23,7 @@ export function registerViolationNotices(ctx: AppContext): void {
       },
     });
   });
-  ctx.outbox.on(SUSPENSION_LIFTED, async (event, tx) => {
+  ctx.outbox.on(SUSPENSION_LIFTED, 'compliance.suspension-lifted-notice', async (event, tx) => {
     const p = event.payload as Payload;
     await notifyOwner(ctx, tx, event, p.subjectNumber, {
       title: { zh: '网站服务已恢复', en: 'Your site is served again' },

@@ -22,5 +22,5 @@ async function sendClaimCode(ctx: AppContext, tx: Tx, event: StoredEvent): Promi
 }
 
 export function registerClaimNotifications(ctx: AppContext): void {
-  ctx.outbox.on(CLAIM_CODE, (event, tx) => sendClaimCode(ctx, tx, event));
+  ctx.outbox.on(CLAIM_CODE, 'filing.claim-code', (event, tx) => sendClaimCode(ctx, tx, event));
 }

@@ -69,7 +69,7 @@ export async function checkInactiveOrder(ctx: AppContext, orderId: string): Prom
 
 export function registerInactivityHandlers(ctx: AppContext): void {
   ctx.jobs.register(INACTIVITY_JOB, (payload) => checkInactiveOrder(ctx, String(payload.orderId)));
-  ctx.outbox.on('order.created', async (event, tx) => {
+  ctx.outbox.on('order.created', 'filing.inactivity-check', async (event, tx) => {
     await scheduleInactivityCheck(ctx, tx, event.aggregateId, event.createdAt);
   });
 }
