@@ -1,14 +1,14 @@
 import type { AppContext } from '../core/context.ts';
 import type { Tx } from '../core/db/database.ts';
 import type { StoredEvent } from '../core/outbox.ts';
-import { deliver } from '../notify/index.ts';
+import { deliver, smsMessage } from '../notify/index.ts';
 import { toUnicodeDomain } from '../rules/index.ts';
 import { LOGIN_NAME_CONFIRMED } from './commands/confirm-login-name.ts';
 import { LOGIN_NAME_CODE } from './commands/look-up-login-name.ts';
 import { PASSWORD_RESET_REQUESTED } from './commands/request-password-reset.ts';
 import { PASSWORD_CHANGED } from './commands/reset-password.ts';
 import { EMAIL_VERIFICATION_REQUESTED, REGISTRATION_ATTEMPTED } from './commands/sign-up.ts';
-import { LOGIN_NAME_CODE_TTL_MS, RESET_TOKEN_TTL_MS } from './recovery.ts';
+import { RESET_TOKEN_TTL_MS } from './recovery.ts';
 
 /**
  * A secret an event carried (encrypted) is erased from the outbox row once its message is out: the token and the
@@ -78,8 +78,7 @@ async function sendLoginNameCode(ctx: AppContext, tx: Tx, event: StoredEvent): P
     await deliver(ctx, tx, {
       channel: 'sms',
       to: ctx.cipher.decrypt(challenge.mobile),
-      template: event.topic,
-      body: `【OpenBeian】您正在通过备案域名找回登录名，验证码 ${ctx.cipher.decrypt(sealed)}，${LOGIN_NAME_CODE_TTL_MS / 60_000} 分钟内有效。请勿告诉他人；如非本人操作请忽略。`,
+      ...smsMessage('account.login_name_code', { code: ctx.cipher.decrypt(sealed) }),
       dedupeKey: `event:${event.id}:sms`,
     });
   }
@@ -97,8 +96,7 @@ async function sendLoginName(ctx: AppContext, tx: Tx, event: StoredEvent): Promi
   await deliver(ctx, tx, {
     channel: 'sms',
     to: ctx.cipher.decrypt(row.mobile),
-    template: event.topic,
-    body: `【OpenBeian】域名 ${toUnicodeDomain(row.domain)} 的备案账号登录名为 ${row.email}。如忘记密码，可在登录页点击“忘记密码？”通过该邮箱重置。`,
+    ...smsMessage('account.login_name_confirmed', { domain: toUnicodeDomain(row.domain), loginName: row.email }),
     dedupeKey: `event:${event.id}:sms`,
   });
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../core/context.ts';
 import type { Executor } from '../core/db/database.ts';
 import { scheduleJob } from '../core/jobs.ts';
 import { enqueueEvent } from '../core/outbox.ts';
-import { deliver } from '../notify/index.ts';
+import { deliver, smsMessage } from '../notify/index.ts';
 import { addDays, daysBetween, POLICE_REMINDER_DAYS } from '../rules/index.ts';
 import { findPoliceFiling } from './repo.ts';
 
@@ -100,6 +100,8 @@ export function registerPoliceReminders(ctx: AppContext): void {
     await deliver(ctx, tx, { channel: 'email', to: owner.email, template: REMINDER_EVENT, subject, body: text, dedupeKey: `event:${event.id}:email` });
     const record = JSON.parse(ctx.cipher.decrypt(owner.draft)) as { subject?: { leader?: { mobile?: string } } };
     const mobile = record.subject?.leader?.mobile;
-    if (mobile) await deliver(ctx, tx, { channel: 'sms', to: mobile, template: REMINDER_EVENT, body: `【OpenBeian】${text}`, dedupeKey: `event:${event.id}:sms` });
+    if (!mobile) return;
+    const sms = smsMessage(REMINDER_EVENT, { site, service: p.serviceNumber, launchedOn: p.launchedOn, dueOn: p.dueOn, days: String(p.daysLeft) });
+    await deliver(ctx, tx, { channel: 'sms', to: mobile, ...sms, dedupeKey: `event:${event.id}:sms` });
   });
 }

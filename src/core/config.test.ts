@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 import { SAFE_PRODUCTION_ENV as SAFE_PRODUCTION } from './safe-production-env.ts';
+import { SMS_TEMPLATES } from '../notify/sms-templates.ts';
 
 const KEY = SAFE_PRODUCTION.OPENBEIAN_ENCRYPTION_KEY;
 
@@ -186,6 +187,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ OPENBEIAN_SMS: 'signed' }).map((p) => p.split(':')[0])).toEqual(['OPENBEIAN_SMS_URL', 'OPENBEIAN_SMS_KEY', 'OPENBEIAN_SMS_KEY_ID', 'OPENBEIAN_SMS_SIGN_NAME', 'OPENBEIAN_SMS_TEMPLATES']);
     expect(problemsOf({ ...SIGNED, OPENBEIAN_SMS_KEY: 'short', OPENBEIAN_SMS_TEMPLATES: '*=SMS_0' })).toEqual(['OPENBEIAN_SMS_KEY: must be at least 16 characters when OPENBEIAN_SMS=signed']);
     expect(problemsOf({ ...SAFE_PRODUCTION, ...SIGNED, OPENBEIAN_SMS_TEMPLATES: '*=SMS_0' })).toEqual([]);
+  });
+
+  it('refuses production with a signed gateway while a kind the platform texts has no template code, naming them', () => {
+    const all = Object.keys(SMS_TEMPLATES).map((kind, i) => `${kind}=SMS_${i}`);
+    expect(problemsOf({ ...SAFE_PRODUCTION, ...SIGNED, OPENBEIAN_SMS_TEMPLATES: all.join(',') })).toEqual([]);
+    const [problem, ...others] = problemsOf({ ...SAFE_PRODUCTION, ...SIGNED, OPENBEIAN_SMS_TEMPLATES: all.filter((pair) => !pair.startsWith('order.approved=') && !pair.startsWith('filing.claim_code=')).join(',') });
+    expect(others).toEqual([]);
+    expect(problem).toMatch(/^OPENBEIAN_SMS_TEMPLATES: no template code for order\.approved, filing\.claim_code;/);
+    // Outside production a missing kind only fails that message when it is sent.
+    expect(problemsOf({ ...SIGNED, OPENBEIAN_SMS_TEMPLATES: 'order.approved=SMS_1' })).toEqual([]);
   });
 
   // Key rotation (issue 10): a separate, versioned look-up key.

@@ -4,6 +4,8 @@ import { keyWeakness } from './key-strength.ts';
 import ipaddr from 'ipaddr.js';
 // The finding codes are plain data with no imports: read here so a misspelt code stops the start.
 import { FINDING_CODES } from '../compliance/codes.ts';
+// The SMS kinds are plain data with no imports: production checks each has a template code.
+import { SMS_TEMPLATES } from '../notify/sms-templates.ts';
 
 /**
  * All settings, parsed once at boot from the environment. A wrong value stops the start with a message
@@ -231,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const rectificationWorkdays = parseWorkdays(e.OPENBEIAN_RECTIFICATION_WORKDAYS, (text) => problem('OPENBEIAN_RECTIFICATION_WORKDAYS', text));
   if (isProduction) productionProblems(e, problem);
+  if (isProduction && e.OPENBEIAN_SMS === 'signed' && e.OPENBEIAN_SMS_TEMPLATES) unmappedSmsKinds(smsTemplates, problem);
   for (const cidr of e.OPENBEIAN_ACCESS_CIDRS?.split(',').map((part) => part.trim()).filter(Boolean) ?? []) {
     if (!ipaddr.isValidCIDR(cidr)) problem('OPENBEIAN_ACCESS_CIDRS', `${cidr} is not a CIDR (address/prefix length), e.g. 203.0.113.0/24`);
   }
@@ -388,6 +391,16 @@ function lookupKeyProblems(e: Env, problem: (variable: string, text: string) => 
     const weakness = keyWeakness(key);
     if (weakness) problem('OPENBEIAN_LOOKUP_KEY', `does not look random (${weakness}); generate one with \`openssl rand -hex 32\``);
   }
+}
+
+/**
+ * Production with a signed gateway: every kind the platform texts (src/notify/sms-templates.ts) needs an approved
+ * template code, else that message would fail at the first send instead of at the start.
+ */
+function unmappedSmsKinds(templates: Record<string, string>, problem: (variable: string, text: string) => void): void {
+  if (Object.hasOwn(templates, '*')) return;
+  const missing = Object.keys(SMS_TEMPLATES).filter((kind) => !Object.hasOwn(templates, kind));
+  if (missing.length > 0) problem('OPENBEIAN_SMS_TEMPLATES', `no template code for ${missing.join(', ')}; register them (docs/sms-templates.md) and add kind=CODE for each, or *=CODE`);
 }
 
 /** The platform's own OPENBEIAN_REGULATOR* variables; every other one belongs to the adapter. */

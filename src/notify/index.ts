@@ -4,3 +4,4 @@ export { deliverInApp, listInAppNotices, type InAppNotice, type InAppNoticeView 
 export { noticeRoutes } from './routes.ts';
 export { registerOrderNotifications } from './order-notifications.ts';
 export { MessageSender, registerMessageSender } from './sender.ts';
+export { SMS_TEMPLATES, smsMessage, type SmsKind, type SmsMessage, type SmsParams } from './sms-templates.ts';

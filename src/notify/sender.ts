@@ -39,6 +39,8 @@ class PermanentFailure extends Error {}
 export class MessageSender implements BackgroundWorker {
   readonly name = 'sender';
   private mailer: Transporter | null = null;
+  /** Kinds already warned about going out as one `{ text }` variable: once per kind and process is enough. */
+  private readonly warnedTextKinds = new Set<string>();
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -145,6 +147,7 @@ export class MessageSender implements BackgroundWorker {
     const { sms } = this.ctx.config;
     const templateCode = templateFor(sms.templates, message.template);
     if (!templateCode) throw new PermanentFailure(`no SMS template for kind ${message.template}: add it (or *) to OPENBEIAN_SMS_TEMPLATES`);
+    if (!message.params) this.warnTextFallback(message.template);
     const body = JSON.stringify({ phoneNumber: message.to, signName: sms.signName, templateCode, templateParam: templateParams(message.body, message.params), outId: `ob-${message.id}` });
     const url = new URL(sms.url!);
     const headers = signRequest(sms.key!, { path: `${url.pathname}${url.search}`, keyId: sms.keyId!, at: this.ctx.clock.now(), nonce: randomBytes(16).toString('hex'), body });
@@ -152,6 +155,16 @@ export class MessageSender implements BackgroundWorker {
     const text = await response.text();
     if (!response.ok) throw new Error(`SMS gateway answered ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
     if (/"accepted"\s*:\s*false/.test(text)) throw new Error(`SMS gateway refused the message: ${text.slice(0, 200)}`);
+  }
+
+  /**
+   * A kind with no entry in src/notify/sms-templates.ts (or a row written before it had one) goes out as `{ text }`,
+   * which carriers do not approve as a template: the operator should hear of it, without one line per message.
+   */
+  private warnTextFallback(kind: string): void {
+    if (this.warnedTextKinds.has(kind)) return;
+    this.warnedTextKinds.add(kind);
+    this.ctx.logger.warn({ template: kind }, 'SMS kind has no registered template text; sent as one { text } variable (see docs/sms-templates.md)');
   }
 
   private async markSent(message: Claimed, adapter: string): Promise<void> {

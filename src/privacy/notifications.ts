@@ -1,6 +1,6 @@
 import type { AppContext } from '../core/context.ts';
-import { deliver } from '../notify/index.ts';
-import { ID_CHECK_CODE, ID_CHECK_CODE_TTL_MS, MISUSE_ANSWERED } from './id-check.ts';
+import { deliver, smsMessage } from '../notify/index.ts';
+import { ID_CHECK_CODE, MISUSE_ANSWERED } from './id-check.ts';
 
 /** Texts of "which filings use my ID?": the code, and the answer to a misuse report. Sent after commit. */
 export function registerPrivacyNotifications(ctx: AppContext): void {
@@ -11,8 +11,7 @@ export function registerPrivacyNotifications(ctx: AppContext): void {
       await deliver(ctx, tx, {
         channel: 'sms',
         to: ctx.cipher.decrypt(check.mobile),
-        template: event.topic,
-        body: `【OpenBeian】您正在查询本人证件在本平台的备案使用情况，验证码 ${ctx.cipher.decrypt(sealed)}，${ID_CHECK_CODE_TTL_MS / 60_000} 分钟内有效。如非本人操作请忽略。`,
+        ...smsMessage('privacy.id_check_code', { code: ctx.cipher.decrypt(sealed) }),
         dedupeKey: `event:${event.id}:sms`,
       });
     }
@@ -25,8 +24,7 @@ export function registerPrivacyNotifications(ctx: AppContext): void {
     await deliver(ctx, tx, {
       channel: 'sms',
       to: ctx.cipher.decrypt(report.mobile),
-      template: event.topic,
-      body: `【OpenBeian】您反映的证件冒用问题（编号 ${report.reference}）已处理：${ctx.cipher.decrypt(report.answer)}`,
+      ...smsMessage('privacy.misuse_answered', { reference: report.reference, answer: ctx.cipher.decrypt(report.answer) }),
       dedupeKey: `event:${event.id}:sms`,
     });
   });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context.ts';
 import { scheduleJob } from '../../core/jobs.ts';
 import { beijingTime } from '../notices/beijing-time.ts';
+import { smsMessage } from '../../notify/index.ts';
 import { notifyOwner } from '../notices/notify-owner.ts';
 import { isFindingCode } from '../codes.ts';
 import { FINDING_EXPLANATIONS, evidenceSummary } from '../explanations.ts';
@@ -11,6 +12,8 @@ type Payload = { code: string; domain: string | null; subjectNumber: string; ser
 
 const titleOf = (code: string) => (isFindingCode(code) ? FINDING_EXPLANATIONS[code].title : { zh: code, en: code });
 const site = (p: Payload) => [p.domain, p.serviceNumber].filter(Boolean).join(' / ');
+/** One name for a text message's short variable: the domain, else the filing number. */
+const siteShort = (p: Payload) => p.domain ?? p.serviceNumber ?? '';
 
 /**
  * A finding opened: the owner is told what is wrong (the code explained), what the sweep saw and by when to fix it,
@@ -33,6 +36,7 @@ export function registerFindingNotices(ctx: AppContext): void {
         zh: `您的网站 ${site(p)} 核查发现问题：${title.zh}。${explanation.zh}核查所见：${evidenceSummary(evidence)}。请于 ${when.zh}（北京时间）前完成整改，逾期未整改将被取消接入。`,
         en: `A check of your site ${site(p)} found: ${title.en}. ${explanation.en} What the check saw: ${evidenceSummary(evidence)}. Put it right by ${when.en} (Beijing time); otherwise access is revoked.`,
       },
+      sms: smsMessage('compliance.finding_opened', { site: siteShort(p), finding: title.zh, deadline: when.zh }),
     });
   });
 
@@ -46,6 +50,7 @@ export function registerFindingNotices(ctx: AppContext): void {
         zh: `您的网站 ${site(p)} 的核查问题「${title.zh}」整改期限已延长至 ${when.zh}（北京时间）。说明：${p.reason ?? ''}`,
         en: `The deadline to fix "${title.en}" on ${site(p)} is now ${when.en} (Beijing time). Note: ${p.reason ?? ''}`,
       },
+      sms: smsMessage('compliance.finding_extended', { site: siteShort(p), finding: title.zh, deadline: when.zh }),
     });
   });
 
@@ -58,6 +63,7 @@ export function registerFindingNotices(ctx: AppContext): void {
         zh: `您的网站 ${site(p)} 的核查问题「${title.zh}」已豁免，无需整改。说明：${p.reason ?? ''}`,
         en: `The finding "${title.en}" on ${site(p)} was waived; nothing to fix. Note: ${p.reason ?? ''}`,
       },
+      sms: smsMessage('compliance.finding_waived', { site: siteShort(p), finding: title.zh }),
     });
   });
 }

@@ -1,9 +1,10 @@
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { StoredEvent } from '../../core/outbox.ts';
-import { deliver, deliverInApp } from '../../notify/index.ts';
+import { deliver, deliverInApp, type SmsMessage } from '../../notify/index.ts';
 
-export type OwnerMessage = { title: { zh: string; en: string }; body: { zh: string; en: string } };
+/** `sms`: the registered template's short text (smsMessage), since a gateway refuses the full body as one variable. */
+export type OwnerMessage = { title: { zh: string; en: string }; body: { zh: string; en: string }; sms: SmsMessage };
 
 /** The mobile of the subject's leader as filed; null when the record holds none (e.g. a record imported bare). */
 function leaderMobile(ctx: AppContext, encryptedDraft: string): string | null {
@@ -34,7 +35,7 @@ export async function notifyOwner(ctx: AppContext, tx: Tx, event: StoredEvent, s
     await deliver(ctx, tx, { channel: 'email', to: subject.email, template, subject: message.title.zh, body: `${message.body.zh}\n\n${message.body.en}`, dedupeKey: `event:${event.id}:email` });
   }
   const mobile = leaderMobile(ctx, subject.draft);
-  if (mobile) await deliver(ctx, tx, { channel: 'sms', to: mobile, template, body: `【OpenBeian】${message.body.zh}`, dedupeKey: `event:${event.id}:sms` });
+  if (mobile) await deliver(ctx, tx, { channel: 'sms', to: mobile, ...message.sms, dedupeKey: `event:${event.id}:sms` });
   if (subject.user_id) {
     await deliverInApp(ctx, tx, { userId: subject.user_id, topic: template, title: message.title, body: message.body, link: `/filings/${encodeURIComponent(subjectNumber)}`, dedupeKey: `event:${event.id}:in_app` });
   }
