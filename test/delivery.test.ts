@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueEvent, type StoredEvent } from '../src/core/outbox.ts';
 import type { Tx } from '../src/core/db/database.ts';
-import { deliver } from '../src/notify/index.ts';
+import { SMS_TEMPLATES, deliver } from '../src/notify/index.ts';
 import { testDatabases } from './support/databases.ts';
+import { applicantClient, preparedOrder, submitted } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 import { startSignedSmsGateway, startSmtpServer } from './support/vendor-stubs.ts';
 
@@ -96,6 +97,22 @@ describe.each(testDatabases())('delivery on $kind', (factory) => {
     expect(runs).toEqual({ email: 1, sms: 1 });
     const event = await p().ctx.db.selectFrom('outbox').select(['processed_at']).where('id', '=', eventId).executeTakeFirstOrThrow();
     expect(event.processed_at).not.toBeNull();
+  });
+
+  it('texts an order’s step as the kind’s registered template code with exactly its variables, the stored body rendered from the same template', async () => {
+    await p().stop();
+    platform = await startTestPlatform(factory, gatewayEnv({ OPENBEIAN_MAIL: 'outbox', OPENBEIAN_SMS_TEMPLATES: 'order.provider_review=SMS_201,*=SMS_999' }));
+    const applicant = await applicantClient(p());
+    const id = await preparedOrder(applicant);
+    await submitted(applicant, id);
+    await p().drain();
+
+    const orderNumber = (await applicant.get(`/api/v1/orders/${id}`)).json().number as string;
+    const texts = await sms.accepted.waitFor('the order’s SMS', (m) => m.templateCode === 'SMS_201');
+    expect(texts).toEqual({ phoneNumber: '13800000001', signName: '某某云', templateCode: 'SMS_201', templateParam: { order: orderNumber }, outId: expect.stringMatching(/^ob-\d+$/), keyId: 'ob-test' });
+    const stored = (await applicant.get('/api/v1/dev/outbox?to=13800000001')).json().items as { template: string; body: string }[];
+    expect(stored).toEqual([expect.objectContaining({ template: 'order.provider_review', body: `【OpenBeian】${SMS_TEMPLATES['order.provider_review'].text.replace('${order}', orderNumber)}` })]);
+    expect(stored[0]!.body).toBe(`【OpenBeian】您的备案订单 ${orderNumber} 已提交，接入商将在 1 个工作日内完成初审。`);
   });
 
   it('retries only the subscriber that threw, never the others', async () => {

@@ -83,8 +83,11 @@ export const SMS_TEMPLATES = {
     variables: { site, finding },
   },
   'compliance.access_revoked': {
-    text: '您的网站 ${service} 已被取消接入，原因：${reason}。域名已无法通过本服务商访问，处理办法请登录控制台查看。',
-    variables: { service, reason: { type: 'text', holds: '取消接入原因（超长截断）reason, clipped', example: '域名已过期，逾期未整改' } },
+    text: '您的网站 ${service} 已被取消接入，原因：${reason}。域名已无法通过本服务商访问；如主体已无正常接入的网站，请尽快重新接入或注销，详情请登录控制台查看。',
+    variables: {
+      service: { ...service, holds: '网站备案号，多个时为“第一个 等 N 个” website filing number; several: the first and how many', example: '浙ICP备2026012345号-1 等 2 个' },
+      reason: { type: 'text', holds: '取消接入原因（超长截断）reason, clipped', example: '域名已过期，逾期未整改' },
+    },
   },
   'compliance.service_suspended': {
     text: '您的网站 ${service} 出现违规信息，且${reason}，已暂停服务，将于 ${until}（北京时间）恢复。请立即删除违规信息并保持电话畅通；累计 3 次无法联系将关闭网站。',

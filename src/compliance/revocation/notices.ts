@@ -17,7 +17,7 @@ export function registerRevocationNotices(ctx: AppContext): void {
         zh: `您的网站 ${services}（${domains}）已被取消接入，原因：${p.reason}。域名已无法通过本服务商访问。${shellZh}如已整改，请登录控制台提交变更接入。`,
         en: `Access of your service ${p.services.join(', ')} (${p.domains.join(', ')}) was revoked. Reason: ${p.reason}. The domains no longer reach this provider's servers.${shellEn} Once put right, submit an access change in the console.`,
       },
-      sms: smsMessage('compliance.access_revoked', { service: services, reason: p.reason }),
+      sms: smsMessage('compliance.access_revoked', { service: p.services.length > 1 ? `${p.services[0]} 等 ${p.services.length} 个` : services, reason: p.reason }),
     });
   });
 }
