@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enqueueEvent, type StoredEvent } from '../src/core/outbox.ts';
 import type { Tx } from '../src/core/db/database.ts';
 import { SMS_TEMPLATES, deliver } from '../src/notify/index.ts';
@@ -70,6 +70,7 @@ describe.each(testDatabases())('delivery on $kind', (factory) => {
 
   it('sends exactly one e-mail and one SMS while the SMS gateway fails four times, retrying on the clock', async () => {
     const runs = subscribeMailAndSms(p(), 'test.notice');
+    const warn = vi.spyOn(p().ctx.logger, 'warn');
     sms.failNext(4);
     const eventId = await publish(p(), 'test.notice', 'ORD-1');
     await p().drain();
@@ -93,6 +94,9 @@ describe.each(testDatabases())('delivery on $kind', (factory) => {
       { channel: 'sms', status: 'sent', attempts: 5, last_error: null },
     ]);
     expect(await auditActions(p(), text!.id)).toEqual(['message.retry_scheduled', 'message.retry_scheduled', 'message.retry_scheduled', 'message.retry_scheduled', 'message.sent']);
+    // A kind with no registered template text goes out as { text }: the operator is told once, not on each of 5 attempts.
+    const textWarnings = warn.mock.calls.filter((call) => String(call[1]).includes('no registered template text'));
+    expect(textWarnings).toEqual([[{ template: 'test.notice' }, expect.stringContaining('sent as one { text } variable')]]);
     // Each subscriber ran once: the gateway's trouble was the sender's, after both had committed.
     expect(runs).toEqual({ email: 1, sms: 1 });
     const event = await p().ctx.db.selectFrom('outbox').select(['processed_at']).where('id', '=', eventId).executeTakeFirstOrThrow();
