@@ -4,7 +4,14 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SMS_TEMPLATES, SMS_VARIABLE_MAX_LENGTH, smsMessage, type SmsKind, type SmsTemplate, type SmsVariableType } from '../src/notify/sms-templates.ts';
+import {
+  SMS_TEMPLATES,
+  SMS_VARIABLE_MAX_LENGTH,
+  smsMessage,
+  type SmsKind,
+  type SmsTemplate,
+  type SmsVariableType,
+} from '../src/notify/sms-templates.ts';
 
 const TYPE_NAMES: Record<SmsVariableType, string> = {
   code: '验证码（仅数字，4–6 位）',
@@ -43,10 +50,15 @@ export function renderSmsTemplatesDoc(): string {
   }
   out.push('', '## Variables and examples', '');
   for (const [kind, template] of entries) {
-    const example = smsMessage(kind, Object.fromEntries(Object.entries(template.variables).map(([name, v]) => [name, v.example])) as never);
+    const example = smsMessage(
+      kind,
+      Object.fromEntries(Object.entries(template.variables).map(([name, v]) => [name, v.example])) as never,
+    );
     out.push(`### \`${kind}\``, '', '| variable | attribute | at most | holds | example |', '|---|---|---|---|---|');
     for (const [name, v] of Object.entries(template.variables)) {
-      out.push(`| \`${name}\` | ${TYPE_NAMES[v.type]} | ${v.maxLength ?? SMS_VARIABLE_MAX_LENGTH} | ${cell(v.holds)} | ${cell(v.example)} |`);
+      out.push(
+        `| \`${name}\` | ${TYPE_NAMES[v.type]} | ${v.maxLength ?? SMS_VARIABLE_MAX_LENGTH} | ${cell(v.holds)} | ${cell(v.example)} |`,
+      );
     }
     out.push('', `Example: ${example.body}`, '');
   }

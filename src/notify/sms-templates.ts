@@ -38,11 +38,31 @@ export const SMS_VARIABLE_MAX_LENGTH = 35;
 
 const order: SmsVariable = { type: 'number', holds: '备案订单号 order number', example: '20261122-482913' };
 const ticket: SmsVariable = { type: 'number', holds: '管家需求单号 butler ticket number', example: 'BT-20261130-0042' };
-const butlerService: SmsVariable = { type: 'text', holds: '管家服务名称 name of the butler service', example: 'ICP 经营许可证' };
-const site: SmsVariable = { type: 'text', holds: '网站域名或网站备案号 the site: domain, else its filing number', example: 'www.example.cn' };
-const service: SmsVariable = { type: 'number', holds: '网站备案号（多个以、分隔，超长截断）website filing numbers', example: '浙ICP备2026012345号-1' };
-const finding: SmsVariable = { type: 'text', holds: '核查问题名称 name of the compliance finding', example: '空壳网站' };
-const deadline: SmsVariable = { type: 'time', holds: '北京时间的期限 deadline, Beijing time', example: '2026年11月30日 23:59' };
+const butlerService: SmsVariable = {
+  type: 'text',
+  holds: '管家服务名称 name of the butler service',
+  example: 'ICP 经营许可证',
+};
+const site: SmsVariable = {
+  type: 'text',
+  holds: '网站域名或网站备案号 the site: domain, else its filing number',
+  example: 'www.example.cn',
+};
+const service: SmsVariable = {
+  type: 'number',
+  holds: '网站备案号（多个以、分隔，超长截断）website filing numbers',
+  example: '浙ICP备2026012345号-1',
+};
+const finding: SmsVariable = {
+  type: 'text',
+  holds: '核查问题名称 name of the compliance finding',
+  example: '空壳网站',
+};
+const deadline: SmsVariable = {
+  type: 'time',
+  holds: '北京时间的期限 deadline, Beijing time',
+  example: '2026年11月30日 23:59',
+};
 const code: SmsVariable = { type: 'code', holds: '6 位数字验证码 six-digit code', example: '482913' };
 
 export const SMS_TEMPLATES = {
@@ -68,7 +88,10 @@ export const SMS_TEMPLATES = {
   },
   'order.approved': {
     text: '恭喜，您的备案订单 ${order} 已通过管局审核，主体备案号 ${subjectNumber}。网站备案号请登录控制台查看，并在网站底部展示备案号、链接至 https://beian.miit.gov.cn/ 。',
-    variables: { order, subjectNumber: { type: 'number', holds: '主体备案号 subject filing number', example: '浙ICP备2026012345号' } },
+    variables: {
+      order,
+      subjectNumber: { type: 'number', holds: '主体备案号 subject filing number', example: '浙ICP备2026012345号' },
+    },
   },
   'compliance.finding_opened': {
     text: '您的网站 ${site} 合规核查发现问题：${finding}。请于 ${deadline}（北京时间）前完成整改，逾期未整改将被取消接入，详情请登录控制台查看。',
@@ -85,7 +108,11 @@ export const SMS_TEMPLATES = {
   'compliance.access_revoked': {
     text: '您的网站 ${service} 已被取消接入，原因：${reason}。域名已无法通过本服务商访问；如主体已无正常接入的网站，请尽快重新接入或注销，详情请登录控制台查看。',
     variables: {
-      service: { ...service, holds: '网站备案号，多个时为“第一个 等 N 个” website filing number; several: the first and how many', example: '浙ICP备2026012345号-1 等 2 个' },
+      service: {
+        ...service,
+        holds: '网站备案号，多个时为“第一个 等 N 个” website filing number; several: the first and how many',
+        example: '浙ICP备2026012345号-1 等 2 个',
+      },
       reason: { type: 'text', holds: '取消接入原因（超长截断）reason, clipped', example: '域名已过期，逾期未整改' },
     },
   },
@@ -93,7 +120,11 @@ export const SMS_TEMPLATES = {
     text: '您的网站 ${service} 出现违规信息，且${reason}，已暂停服务，将于 ${until}（北京时间）恢复。请立即删除违规信息并保持电话畅通；累计 3 次无法联系将关闭网站。',
     variables: {
       service,
-      reason: { type: 'text', holds: '暂停原因（固定选项）reason, one of a fixed list', example: '1 小时内无法联系网站负责人' },
+      reason: {
+        type: 'text',
+        holds: '暂停原因（固定选项）reason, one of a fixed list',
+        example: '1 小时内无法联系网站负责人',
+      },
       until: { ...deadline, holds: '恢复时间，北京时间 when it is served again, Beijing time' },
     },
   },
@@ -103,7 +134,11 @@ export const SMS_TEMPLATES = {
   },
   'butler_ticket.opened': {
     text: '已收到您的${butlerService}需求单 ${ticket}，管家将在 ${time}（北京时间）前致电与您联系，请保持电话畅通。',
-    variables: { butlerService, ticket, time: { type: 'time', holds: '首次联系期限 first-call deadline', example: '11月30日 09:50' } },
+    variables: {
+      butlerService,
+      ticket,
+      time: { type: 'time', holds: '首次联系期限 first-call deadline', example: '11月30日 09:50' },
+    },
   },
   'butler_ticket.responded': {
     text: '管家已就您的${butlerService}需求单 ${ticket} 与您联系。如需办理，请登录控制台确认服务；确认后不予退款。',
@@ -111,7 +146,15 @@ export const SMS_TEMPLATES = {
   },
   'butler_ticket.confirmed': {
     text: '您的${butlerService}需求单 ${ticket} 已确认开始（不予退款）。管家将在 ${time} 前完成材料收集与上传，期间请保持电话畅通，留意信息确认与人脸核验。',
-    variables: { butlerService, ticket, time: { type: 'time', holds: '材料期限（北京时间）或“3 个工作日内” materials deadline', example: '12月3日 18:00' } },
+    variables: {
+      butlerService,
+      ticket,
+      time: {
+        type: 'time',
+        holds: '材料期限（北京时间）或“3 个工作日内” materials deadline',
+        example: '12月3日 18:00',
+      },
+    },
   },
   'butler_ticket.accepted': {
     text: '您的${butlerService}需求单 ${ticket} 对应的申请已被主管部门受理，本次管家服务完成。',
@@ -135,7 +178,8 @@ export const SMS_TEMPLATES = {
       reference: { type: 'number', holds: '冒用反映编号 misuse report reference', example: 'MR-20261201-0042' },
       answer: {
         type: 'text',
-        holds: '工作人员的答复（最长 500 字；注册模板时须申请扩展变量长度：反映人没有账号，短信是唯一答复渠道）staff answer, up to 500 characters: the reporter has no account, so the text is the only channel; ask the gateway for a longer variable when registering',
+        holds:
+          '工作人员的答复（最长 500 字；注册模板时须申请扩展变量长度：反映人没有账号，短信是唯一答复渠道）staff answer, up to 500 characters: the reporter has no account, so the text is the only channel; ask the gateway for a longer variable when registering',
         example: '经核查，该备案已由本人确认，已联系接入商注销。',
         maxLength: 500,
       },
@@ -149,7 +193,11 @@ export const SMS_TEMPLATES = {
     text: '域名 ${domain} 的备案账号登录名为 ${loginName}。如忘记密码，可在登录页点击“忘记密码？”通过该邮箱重置。',
     variables: {
       domain: { type: 'text', holds: '备案域名 the filed domain', example: 'yunqi-demo.cn' },
-      loginName: { type: 'text', holds: '登录名（注册邮箱）login name, the account e-mail', example: 'owner@yunqi-demo.cn' },
+      loginName: {
+        type: 'text',
+        holds: '登录名（注册邮箱）login name, the account e-mail',
+        example: 'owner@yunqi-demo.cn',
+      },
     },
   },
   'police_filing.reminder_due': {
@@ -184,7 +232,11 @@ export const placeholdersOf = (text: string): string[] => [...text.matchAll(PLAC
  * 4–6 digits is a programming error.
  */
 export function smsValue(variable: SmsVariable, raw: string): string {
-  const value = raw.replace(/https?:\/\/\S*/gi, '').replace(/[【】]/g, '').replace(/\s+/g, ' ').trim();
+  const value = raw
+    .replace(/https?:\/\/\S*/gi, '')
+    .replace(/[【】]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (variable.type === 'code' && !/^\d{4,6}$/.test(value)) throw new Error('an SMS code must be 4–6 digits');
   const max = variable.maxLength ?? SMS_VARIABLE_MAX_LENGTH;
   const chars = [...value];
@@ -200,6 +252,7 @@ export function renderSmsText(text: string, params: Record<string, string>): str
 export function smsMessage<K extends SmsKind>(kind: K, values: SmsParams<K>, signature = 'OpenBeian'): SmsMessage {
   const template: SmsTemplate = SMS_TEMPLATES[kind];
   const params: Record<string, string> = {};
-  for (const [name, variable] of Object.entries(template.variables)) params[name] = smsValue(variable, (values as Record<string, string>)[name] ?? '');
+  for (const [name, variable] of Object.entries(template.variables))
+    params[name] = smsValue(variable, (values as Record<string, string>)[name] ?? '');
   return { template: kind, body: `【${signature}】${renderSmsText(template.text, params)}`, params };
 }
