@@ -10,7 +10,7 @@ import { buildDraft } from '../support/drafts.ts';
 import { preparedOrder, registerVerified, smsCodeFor, submitted, type Draft } from '../support/journey.ts';
 import { readPdf, squashed } from '../support/pdf.ts';
 import { startTestPlatform, type TestClient, type TestPlatform } from '../support/platform.ts';
-import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -72,11 +72,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'after approval in the console' : `a
     page.setDefaultTimeout(45_000);
     page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && problems.push(`${page.url()}: ${m.text()}`));
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-    await page.goto(`${base}/login`);
-    await page.fill('#email', OWNER);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/orders$/);
+    await logIn(page, base, OWNER, PASSWORD, /\/orders$/);
     return { page, context };
   }
 
@@ -158,11 +154,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'after approval in the console' : `a
 
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.fill('#email', 'jiangsu@example.com');
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/orders$/);
+    await logIn(page, base, 'jiangsu@example.com', PASSWORD, /\/orders$/);
     await page.goto(`${base}/orders/${id}/edit?step=3`);
     const button = page.locator('[data-document="subject_leader_authorization"]');
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../../src/accounts/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
-import { ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const SIZES = [
   { width: 1366, height: 900 },
@@ -34,11 +34,7 @@ describe.skipIf(!hasChromium)('machine tokens in the admin console (Chromium)', 
       const context = await browser.newContext({ viewport: size, isMobile: size.width < 500, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
       page.setDefaultTimeout(45_000);
-      await page.goto(`${base}/login`);
-      await page.fill('#email', 'admin@example.com');
-      await page.fill('#password', 'openbeian-demo');
-      await page.click('button[type=submit]');
-      await page.waitForURL(/\/review$/);
+      await logIn(page, base, 'admin@example.com', 'openbeian-demo', /\/review$/);
       await page.goto(`${base}/admin/api-tokens`);
       await page.locator('#name').waitFor();
 

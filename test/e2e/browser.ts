@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/accounts/index.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -30,6 +31,24 @@ export function launchBrowser(): Promise<Browser> {
       '--use-fake-ui-for-media-stream',
     ],
   });
+}
+
+/**
+ * Signs in through the login page, as a person does, and waits until the console has moved on: to `landing` when the
+ * test checks where a role lands, else anywhere but /login. The password defaults to the demo accounts' one.
+ */
+export async function logIn(
+  page: Page,
+  base: string,
+  email: string,
+  password = DEMO_PASSWORD,
+  landing: Parameters<Page['waitForURL']>[0] = (url) => !url.pathname.startsWith('/login'),
+): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(landing);
 }
 
 /**

@@ -7,7 +7,7 @@ import { testDatabases } from '../support/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { registerVerified } from '../support/journey.ts';
 import { axeViolations } from './axe.ts';
-import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -55,17 +55,9 @@ describe.skipIf(!hasChromium)(
       return { page, context };
     }
 
-    async function logIn(page: Page, email: string, password: string, landing: RegExp) {
-      await page.goto(`${base}/login`);
-      await page.fill('#email', email);
-      await page.fill('#password', password);
-      await page.click('button[type=submit]');
-      await page.waitForURL(landing);
-    }
-
     it('opens a request on Friday evening and says when the butler will call: the next workday, with a countdown on the server’s clock', async () => {
       const { page, context } = await open();
-      await logIn(page, 'walker@example.com', PASSWORD, /\/orders$/);
+      await logIn(page, base, 'walker@example.com', PASSWORD, /\/orders$/);
       await page.getByRole('link', { name: '资质管家' }).click();
       await page.waitForURL(/\/butler$/);
 
@@ -93,7 +85,7 @@ describe.skipIf(!hasChromium)(
 
       // On a phone the same words, and nothing wider than the screen.
       const phone = await open(PHONE);
-      await logIn(phone.page, 'walker@example.com', PASSWORD, /\/orders$/);
+      await logIn(phone.page, base, 'walker@example.com', PASSWORD, /\/orders$/);
       await phone.page.goto(`${base}/butler/tickets/${ticketId}`);
       await expect.poll(() => phone.page.getByTestId('response-words').textContent()).toContain('10:00 前回电');
       expect(await phone.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
@@ -103,7 +95,7 @@ describe.skipIf(!hasChromium)(
 
     it('lands the butler on its queue, where it answers the request; the customer then confirms after the no-refund notice', async () => {
       const { page, context } = await open();
-      await logIn(page, ...BUTLER, /\/butler$/);
+      await logIn(page, base, ...BUTLER, /\/butler$/);
       const row = page.locator('tr', { hasText: '137****1111' });
       await expect.poll(() => row.getByTestId('clock-tag').textContent()).toMatch(/^剩余 2 天/);
       await page.screenshot({ path: join(SCREENSHOTS, 'butler-queue.png'), fullPage: true, animations: 'disabled' });
@@ -117,7 +109,7 @@ describe.skipIf(!hasChromium)(
       await context.close();
 
       const customer = await open();
-      await logIn(customer.page, 'walker@example.com', PASSWORD, /\/orders$/);
+      await logIn(customer.page, base, 'walker@example.com', PASSWORD, /\/orders$/);
       await customer.page.goto(`${base}/butler/tickets/${ticketId}`);
       await expect.poll(() => customer.page.getByTestId('no-refund-notice').textContent()).toContain('不予退款');
       await customer.page.getByTestId('ticket-confirm').click();
@@ -141,7 +133,7 @@ describe.skipIf(!hasChromium)(
       for (const size of [DESKTOP, PHONE]) {
         for (const { who, paths } of pages) {
           const { page, context } = await open(size);
-          if (who) await logIn(page, who[0], who[1], /\/(orders|butler)$/);
+          if (who) await logIn(page, base, who[0], who[1], /\/(orders|butler)$/);
           for (const path of paths) {
             await page.goto(`${base}${path}`);
             await page.waitForLoadState('networkidle');

@@ -9,7 +9,7 @@ import { applicantClient, staffClient } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { startUnbound, type RunningUnbound } from '../support/unbound.ts';
 import { axeViolations } from './axe.ts';
-import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const SUBJECT = '浙ICP备2026061234号';
 
@@ -54,11 +54,7 @@ describe.skipIf(!hasChromium)('a DNS sweep from the compliance console in Chromi
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto(`${base}/login`);
-    await page.fill('#email', 'compliance@example.com');
-    await page.fill('#password', 'openbeian-demo');
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, base, 'compliance@example.com');
 
     await page.getByRole('link', { name: '合规巡检' }).click();
     await page.waitForURL(`${base}/compliance/sweeps`);

@@ -6,7 +6,7 @@ import { testDatabases } from '../support/databases.ts';
 import { applicantClient } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { axeViolations } from './axe.ts';
-import { ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const SUBJECT = '浙ICP备2026077002号';
 
@@ -35,11 +35,7 @@ describe.skipIf(!hasChromium)('the violation ledger in the compliance console (C
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(45_000);
-    await page.goto(`${base}/login`);
-    await page.fill('#email', 'compliance@example.com');
-    await page.fill('#password', 'openbeian-demo');
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, base, 'compliance@example.com');
     await page.getByRole('link', { name: '违规处理台账' }).click();
     await page.waitForURL(/\/compliance\/violations$/);
     await page.getByText('暂无数据').first().waitFor();

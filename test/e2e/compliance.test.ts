@@ -7,7 +7,7 @@ import { OWNER, filedSubjectOf } from '../support/compliance.ts';
 import { applicantClient, staffClient } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { axeViolations } from './axe.ts';
-import { ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const SUBJECT = '浙ICP备2026051234号';
 
@@ -42,11 +42,7 @@ describe.skipIf(!hasChromium)('the compliance console in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(45_000);
-    await page.goto(`${base}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, base, email, password);
     return page;
   }
 

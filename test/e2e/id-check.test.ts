@@ -7,7 +7,7 @@ import { testDatabases } from '../support/databases.ts';
 import { buildDraft } from '../support/drafts.ts';
 import { applicantClient, preparedOrder, smsCodeFor, staffClient, statusOf, submitted } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
-import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -86,11 +86,7 @@ describe.skipIf(!hasChromium)('which filings use my ID? in Chromium', () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(45_000);
-    await page.goto(`${base}/login`);
-    await page.fill('#email', 'compliance@example.com');
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, base, 'compliance@example.com', DEMO_PASSWORD);
     await page.goto(`${base}/privacy/reports`);
     await page.getByText('我从未办理过这个备案，请核查').waitFor();
     expect(await page.getByText('待答复').count()).toBe(1);

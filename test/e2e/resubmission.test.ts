@@ -6,7 +6,7 @@ import { testDatabases } from '../support/databases.ts';
 import { applicantClient, preparedOrder, staffClient, submitted } from '../support/journey.ts';
 import { startTestPlatform, type TestClient, type TestPlatform } from '../support/platform.ts';
 import { axeViolations } from './axe.ts';
-import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser } from './browser.ts';
+import { SCREENSHOTS, ensureWebBuild, hasChromium, launchBrowser, logIn } from './browser.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -56,11 +56,7 @@ describe.skipIf(!hasChromium)('what changed on resubmission, in Chromium', () =>
     const context = await browser.newContext({ viewport: size, isMobile: size === PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(45_000);
-    await page.goto(`${base}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/(orders|review)$/);
+    await logIn(page, base, email, password, /\/(orders|review)$/);
     return page;
   }
 

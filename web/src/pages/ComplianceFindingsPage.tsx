@@ -1,7 +1,8 @@
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { call, type ApiError } from '../api/client.ts';
+import { call } from '../api/client.ts';
+import { useCursorPages } from '../api/useCursorPages.ts';
 import { formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
@@ -24,30 +25,12 @@ export function ComplianceFindingsPage() {
   const [searchParams] = useSearchParams();
   const [code, setCode] = useState<string | undefined>(searchParams.get('code') ?? undefined);
   const [subject, setSubject] = useState('');
-  const [items, setItems] = useState<ComplianceFinding[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [deciding, setDeciding] = useState<{ finding: ComplianceFinding; decision: Decision } | null>(null);
-  const [round, setRound] = useState(0);
-
-  async function load(after?: string) {
-    setLoading(true);
-    try {
-      const page = await call('GET /api/v1/compliance/findings')<FindingPage>({ query: { status, code, subject: subject.trim() || undefined, cursor: after, limit: 50 } });
-      setItems((current) => (after ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setLoading(false);
-    }
-  }
-  useEffect(() => {
-    void load();
-    // Reload when a filter changes or after a decision (the subject filter waits for its search button).
-  }, [status, code, round]);
+  // The status and code filters reload at once; the subject filter waits for its search button.
+  const findings = useCursorPages(
+    (request) => call('GET /api/v1/compliance/findings')<FindingPage>({ query: { status, code, subject: subject.trim() || undefined, ...request } }),
+    [status, code],
+  );
 
   const decide = (finding: ComplianceFinding, decision: Decision) => setDeciding({ finding, decision });
 
@@ -80,18 +63,18 @@ export function ComplianceFindingsPage() {
           style={{ width: 260 }}
           value={subject}
           onChange={(e) => setSubject(e.target.value)}
-          onSearch={() => void load()}
+          onSearch={() => void findings.reload()}
           enterButton={t('compliance.filter.search')}
         />
       </Space>
       <Table
         rowKey="id"
-        loading={isLoading}
-        dataSource={items}
+        loading={findings.isLoading}
+        dataSource={findings.items}
         size="middle"
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: error ? pick(error.bilingual) : t('common.noData') }}
+        locale={{ emptyText: findings.error ? pick(findings.error.bilingual) : t('common.noData') }}
         columns={[
           {
             title: t('compliance.col.deadline'),
@@ -158,8 +141,8 @@ export function ComplianceFindingsPage() {
           },
         ]}
       />
-      {cursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void load(cursor)} loading={isLoading}>
+      {findings.hasMore && (
+        <Button style={{ marginTop: 12 }} onClick={() => void findings.loadMore()} loading={findings.isLoading}>
           {t('compliance.more')}
         </Button>
       )}
@@ -168,7 +151,7 @@ export function ComplianceFindingsPage() {
         decision={deciding?.decision ?? null}
         onClose={(changed) => {
           setDeciding(null);
-          if (changed) setRound((n) => n + 1);
+          if (changed) void findings.reload();
         }}
       />
     </Card>

@@ -1,9 +1,9 @@
 import { Button, Card, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PROVINCES } from '../../../src/rules/data/provinces.ts';
-import { call, type ApiError } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { FiledSubjectSummary } from '../api/types.ts';
+import { useCursorPages } from '../api/useCursorPages.ts';
 import { formatDate, STATUS_NAMES } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
@@ -14,27 +14,7 @@ type FilingsPage = { items: FiledSubjectSummary[]; nextCursor: string | null };
 /** The subjects this account has filed here (staff see all), newest first, a page at a time. */
 export function FilingsPage() {
   const { t, pick, lang } = useI18n();
-  const [items, setItems] = useState<FiledSubjectSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isLoading, setLoading] = useState(true);
-
-  async function load(after?: string) {
-    setLoading(true);
-    try {
-      const page = await call('GET /api/v1/filings')<FilingsPage>({ query: { cursor: after, limit: 50 } });
-      setItems((current) => (after ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setLoading(false);
-    }
-  }
-  useEffect(() => {
-    void load();
-  }, []);
+  const filings = useCursorPages((request) => call('GET /api/v1/filings')<FilingsPage>({ query: request }), []);
 
   const { user } = useSession();
   return (
@@ -42,11 +22,11 @@ export function FilingsPage() {
       <Card title={t('nav.filings')}>
         <Table
           rowKey="number"
-          loading={isLoading}
-          dataSource={items}
+          loading={filings.isLoading}
+          dataSource={filings.items}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: error ? pick(error.bilingual) : t('filed.empty') }}
+          locale={{ emptyText: filings.error ? pick(filings.error.bilingual) : t('filed.empty') }}
           columns={[
             {
               title: t('filed.subjectNumber'),
@@ -72,13 +52,13 @@ export function FilingsPage() {
             { title: t('filed.approvedAt'), dataIndex: 'approvedAt', render: (v: string) => formatDate(v, lang) },
           ]}
         />
-        {cursor && (
-          <Button style={{ marginTop: 12 }} onClick={() => void load(cursor)} loading={isLoading}>
+        {filings.hasMore && (
+          <Button style={{ marginTop: 12 }} onClick={() => void filings.loadMore()} loading={filings.isLoading}>
             {t('filed.more')}
           </Button>
         )}
       </Card>
-      {user?.role === 'applicant' && <ClaimFilingCard onClaimed={() => void load()} />}
+      {user?.role === 'applicant' && <ClaimFilingCard onClaimed={() => void filings.reload()} />}
     </>
   );
 }

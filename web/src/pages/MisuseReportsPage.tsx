@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, call } from '../api/client.ts';
+import { useCursorPages } from '../api/useCursorPages.ts';
 import { formatTime } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 
@@ -20,28 +21,17 @@ type Report = {
 /** Admin and compliance: the queue of "my ID was misused" reports, each with its 3-workday clock. */
 export function MisuseReportsPage() {
   const { t, pick, lang } = useI18n();
-  const [items, setItems] = useState<Report[] | null>(null);
+  const reports = useCursorPages((request) => call('GET /api/v1/id-check/reports')<{ items: Report[]; nextCursor: string | null }>({ query: request }), []);
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-
-  /** The first page again (after an answer), or the page after `after` appended. */
-  const load = useCallback((after?: string) => {
-    call('GET /api/v1/id-check/reports')<{ items: Report[]; nextCursor: string | null }>({ query: { cursor: after, limit: 50 } })
-      .then((r) => {
-        setItems((current) => (after ? [...(current ?? []), ...r.items] : r.items));
-        setCursor(r.nextCursor);
-      })
-      .catch((e: ApiError) => setError(e));
-  }, []);
-  useEffect(() => load(), [load]);
+  const [answerError, setAnswerError] = useState<ApiError | null>(null);
+  const error = answerError ?? reports.error;
 
   const answer = async (id: string) => {
     try {
       await call('POST /api/v1/id-check/reports/{id}/answer')({ params: { id }, body: { answer: answers[id] ?? '' } });
-      load();
+      await reports.reload();
     } catch (e) {
-      setError(e as ApiError);
+      setAnswerError(e as ApiError);
     }
   };
 
@@ -49,9 +39,9 @@ export function MisuseReportsPage() {
     <Card title={t('security.reports.title')}>
       {error && <Alert type="error" showIcon title={pick(error.bilingual)} style={{ marginBottom: 16 }} />}
       <List
-        loading={items === null}
+        loading={reports.isLoading}
         locale={{ emptyText: t('security.reports.empty') }}
-        dataSource={items ?? []}
+        dataSource={reports.items}
         renderItem={(report) => (
           <List.Item>
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -93,8 +83,8 @@ export function MisuseReportsPage() {
           </List.Item>
         )}
       />
-      {cursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => load(cursor)}>
+      {reports.hasMore && (
+        <Button style={{ marginTop: 12 }} onClick={() => void reports.loadMore()}>
           {t('filed.more')}
         </Button>
       )}

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, call, type Bilingual } from '../api/client.ts';
+import { useCursorPages } from '../api/useCursorPages.ts';
 import { useLoad } from '../api/useLoad.tsx';
 import { formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
@@ -47,26 +48,8 @@ export function ComplianceViolationsPage() {
   const [attempt, setAttempt] = useState('');
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [more, setMore] = useState<Incident[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const query = service ? { service } : {};
-  const list = useLoad(async () => {
-    const page = await call('GET /api/v1/compliance/incidents')<Page>({ query });
-    setMore([]);
-    setCursor(page.nextCursor);
-    return page;
-  }, [service]);
+  const incidents = useCursorPages((request) => call('GET /api/v1/compliance/incidents')<Page>({ query: { ...(service ? { service } : {}), ...request } }), [service]);
   const rules = useLoad(() => call('GET /api/v1/compliance/incident-rules')<{ items: Rule[] }>({}), []);
-
-  const loadMore = () => {
-    if (!cursor) return;
-    call('GET /api/v1/compliance/incidents')<Page>({ query: { ...query, cursor } })
-      .then((page) => {
-        setMore((before) => [...before, ...page.items]);
-        setCursor(page.nextCursor);
-      })
-      .catch((e: ApiError) => void message.error(pick(e.bilingual)));
-  };
 
   const onFinish = (values: Values) => {
     setBusy(true);
@@ -76,7 +59,7 @@ export function ComplianceViolationsPage() {
         void message.success(t('violations.recorded', { outcome: pick(incident.actionName) }));
         setOpen(false);
         form.resetFields();
-        return list.reload();
+        return incidents.reload();
       })
       .catch((e: ApiError) => {
         setError(e);
@@ -110,11 +93,11 @@ export function ComplianceViolationsPage() {
           onSearch={(value) => setService(value.trim())}
           style={{ maxWidth: 360, marginBottom: 16 }}
         />
-        {list.error && <Alert type="error" showIcon title={pick(list.error.bilingual)} />}
+        {incidents.error && <Alert type="error" showIcon title={pick(incidents.error.bilingual)} />}
         <Table
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={[...(list.data?.items ?? []), ...more]}
+          loading={incidents.isLoading}
+          dataSource={incidents.items}
           scroll={{ x: 'max-content' }}
           pagination={false}
           locale={{ emptyText: t('common.noData') }}
@@ -134,8 +117,8 @@ export function ComplianceViolationsPage() {
             { title: t('violations.recordedBy'), key: 'recordedBy', render: (_: unknown, r: Incident) => r.recordedBy ?? '—' },
           ]}
         />
-        {cursor && (
-          <Button style={{ marginTop: 16 }} onClick={loadMore}>
+        {incidents.hasMore && (
+          <Button style={{ marginTop: 16 }} onClick={() => void incidents.loadMore()}>
             {t('violations.more')}
           </Button>
         )}

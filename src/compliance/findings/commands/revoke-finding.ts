@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import { writeAudit, type Actor } from '../../../core/audit.ts';
+import type { Actor } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import type { Tx } from '../../../core/db/database.ts';
-import { enqueueEvent } from '../../../core/outbox.ts';
 import { revokeAccess, type Revocation } from '../../revocation/revoke-access.ts';
-import { FINDING_REVOKED } from '../events.ts';
 import type { FindingRow } from '../repo.ts';
 import { loadFindingFor } from './load-finding.ts';
+import { settleFinding } from './settle-finding.ts';
 
 /** The services a finding is about: its own, or (found by domain only) every service of the subject holding it. */
 async function servicesOf(tx: Tx, row: FindingRow): Promise<{ number: string; access_state: string }[]> {
@@ -26,25 +25,13 @@ export async function revokeFinding(ctx: AppContext, tx: Tx, actor: Actor, id: s
   const { row, to } = await loadFindingFor(tx, id, 'revoke');
   const connected = (await servicesOf(tx, row)).filter((s) => s.access_state === 'connected').map((s) => s.number);
   const revocation = connected.length > 0 ? await revokeAccess(tx, ctx, actor, { subjectNumber: row.subject_number, serviceNumbers: connected, reason: input.reason, source: 'finding', findingId: id }) : null;
-  await tx
-    .updateTable('compliance_findings')
-    .set({ status: to, decided_at: now, decided_by: actor.userId, decision_reason: input.reason, updated_at: now, version: (eb) => eb('version', '+', 1) })
-    .where('id', '=', id)
-    .execute();
-  await writeAudit(tx, actor, now, {
-    entityType: 'compliance_finding',
-    entityId: id,
-    action: 'compliance.finding.revoke',
-    fromStatus: row.status,
-    toStatus: to,
+  await settleFinding(tx, actor, now, {
+    row,
+    to,
+    action: 'revoke',
     reason: input.reason,
-    data: { code: row.code, domain: row.domain, revocationId: revocation?.id ?? null, services: connected },
-  });
-  await enqueueEvent(tx, now, {
-    topic: FINDING_REVOKED,
-    aggregateType: 'compliance_finding',
-    aggregateId: id,
-    payload: { code: row.code, domain: row.domain, subjectNumber: row.subject_number, serviceNumber: row.service_number, reason: input.reason, revocationId: revocation?.id ?? null },
+    audit: { revocationId: revocation?.id ?? null, services: connected },
+    event: { revocationId: revocation?.id ?? null },
   });
   return { revocation };
 }
