@@ -1,7 +1,23 @@
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { ApiError, call } from '../api/client.ts';
-import { useAppendPages } from '../api/useAppendPages.tsx';
+import { useCursorPages } from '../api/useCursorPages.ts';
 import { formatTime, type MessageKey } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 
@@ -33,8 +49,11 @@ export function ApiTokensPage() {
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [issued, setIssued] = useState<{ token: string; item: TokenView } | null>(null);
-  const list = useAppendPages(
-    (cursor?: string) => call('GET /api/v1/admin/api-tokens')<{ items: TokenView[]; nextCursor: string | null }>({ query: cursor ? { cursor } : {} }),
+  const list = useCursorPages(
+    ({ cursor, limit }) =>
+      call('GET /api/v1/admin/api-tokens')<{ items: TokenView[]; nextCursor: string | null }>({
+        query: { limit, ...(cursor ? { cursor } : {}) },
+      }),
     [],
   );
   const when = (iso: string | null) => (iso ? formatTime(iso, lang) : t('apiTokens.never'));
@@ -99,12 +118,17 @@ export function ApiTokensPage() {
                 <Checkbox.Group
                   role="group"
                   aria-label={t('apiTokens.scopes')}
-                  options={SCOPES.map((scope) => ({ value: scope, label: t(`apiTokens.scope.${scope}` as MessageKey) }))}
+                  options={SCOPES.map((scope) => ({
+                    value: scope,
+                    label: t(`apiTokens.scope.${scope}` as MessageKey),
+                  }))}
                 />
               </Form.Item>
             </Col>
           </Row>
-          {error && <Alert type="error" showIcon role="alert" title={pick(error.bilingual)} style={{ marginBottom: 16 }} />}
+          {error && (
+            <Alert type="error" showIcon role="alert" title={pick(error.bilingual)} style={{ marginBottom: 16 }} />
+          )}
           {issued && (
             <Alert
               type="success"
@@ -138,16 +162,34 @@ export function ApiTokensPage() {
           locale={{ emptyText: t('common.noData') }}
           columns={[
             { title: t('apiTokens.name'), dataIndex: 'name' },
-            { title: t('apiTokens.hint'), key: 'hint', render: (_: unknown, r: TokenView) => <Typography.Text code>{`${r.hint}…`}</Typography.Text> },
+            {
+              title: t('apiTokens.hint'),
+              key: 'hint',
+              render: (_: unknown, r: TokenView) => <Typography.Text code>{`${r.hint}…`}</Typography.Text>,
+            },
             { title: t('apiTokens.scopes'), key: 'scopes', render: (_: unknown, r: TokenView) => r.scopes.join(', ') },
             {
               title: t('apiTokens.status'),
               key: 'status',
-              render: (_: unknown, r: TokenView) => <Tag color={STATUS_COLOURS[r.status]}>{t(`apiTokens.status.${r.status}`)}</Tag>,
+              render: (_: unknown, r: TokenView) => (
+                <Tag color={STATUS_COLOURS[r.status]}>{t(`apiTokens.status.${r.status}`)}</Tag>
+              ),
             },
-            { title: t('apiTokens.createdAt'), key: 'createdAt', render: (_: unknown, r: TokenView) => when(r.createdAt) },
-            { title: t('apiTokens.lastUsedAt'), key: 'lastUsedAt', render: (_: unknown, r: TokenView) => when(r.lastUsedAt) },
-            { title: t('apiTokens.expiresAt'), key: 'expiresAt', render: (_: unknown, r: TokenView) => when(r.expiresAt) },
+            {
+              title: t('apiTokens.createdAt'),
+              key: 'createdAt',
+              render: (_: unknown, r: TokenView) => when(r.createdAt),
+            },
+            {
+              title: t('apiTokens.lastUsedAt'),
+              key: 'lastUsedAt',
+              render: (_: unknown, r: TokenView) => when(r.lastUsedAt),
+            },
+            {
+              title: t('apiTokens.expiresAt'),
+              key: 'expiresAt',
+              render: (_: unknown, r: TokenView) => when(r.expiresAt),
+            },
             {
               title: t('orders.actions'),
               key: 'actions',
@@ -168,8 +210,8 @@ export function ApiTokensPage() {
             },
           ]}
         />
-        {list.nextCursor && (
-          <Button style={{ marginTop: 12 }} onClick={() => void list.loadMore()} loading={list.isLoadingMore}>
+        {list.hasMore && (
+          <Button style={{ marginTop: 12 }} onClick={() => void list.loadMore()} loading={list.isLoading}>
             {t('common.loadMore')}
           </Button>
         )}

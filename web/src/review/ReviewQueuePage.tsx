@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PROVINCE_LIST } from '../../../src/rules/data/provinces.ts';
 import { call } from '../api/client.ts';
 import type { QueueItem } from '../api/types.ts';
-import { useAppendPages } from '../api/useAppendPages.tsx';
+import { useCursorPages } from '../api/useCursorPages.ts';
 import { formatTime, KIND_NAMES, translate, type Lang } from '../i18n.ts';
 import { useI18n } from '../lang.tsx';
 import { useSession } from '../session.tsx';
@@ -38,14 +38,26 @@ export function useQueue() {
   const [params] = useSearchParams();
   const province = params.get('province') ?? undefined;
   const kind = params.get('kind') ?? undefined;
-  const state = useAppendPages((cursor?: string) => loadQueuePage(province, kind, cursor), [province, kind]);
+  // The whole queue's count comes with every page; the list itself grows a page at a time.
+  const [total, setTotal] = useState(0);
+  const state = useCursorPages(
+    async ({ cursor, limit }) => {
+      const page = await call('GET /api/v1/review/queue')<QueuePage>({
+        query: { province, kind, limit, ...(cursor ? { cursor } : {}) },
+      });
+      setTotal(page.total);
+      return page;
+    },
+    [province, kind],
+    QUEUE_PAGE_SIZE,
+  );
   const suffix = params.toString() ? `?${params}` : '';
-  return { ...state, total: state.data?.total ?? 0, province, kind, suffix };
+  return { ...state, total, province, kind, suffix };
 }
 
+/** Reviewers walk the queue with J / K: a long first page keeps that walk going. */
+const QUEUE_PAGE_SIZE = 200;
 type QueuePage = { items: QueueItem[]; total: number; nextCursor: string | null };
-const loadQueuePage = (province: string | undefined, kind: string | undefined, cursor?: string) =>
-  call('GET /api/v1/review/queue')<QueuePage>({ query: { province, kind, limit: 200, ...(cursor ? { cursor } : {}) } });
 
 export function ReviewQueuePage() {
   const { t, pick, lang } = useI18n();
@@ -151,9 +163,11 @@ export function ReviewQueuePage() {
       />
       {items.length > 0 && (
         <Space style={{ marginTop: 12, justifyContent: 'space-between', width: '100%' }}>
-          <Typography.Text type="secondary">{t('review.shown', { shown: items.length, total: queue.total })}</Typography.Text>
-          {queue.nextCursor && (
-            <Button onClick={() => void queue.loadMore()} loading={queue.isLoadingMore}>
+          <Typography.Text type="secondary">
+            {t('review.shown', { shown: items.length, total: queue.total })}
+          </Typography.Text>
+          {queue.hasMore && (
+            <Button onClick={() => void queue.loadMore()} loading={queue.isLoading}>
               {t('common.loadMore')}
             </Button>
           )}
