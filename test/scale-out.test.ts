@@ -22,6 +22,7 @@ const postgresUrl = process.env.DATABASE_URL;
 const hasNginx = existsSync('/usr/sbin/nginx');
 const DEMO_PASSWORD = 'openbeian-demo';
 const SMS_KEY = 'scale-out-sms-gateway-key';
+const START_TIMEOUT_MS = 240_000;
 
 describe.skipIf(!postgresUrl || !hasNginx)('two processes behind nginx on one PostgreSQL (needs DATABASE_URL and /usr/sbin/nginx)', () => {
   const database = `openbeian_scaleout_${randomBytes(5).toString('hex')}`;
@@ -69,17 +70,18 @@ describe.skipIf(!postgresUrl || !hasNginx)('two processes behind nginx on one Po
       LOG_LEVEL: 'info',
     };
     // Started at the same moment on an empty database, as a deploy would: each migrates and seeds the demo accounts.
+    // Three TypeScript processes booting at once on a shared 2-core machine: minutes, not seconds, when it is busy.
     const started = await Promise.allSettled([
-      startServer(env, SOURCE_SERVE),
-      startServer(env, SOURCE_SERVE),
-      startServer({ ...env, OPENBEIAN_BACKGROUND: 'off' }, SOURCE_SERVE),
+      startServer(env, SOURCE_SERVE, START_TIMEOUT_MS),
+      startServer(env, SOURCE_SERVE, START_TIMEOUT_MS),
+      startServer({ ...env, OPENBEIAN_BACKGROUND: 'off' }, SOURCE_SERVE, START_TIMEOUT_MS),
     ]);
     [processes.a, processes.b, processes.httpOnly] = started.map((result) => (result.status === 'fulfilled' ? result.value : undefined)) as [RunningServer, RunningServer, RunningServer];
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     writeLoadBalancerConfig(nginxDir, lbPort, bothProcesses().map((server) => Number(new URL(server.url).port)));
     nginx = await startNginx(nginxDir, lbPort);
-  }, 180_000);
+  }, START_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await nginx?.stop();
@@ -172,7 +174,7 @@ describe.skipIf(!postgresUrl || !hasNginx)('two processes behind nginx on one Po
 
     // Every process, the HTTP-only one included, lets the new site through (its index follows LISTEN/NOTIFY).
     for (const server of everyProcess()) {
-      const { value, ms } = await pollUntil(() => checkStatus(server.url, 'www.scale-out-demo.cn'), (status) => status === 204, 2000);
+      const { value, ms } = await pollUntil(() => checkStatus(server.url, 'www.scale-out-demo.cn'), (status) => status === 204, 5000);
       expect(value, `${server.url} after ${Math.round(ms)} ms`).toBe(204);
     }
     expect(await checkStatus(lb, 'www.scale-out-demo.cn')).toBe(204);
@@ -192,9 +194,9 @@ describe.skipIf(!postgresUrl || !hasNginx)('two processes behind nginx on one Po
       expect((await officer.get('/api/v1/enforcement/allowlist?format=text', server.url, { 'if-none-match': etag })).status, server.url).toBe(304);
     }
 
-    // 取消接入 through one process: every process refuses the site within a second.
-    const revokedAt = performance.now();
+    // 取消接入 through one process: once it is recorded (201), every process refuses the site within a second.
     const revoked = await officer.post(`/api/v1/filings/${encodeURIComponent(filed.subjectNumber)}/access-revocations`, { services: [filed.serviceNumber], reason: '违规内容' }, a.url);
+    const revokedAt = performance.now();
     expect(revoked.status, revoked.text).toBe(201);
     for (const server of everyProcess()) {
       const { value } = await pollUntil(() => checkStatus(server.url, 'www.scale-out-demo.cn'), (status) => status === 403, 1000);
@@ -208,7 +210,7 @@ describe.skipIf(!postgresUrl || !hasNginx)('two processes behind nginx on one Po
       expect(list.text).not.toContain('scale-out-demo.cn');
     }
     expect(after[1]!.headers.get('etag')).toBe(after[0]!.headers.get('etag'));
-  });
+  }, 300_000);
 
   it('counts failed log-ins on both processes against one limit', async () => {
     const guesser = new Browser(lb);

@@ -43,15 +43,15 @@ export const SOURCE_SERVE = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.t
  * `openbeian serve` as an operator starts it; resolves once it listens (PORT=0: the port it reports). `args`: what
  * node runs, by default the `openbeian` command (production: the build, in this process).
  */
-export function startServer(env: NodeJS.ProcessEnv, args: string[] = [BIN, 'serve']): Promise<RunningServer> {
+export function startServer(env: NodeJS.ProcessEnv, args: string[] = [BIN, 'serve'], startTimeoutMs = 60_000): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     const timer = setTimeout(() => {
       child.kill('SIGKILL'); // not left running behind a failed test
-      reject(new Error(`the server did not start within 60 s:\n${output}`));
-    }, 60_000);
+      reject(new Error(`the server did not start within ${startTimeoutMs / 1000} s:\n${output}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
