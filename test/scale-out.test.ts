@@ -12,7 +12,7 @@ import { adminUrl, withDatabase } from './support/postgres-url.ts';
 import { Browser, writeLoadBalancerConfig, type Answer } from './support/scale-out.ts';
 import { startSignedSmsGateway, startSmtpServer } from './support/vendor-stubs.ts';
 
-// Scale-out for real: two `openbeian serve` processes (demo mode, the built-in regulator simulator, background work on
+// Scale-out for real: two `openbeian serve` processes (test mode, the built-in regulator simulator, background work on
 // in both) on one fresh PostgreSQL database and one shared OPENBEIAN_DATA_DIR, behind a real nginx doing round robin;
 // a third process with OPENBEIAN_BACKGROUND=off serves HTTP only. SMS go to a signed gateway and mail to an SMTP server
 // on 127.0.0.1, so what reaches people is counted where it arrives. The demo clock is shared through the database
@@ -52,7 +52,9 @@ describe.skipIf(!postgresUrl || !hasNginx)('two processes behind nginx on one Po
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      OPENBEIAN_MODE: 'demo',
+      // Test mode: demo mode would also build the web console in each process (three vite builds), unused here.
+      OPENBEIAN_MODE: 'test',
+      OPENBEIAN_SEED_DEMO: 'true',
       HOST: '127.0.0.1',
       DATABASE_URL: withDatabase(postgresUrl!, database),
       OPENBEIAN_DATA_DIR: dataDir,
