@@ -4,9 +4,10 @@ import { startBackgroundLoop } from './core/background.ts';
 import type { Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { createContext, type AppContext } from './core/context.ts';
-import { openDatabase, type Database } from './core/db/database.ts';
+import { openDatabase, withSessionLock, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { createLogger } from './core/logger.ts';
+import { shareVirtualClock } from './core/shared-clock.ts';
 import { registerHandlers } from './handlers.ts';
 import { backfillPersonKeys } from './filing/index.ts';
 import { buildApp } from './http/app.ts';
@@ -14,6 +15,9 @@ import { scheduleNextRetention } from './housekeeping/index.ts';
 import { connectRegulator, startRegulator, startRegulatorPolling } from './regulator/index.ts';
 
 export type Platform = { ctx: AppContext; app: FastifyInstance; stop(): Promise<void> };
+
+/** Any constant: demo seeding by processes started together takes turns (each would add the missing accounts). */
+const SEED_LOCK = 727_274_002;
 
 /**
  * Wires one running platform: database, migrations, the regulator adapter, handlers, demo seed, HTTP. Used by
@@ -30,15 +34,18 @@ export async function createPlatform(config: Config, options: { database?: Datab
     await database.close();
     throw error;
   }
+  // A clock injected by a test is that test's to move; `serve` on PostgreSQL shares its with the other processes.
+  if (!options.clock && ctx.virtualClock && database.kind === 'postgres') ctx.sharedClock = await shareVirtualClock(database, ctx.virtualClock, logger);
   await backfillPersonKeys(ctx);
   registerHandlers(ctx);
-  if (config.seedDemo) await seedDemo(ctx);
+  if (config.seedDemo) await withSessionLock(database, SEED_LOCK, () => seedDemo(ctx));
   const app = await buildApp(ctx);
   await startRegulator(ctx);
-  const loop = options.background === false ? null : startBackgroundLoop(ctx);
+  const isBackgroundOn = options.background ?? config.background;
+  const loop = isBackgroundOn ? startBackgroundLoop(ctx) : null;
   // Only a process that runs background work asks for the daily retention run (one per day whatever the processes).
   if (loop) await scheduleNextRetention(ctx);
-  const polling = options.background === false ? null : startRegulatorPolling(ctx);
+  const polling = isBackgroundOn ? startRegulatorPolling(ctx) : null;
   return {
     ctx,
     app,
@@ -48,6 +55,7 @@ export async function createPlatform(config: Config, options: { database?: Datab
       for (const worker of ctx.workers) await worker.close?.();
       await ctx.regulator.stop?.();
       await app.close();
+      await ctx.sharedClock?.stop();
       await database.close();
     },
   };

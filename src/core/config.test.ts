@@ -227,4 +227,11 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatch(/^OPENBEIAN_LOOKUP_KEY: /);
     expect(problems[0]).toMatch(reason);
   });
+
+  it('runs the background work unless OPENBEIAN_BACKGROUND=off (an HTTP-only process), in production too', () => {
+    expect(loadConfig({}).background).toBe(true);
+    expect(loadConfig({ OPENBEIAN_BACKGROUND: 'off' }).background).toBe(false);
+    expect(loadConfig({ ...SAFE_PRODUCTION, OPENBEIAN_BACKGROUND: 'off' }).background).toBe(false);
+    expect(problemsOf({ OPENBEIAN_BACKGROUND: 'no' })).toEqual([expect.stringMatching(/^OPENBEIAN_BACKGROUND: /)]);
+  });
 });

@@ -125,6 +125,8 @@ const envSchema = z.object({
     .string()
     .regex(/^([a-z0-9-]{1,32}:[0-9a-fA-F]{64})(,[a-z0-9-]{1,32}:[0-9a-fA-F]{64})*$/, 'must be id:hex pairs separated by commas')
     .optional(),
+  /** `off`: this process serves HTTP only (no outbox, jobs, message sending or regulator polling); others do that. */
+  OPENBEIAN_BACKGROUND: z.enum(['on', 'off']).default('on'),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -183,6 +185,8 @@ export type Config = {
   lookup: { currentKeyId: string; keys: Record<string, Buffer> };
   /** Audit-chain keys (already derived) of encryption keys no longer configured, so old audit rows still verify. */
   auditOldKeys: Record<string, Buffer>;
+  /** This process runs the background work (outbox, jobs, message sender, regulator polling); false: HTTP only. */
+  background: boolean;
 };
 
 /** Publicly known; only ever used outside production, which refuses to start without a real key. */
@@ -283,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     lookup: { currentKeyId: e.OPENBEIAN_LOOKUP_KEY_ID, keys: lookupKeys },
     auditOldKeys: parseKeyPairs(e.OPENBEIAN_AUDIT_OLD_KEYS),
+    background: e.OPENBEIAN_BACKGROUND === 'on',
   };
 }
 

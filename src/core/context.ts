@@ -8,6 +8,7 @@ import { OutboxDispatcher } from './outbox.ts';
 import { FieldCipher } from './personal-data.ts';
 import { configureAuditChain } from './audit.ts';
 import type { Regulator } from '../regulator/port.ts';
+import type { SharedClock } from './shared-clock.ts';
 
 /** Everything a command needs from the outside world, built once at boot and passed down explicitly. */
 export type AppContext = {
@@ -25,6 +26,8 @@ export type AppContext = {
   regulator: Regulator;
   /** Background work beside the outbox and the jobs (the message sender), run by drainBackgroundWork, closed at stop. */
   workers: BackgroundWorker[];
+  /** Demo/test `serve` on PostgreSQL: the virtual clock's offset shared with the other processes (shared-clock.ts). */
+  sharedClock: SharedClock | null;
 };
 
 export type BackgroundWorker = { name: string; runDue(): Promise<number>; close?(): Promise<void> };
@@ -45,6 +48,7 @@ export function createContext(config: Config, database: Database, logger: Logger
     outbox: new OutboxDispatcher(database.db, effectiveClock, logger),
     regulator: NOT_CONNECTED,
     workers: [],
+    sharedClock: null,
   };
 }
 
@@ -72,6 +76,7 @@ export async function drainBackgroundWork(ctx: AppContext, maxRounds = 20): Prom
 export async function advanceVirtualClock(ctx: AppContext, ms: number): Promise<Date> {
   const clock = ctx.virtualClock;
   if (!clock) throw new Error('the clock can only be moved in demo and test mode');
+  await ctx.sharedClock?.refresh();
   const target = clock.now().getTime() + ms;
   await drainBackgroundWork(ctx);
   for (let step = 0; step < 10_000; step += 1) {
@@ -79,9 +84,12 @@ export async function advanceVirtualClock(ctx: AppContext, ms: number): Promise<
     if (!next) break;
     const gap = next.getTime() - clock.now().getTime();
     if (gap > 0) clock.advance(gap);
+    // Other processes follow each step, so what they do meanwhile is dated like what this one does.
+    await ctx.sharedClock?.publish();
     await drainBackgroundWork(ctx);
   }
   clock.advance(Math.max(0, target - clock.now().getTime()));
+  await ctx.sharedClock?.publish();
   await drainBackgroundWork(ctx);
   return clock.now();
 }

@@ -31,7 +31,11 @@ export async function devRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   r.get(
     '/api/v1/dev/clock',
     { schema: { tags: ['dev'], summary: 'The virtual clock' } },
-    async () => ({ now: ctx.clock.now().toISOString(), offsetHours: (ctx.virtualClock?.offset ?? 0) / 3600_000 }),
+    async () => {
+      // Exact even a moment after another process moved the shared clock (the NOTIFY may still be on its way).
+      await ctx.sharedClock?.refresh();
+      return { now: ctx.clock.now().toISOString(), offsetHours: (ctx.virtualClock?.offset ?? 0) / 3600_000 };
+    },
   );
 
   r.get(

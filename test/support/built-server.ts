@@ -36,13 +36,22 @@ export function run(command: string, args: string[], options: { env: NodeJS.Proc
 
 export type RunningServer = { url: string; child: ChildProcess; output(): string; stop(): Promise<number | null> };
 
-/** `openbeian serve` as an operator starts it; resolves once it listens (PORT=0: the port it reports). */
-export function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
+/** Serving the TypeScript sources in this very process (no wrapper in between, so a signal reaches the server). */
+export const SOURCE_SERVE = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'serve'];
+
+/**
+ * `openbeian serve` as an operator starts it; resolves once it listens (PORT=0: the port it reports). `args`: what
+ * node runs, by default the `openbeian` command (production: the build, in this process).
+ */
+export function startServer(env: NodeJS.ProcessEnv, args: string[] = [BIN, 'serve'], startTimeoutMs = 60_000): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running behind a failed test
+      reject(new Error(`the server did not start within ${startTimeoutMs / 1000} s:\n${output}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

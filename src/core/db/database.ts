@@ -68,3 +68,23 @@ export async function openDatabase(config: { databaseUrl?: string; dataDir: stri
   const { openEmbedded } = await import('./embedded.ts');
   return openEmbedded(join(config.dataDir, 'pglite'));
 }
+
+/**
+ * Runs `work` while this process holds a PostgreSQL session advisory lock: processes starting at the same moment
+ * (several `serve` behind one load balancer) take turns. PGlite has one process, and a pool of one connection that
+ * the lock would take from `work`: it runs `work` as is.
+ */
+export async function withSessionLock<T>(database: Database, lockKey: number, work: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgres') return work();
+  const client = await database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [lockKey]);
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [lockKey]);
+    }
+  } finally {
+    client.release();
+  }
+}

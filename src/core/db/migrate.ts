@@ -20,7 +20,11 @@ export function listMigrations(dir = MIGRATIONS_DIR): string[] {
 
 /** Forward-only plain SQL migrations, each in its own transaction, recorded in schema_migrations. */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL)`.execute(db);
+  // Under the lock too: two processes creating the table at once on a fresh database make one fail (pg_type).
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL)`.execute(trx);
+  });
   const applied: string[] = [];
   const files = listMigrations(dir);
   let alreadyApplied = 0;

@@ -761,3 +761,14 @@ export interface OutboxDeliveriesTable {
 export interface DB {
   outbox_deliveries: OutboxDeliveriesTable;
 }
+
+/** Demo and test mode: the virtual clock's offset from real time, shared by every process (src/core/shared-clock.ts). */
+export interface DevClockTable {
+  id: Generated<boolean>;
+  offset_ms: number;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  dev_clock: DevClockTable;
+}
