@@ -5,8 +5,9 @@ import { judgeShellSite, namesOf, parseAccessNetworks, type NameLookup } from '.
 
 /**
  * Domains checked at once; each asks four questions (A and AAAA of the domain and its www.). 128 domains hand the
- * UDP client up to 512 questions, of which its window (256) is in flight and the rest wait their turn: enough to keep
- * the resolver busy while the main thread decodes, and not so many that a local resolver starts dropping (bench:dns).
+ * UDP client up to 512 questions, of which its window (256) is in flight and the rest wait their turn in its worker:
+ * enough to keep the resolver busy while the main thread judges, and not so many that a local resolver starts
+ * dropping (bench:dns).
  */
 const CONCURRENCY = 128;
 
@@ -25,12 +26,13 @@ export const dnsChecker: SweepCheckerFactory = (ctx: AppContext): SweepChecker |
     concurrency: CONCURRENCY,
     async check(target) {
       const questions = namesOf(target.domain).flatMap((name) => (['A', 'AAAA'] as const).map((type) => ({ name, type })));
-      const lookups: NameLookup[] = await Promise.all(questions.map(async ({ name, type }) => ({ name, type, result: await resolver.lookup(name, type) })));
+      const results = await Promise.all(questions.map(({ name, type }) => resolver.lookup(name, type)));
+      const lookups: NameLookup[] = questions.map((question, i) => ({ ...question, result: results[i]! }));
       const judgement = judgeShellSite(lookups, networks, resolver.description);
       return { domain: target.domain, subjectNumber: target.subjectNumber, serviceNumber: target.serviceNumber, ...judgement };
     },
     async close() {
-      resolver.close();
+      await resolver.close();
     },
   };
 };

@@ -1,6 +1,8 @@
 import type { Clock } from '../../../core/clock.ts';
 import type { LookupResult } from './rules.ts';
-import { describeServer, UdpDnsClient, type DnsServer } from './udp-client.ts';
+import { ThreadedDnsClient } from './threaded-client.ts';
+import { describeServer, type DnsClient, type DnsServer } from './udp-client.ts';
+import type { DnsAnswer } from './wire.ts';
 
 const MAX_CACHED = 500_000;
 
@@ -9,19 +11,20 @@ type Cached = { expiresAt: number; result: LookupResult };
 export type CachingResolverOptions = { server: DnsServer | undefined; timeoutMs: number; tries: number; clock: Clock; window?: number };
 
 /**
- * Our UDP stub client (udp-client.ts: many questions in flight, time-outs and retries, TTLs from the answers)
- * pointed at OPENBEIAN_DNS_RESOLVER, with a cache that keeps each answer for its TTL on the application clock and
- * shares a look-up already in flight. Failures are never cached: the next sweep asks again. (It replaced node's
- * c-ares `dns.promises.Resolver`, which kept the sweep at a quarter of dnsperf's rate: BENCHMARKS.md, bench:dns.)
+ * Our UDP stub client (udp-client.ts: many questions in flight, time-outs and retries, TTLs from the answers), run in
+ * a worker thread (threaded-client.ts) and pointed at OPENBEIAN_DNS_RESOLVER, with a cache that keeps each answer for
+ * its TTL on the application clock and shares a look-up already in flight. Failures are never cached: the next sweep
+ * asks again. (It replaced node's c-ares `dns.promises.Resolver`, which kept the sweep at a quarter of dnsperf's
+ * rate: BENCHMARKS.md, bench:dns.)
  */
 export class CachingResolver {
-  private readonly client: UdpDnsClient;
+  private readonly client: DnsClient;
   private readonly cache = new Map<string, Cached>();
   private readonly inFlight = new Map<string, Promise<LookupResult>>();
   readonly description: string;
 
   constructor(private readonly options: CachingResolverOptions) {
-    this.client = new UdpDnsClient({ server: options.server, timeoutMs: options.timeoutMs, tries: options.tries, window: options.window });
+    this.client = new ThreadedDnsClient({ server: options.server, timeoutMs: options.timeoutMs, tries: options.tries, window: options.window });
     const server = this.client.server;
     this.description = options.server ? describeServer(options.server) : `system (${server ? describeServer(server) : 'none'})`;
   }
@@ -33,20 +36,14 @@ export class CachingResolver {
     if (cached && cached.expiresAt > now) return Promise.resolve(cached.result);
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const asked = this.ask(name, type).then((answer) => {
+    const asked = this.client.query(name, type).then((answer) => {
       this.inFlight.delete(key);
-      if (answer.ttl > 0) this.remember(key, { expiresAt: this.options.clock.now().getTime() + answer.ttl * 1000, result: answer.result });
-      return answer.result;
+      const { result, ttl } = toResult(answer);
+      if (ttl > 0) this.remember(key, { expiresAt: this.options.clock.now().getTime() + ttl * 1000, result });
+      return result;
     });
     this.inFlight.set(key, asked);
     return asked;
-  }
-
-  private async ask(name: string, type: 'A' | 'AAAA'): Promise<{ result: LookupResult; ttl: number }> {
-    const answer = await this.client.query(name, type);
-    if (answer.kind === 'failed') return { result: answer, ttl: 0 };
-    if (answer.kind === 'empty') return { result: { kind: 'empty' }, ttl: answer.ttl };
-    return { result: { kind: 'answered', addresses: answer.addresses }, ttl: answer.ttl };
   }
 
   private remember(key: string, entry: Cached): void {
@@ -56,8 +53,14 @@ export class CachingResolver {
     this.cache.set(key, entry);
   }
 
-  close(): void {
-    this.client.close();
+  async close(): Promise<void> {
     this.cache.clear();
+    await this.client.close();
   }
+}
+
+function toResult(answer: DnsAnswer): { result: LookupResult; ttl: number } {
+  if (answer.kind === 'failed') return { result: answer, ttl: 0 };
+  if (answer.kind === 'empty') return { result: { kind: 'empty' }, ttl: answer.ttl };
+  return { result: { kind: 'answered', addresses: answer.addresses }, ttl: answer.ttl };
 }

@@ -1,49 +1,7 @@
-import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import packet, { type Answer, type DecodedPacket } from 'dns-packet';
+import type { Answer } from 'dns-packet';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dnsResponse, startFakeDnsServer, type Reply } from '../../../../test/support/fake-dns-server.ts';
 import { UdpDnsClient, type UdpDnsClientOptions } from './udp-client.ts';
-
-/** A UDP "resolver" the test controls: it records every query and answers as `reply` decides (undefined: silence). */
-type Reply = (query: DecodedPacket, raw: Buffer) => Buffer | undefined;
-
-async function fakeServer(reply: Reply) {
-  const socket: Socket = createSocket('udp4');
-  const queries: DecodedPacket[] = [];
-  const waiters: Array<{ count: number; resolve(): void }> = [];
-  const senders: RemoteInfo[] = [];
-  socket.on('message', (raw: Buffer, from: RemoteInfo) => {
-    const query = packet.decode(raw);
-    queries.push(query);
-    senders.push(from);
-    const answer = reply(query, raw);
-    if (answer) socket.send(answer, from.port, from.address);
-    for (const waiter of waiters.filter((w) => queries.length >= w.count)) waiter.resolve();
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return {
-    port: socket.address().port,
-    queries,
-    /** Resolves once `count` queries have arrived. */
-    received: (count: number) => new Promise<void>((resolve) => (queries.length >= count ? resolve() : waiters.push({ count, resolve }))),
-    /** Sends a packet to whoever sent the `index`-th query (for late or forged answers). */
-    sendTo(index: number, raw: Buffer) {
-      socket.send(raw, senders[index]!.port, senders[index]!.address);
-    },
-    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
-  };
-}
-
-function response(query: DecodedPacket, options: { rcode?: number; tc?: boolean; answers?: Answer[]; authorities?: Answer[]; id?: number; name?: string }): Buffer {
-  const question = query.questions![0]!;
-  return packet.encode({
-    type: 'response',
-    id: options.id ?? query.id,
-    flags: packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE | (options.tc ? packet.TRUNCATED_RESPONSE : 0) | (options.rcode ?? 0),
-    questions: [{ ...question, name: options.name ?? question.name }],
-    answers: options.answers ?? [],
-    authorities: options.authorities ?? [],
-  });
-}
 
 const SOA: Answer = { type: 'SOA', name: 'a.cn', ttl: 600, data: { mname: 'ns.a.cn', rname: 'admin.a.cn', serial: 1, refresh: 3600, retry: 600, expire: 86400, minimum: 60 } };
 
@@ -51,12 +9,12 @@ const clients: UdpDnsClient[] = [];
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   vi.useRealTimers();
-  for (const client of clients.splice(0)) client.close();
+  for (const client of clients.splice(0)) await client.close();
   for (const close of closers.splice(0)) await close();
 });
 
 async function setUp(reply: Reply, options: Partial<UdpDnsClientOptions> = {}) {
-  const server = await fakeServer(reply);
+  const server = await startFakeDnsServer(reply);
   closers.push(server.close);
   const client = new UdpDnsClient({ server: { host: '127.0.0.1', port: server.port }, timeoutMs: 1000, tries: 2, ...options });
   clients.push(client);
@@ -66,7 +24,7 @@ async function setUp(reply: Reply, options: Partial<UdpDnsClientOptions> = {}) {
 describe('the UDP DNS client', () => {
   it('asks one recursive question with EDNS0 and returns the addresses with the smallest TTL of the chain', async () => {
     const { server, client } = await setUp((query) =>
-      response(query, {
+      dnsResponse(query, {
         answers: [
           { type: 'CNAME', name: query.questions![0]!.name, ttl: 300, data: 'edge.a.cn' },
           { type: 'A', name: 'edge.a.cn', ttl: 120, data: '47.96.0.10' },
@@ -81,15 +39,15 @@ describe('the UDP DNS client', () => {
   });
 
   it('reads AAAA answers', async () => {
-    const { client } = await setUp((query) => response(query, { answers: [{ type: 'AAAA', name: 'a.cn', ttl: 30, data: '2408:4000::5' }] }));
+    const { client } = await setUp((query) => dnsResponse(query, { answers: [{ type: 'AAAA', name: 'a.cn', ttl: 30, data: '2408:4000::5' }] }));
     expect(await client.query('a.cn', 'AAAA')).toEqual({ kind: 'answered', addresses: ['2408:4000::5'], ttl: 30 });
   });
 
   it('counts NXDOMAIN and NOERROR without the type asked as empty, kept for the SOA TTL capped by its minimum', async () => {
     const { client } = await setUp((query) =>
       query.questions![0]!.name === 'gone.cn'
-        ? response(query, { rcode: 3, authorities: [SOA] })
-        : response(query, { answers: [{ type: 'A', name: 'a.cn', ttl: 30, data: '47.96.0.10' }] }),
+        ? dnsResponse(query, { rcode: 3, authorities: [SOA] })
+        : dnsResponse(query, { answers: [{ type: 'A', name: 'a.cn', ttl: 30, data: '47.96.0.10' }] }),
     );
     expect(await client.query('gone.cn', 'A')).toEqual({ kind: 'empty', ttl: 60 });
     // An A record answering an AAAA question is not an AAAA address; no SOA: the default negative TTL.
@@ -100,14 +58,21 @@ describe('the UDP DNS client', () => {
     [2, 'ESERVFAIL'],
     [5, 'EREFUSED'],
   ])('counts RCODE %i as failed (%s), without asking again', async (rcode, error) => {
-    const { server, client } = await setUp((query) => response(query, { rcode }));
+    const { server, client } = await setUp((query) => dnsResponse(query, { rcode }));
     expect(await client.query('a.cn', 'A')).toEqual({ kind: 'failed', error });
     expect(server.queries).toHaveLength(1);
   });
 
   it('counts a truncated answer as failed (ETRUNCATED): no TCP fall-back', async () => {
-    const { client } = await setUp((query) => response(query, { tc: true }));
+    const { client } = await setUp((query) => dnsResponse(query, { tc: true }));
     expect(await client.query('a.cn', 'A')).toEqual({ kind: 'failed', error: 'ETRUNCATED' });
+  });
+
+  it('fails a name that cannot be a DNS name (EBADNAME) without sending it', async () => {
+    const { server, client } = await setUp((query) => dnsResponse(query, { rcode: 3 }));
+    expect(await client.query(`${'x'.repeat(64)}.cn`, 'A')).toEqual({ kind: 'failed', error: 'EBADNAME' });
+    expect(await client.query('a.cn', 'A')).toEqual({ kind: 'empty', ttl: 30 });
+    expect(server.queries.map((q) => q.questions![0]!.name)).toEqual(['a.cn']);
   });
 
   it('ignores an answer with a wrong id or for another question, and takes the right one after them', async () => {
@@ -116,10 +81,10 @@ describe('the UDP DNS client', () => {
     await server.received(1);
     const query = server.queries[0]!;
     const right = { answers: [{ type: 'A', name: 'a.cn', ttl: 60, data: '47.96.0.10' }] as Answer[] };
-    server.sendTo(0, response(query, { ...right, id: (query.id! + 1) & 0xffff, answers: [{ type: 'A', name: 'a.cn', ttl: 60, data: '203.0.113.66' }] }));
-    server.sendTo(0, response(query, { ...right, name: 'evil.cn', answers: [{ type: 'A', name: 'evil.cn', ttl: 60, data: '203.0.113.66' }] }));
+    server.sendTo(0, dnsResponse(query, { ...right, id: (query.id! + 1) & 0xffff, answers: [{ type: 'A', name: 'a.cn', ttl: 60, data: '203.0.113.66' }] }));
+    server.sendTo(0, dnsResponse(query, { ...right, name: 'evil.cn', answers: [{ type: 'A', name: 'evil.cn', ttl: 60, data: '203.0.113.66' }] }));
     server.sendTo(0, Buffer.from('not dns'));
-    server.sendTo(0, response(query, right));
+    server.sendTo(0, dnsResponse(query, right));
     expect(await answer).toEqual({ kind: 'answered', addresses: ['47.96.0.10'], ttl: 60 });
     expect(client.ignored).toBe(3);
   });
@@ -133,7 +98,7 @@ describe('the UDP DNS client', () => {
 
   it('asks again after the time-out and takes a late answer to the second try', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const { server, client } = await setUp((query) => (server.queries.length === 1 ? undefined : response(query, { answers: [{ type: 'A', name: 'a.cn', ttl: 60, data: '47.96.0.10' }] })));
+    const { server, client } = await setUp((query) => (server.queries.length === 1 ? undefined : dnsResponse(query, { answers: [{ type: 'A', name: 'a.cn', ttl: 60, data: '47.96.0.10' }] })));
     const answer = client.query('a.cn', 'A');
     await server.received(1);
     vi.advanceTimersByTime(999);
@@ -161,10 +126,10 @@ describe('the UDP DNS client', () => {
     await server.received(2);
     await new Promise((resolve) => setImmediate(resolve));
     expect(server.queries.map((q) => q.questions![0]!.name)).toEqual(['a.cn', 'b.cn']);
-    server.sendTo(0, response(server.queries[0]!, { rcode: 3 }));
+    server.sendTo(0, dnsResponse(server.queries[0]!, { rcode: 3 }));
     await server.received(3);
     expect(server.queries[2]!.questions![0]!.name).toBe('c.cn');
-    client.close();
+    await client.close();
     expect(await Promise.all(answers)).toEqual([
       { kind: 'empty', ttl: 30 },
       { kind: 'failed', error: 'ECANCELLED' },

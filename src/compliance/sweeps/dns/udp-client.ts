@@ -3,16 +3,9 @@ import { createSocket, type Socket } from 'node:dgram';
 import { getServers } from 'node:dns';
 import { lookup as lookupHost } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import packet, { type Answer, type DecodedPacket, type Question, type StringAnswer } from 'dns-packet';
+import { encodeQuery, readAnswer, type DnsAnswer, type QuestionType } from './wire.ts';
 
-export type QuestionType = 'A' | 'AAAA';
-
-/**
- * What the server said about one question. `answered`/`empty` are facts about the zone (NOERROR with or without
- * addresses, NXDOMAIN) with the TTL they may be kept for; `failed` is a look-up that told nothing (time-out after
- * every try, SERVFAIL, REFUSED, a truncated answer, a closed client), never cached.
- */
-export type DnsAnswer = { kind: 'answered'; addresses: string[]; ttl: number } | { kind: 'empty'; ttl: number } | { kind: 'failed'; error: string };
+export type { DnsAnswer, QuestionType } from './wire.ts';
 
 export type DnsServer = { host: string; port: number };
 
@@ -31,27 +24,32 @@ export type UdpDnsClientOptions = {
   negativeTtlS?: number;
 };
 
-const RCODE_NOERROR = 0;
-const RCODE_NXDOMAIN = 3;
-const RCODE_ERRORS: Record<number, string> = { 1: 'EFORMERR', 2: 'ESERVFAIL', 4: 'ENOTIMP', 5: 'EREFUSED' };
-/** EDNS0 buffer size we announce (the DNS flag day 2020 value): A/AAAA answers fit, so truncation stays rare. */
-const UDP_PAYLOAD_SIZE = 1232;
+/** What the resolver needs of a client: this one, or ThreadedDnsClient (the same client in a worker thread). */
+export type DnsClient = {
+  readonly server: DnsServer | undefined;
+  /** Asks one question; never rejects (a failure is `{ kind: 'failed' }`). */
+  query(name: string, type: QuestionType): Promise<DnsAnswer>;
+  close(): Promise<void>;
+};
+
+/** Called once per question with its answer and the token it was asked with (no closure or promise per question). */
+export type AnswerCallback = (token: number, answer: DnsAnswer) => void;
 
 type Slot = { socket: Socket; pending: Map<number, Pending> };
 
 type Pending = {
   id: number;
-  name: string;
   type: QuestionType;
   slot: Slot;
   query: Buffer;
   triesLeft: number;
   deadline: number;
   settled: boolean;
-  resolve(answer: DnsAnswer): void;
+  token: number;
+  done: AnswerCallback;
 };
 
-type Waiting = { name: string; type: QuestionType; resolve(answer: DnsAnswer): void };
+type Waiting = { name: string; type: QuestionType; token: number; done: AnswerCallback };
 
 /** The server a client asks, as `host:port` (IPv6 bracketed), for evidence and logs. */
 export function describeServer(server: DnsServer): string {
@@ -70,16 +68,17 @@ export function systemServer(): DnsServer | undefined {
 }
 
 /**
- * A DNS stub client over UDP for the shell-site sweep: encodes and parses with `dns-packet`, keeps many questions in
- * flight over a few connected sockets (a connected UDP socket only receives from the server), gives each a random
- * 16-bit id and accepts an answer only if its id AND its question (name, type) match one asked on that socket — a
- * stray or forged packet is ignored, and the question keeps waiting. A window bounds the questions in flight. Every
- * try has the same time-out, so deadlines come in the order questions were sent: one FIFO queue and one timer for
- * the whole client (not a timer per question) expire them; an expired question is sent again until its tries are
- * used, then fails with ETIMEOUT. A truncated answer (TC) counts as failed (ETRUNCATED) — no TCP fall-back: we
- * announce a 1232-byte EDNS0 buffer, which A/AAAA answers fit.
+ * A DNS stub client over UDP for the shell-site sweep: keeps many questions in flight over a few connected sockets
+ * (a connected UDP socket only receives from the server, and its sends skip node's per-packet address handling),
+ * gives each a random 16-bit id and accepts an answer only if its id AND its question (name, type, class) match one
+ * asked on that socket — a stray or forged packet is ignored, and the question keeps waiting. Packets are built and
+ * read by wire.ts. A window bounds the questions in flight. Every try has the same time-out, so deadlines come in
+ * the order questions were sent: one FIFO queue and one timer for the whole client (not a timer per question) expire
+ * them; an expired question is sent again until its tries are used, then fails with ETIMEOUT. A truncated answer
+ * (TC) counts as failed (ETRUNCATED) — no TCP fall-back: we announce a 1232-byte EDNS0 buffer, which A/AAAA answers
+ * fit. It runs on the thread that creates it; the sweep runs it in a worker thread (threaded-client.ts).
  */
-export class UdpDnsClient {
+export class UdpDnsClient implements DnsClient {
   private slots: Slot[] | undefined;
   private ready: Promise<Slot[]> | undefined;
   private turn = 0;
@@ -108,28 +107,38 @@ export class UdpDnsClient {
     this.negativeTtlS = options.negativeTtlS ?? 30;
   }
 
-  /** Asks one question; never rejects (a failure is `{ kind: 'failed' }`). */
   query(name: string, type: QuestionType): Promise<DnsAnswer> {
-    if (this.closed) return Promise.resolve({ kind: 'failed', error: 'ECANCELLED' });
-    return new Promise<DnsAnswer>((resolve) => {
-      this.waiting.push({ name: name.toLowerCase(), type, resolve });
-      this.pump();
-    });
+    return new Promise<DnsAnswer>((resolve) => this.ask(name, type, 0, (_token, answer) => resolve(answer)));
   }
 
-  close(): void {
-    if (this.closed) return;
+  /** Asks one question; `done` is called once with its answer (a failure is `{ kind: 'failed' }`, never a throw). */
+  ask(name: string, type: QuestionType, token: number, done: AnswerCallback): void {
+    if (this.closed) return done(token, { kind: 'failed', error: 'ECANCELLED' });
+    this.waiting.push({ name: name.toLowerCase(), type, token, done });
+    this.pump();
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    for (let i = this.waitingHead; i < this.waiting.length; i++) this.waiting[i]!.resolve({ kind: 'failed', error: 'ECANCELLED' });
-    this.waiting.length = 0;
-    this.waitingHead = 0;
+    this.failWaiting('ECANCELLED');
     for (const slot of this.slots ?? []) {
       for (const pending of slot.pending.values()) this.settle(pending, { kind: 'failed', error: 'ECANCELLED' });
       slot.socket.close();
     }
     this.slots = undefined;
+    return Promise.resolve();
+  }
+
+  private failWaiting(error: string): void {
+    for (let i = this.waitingHead; i < this.waiting.length; i++) {
+      const waiting = this.waiting[i]!;
+      waiting.done(waiting.token, { kind: 'failed', error });
+    }
+    this.waiting.length = 0;
+    this.waitingHead = 0;
   }
 
   private open(): Promise<Slot[]> {
@@ -168,10 +177,7 @@ export class UdpDnsClient {
       this.open().then(
         () => this.pump(),
         (error: unknown) => {
-          const code = (error as { code?: string }).code ?? 'ESERVER';
-          for (let i = this.waitingHead; i < this.waiting.length; i++) this.waiting[i]!.resolve({ kind: 'failed', error: code });
-          this.waiting.length = 0;
-          this.waitingHead = 0;
+          this.failWaiting((error as { code?: string }).code ?? 'ESERVER');
           this.ready = undefined;
         },
       );
@@ -190,14 +196,10 @@ export class UdpDnsClient {
   private start(slots: Slot[], question: Waiting): void {
     const slot = slots[(this.turn = (this.turn + 1) % slots.length)]!;
     const id = this.freeId(slot);
-    const query = packet.encode({
-      type: 'query',
-      id,
-      flags: packet.RECURSION_DESIRED,
-      questions: [{ name: question.name, type: question.type, class: 'IN' }],
-      additionals: [{ type: 'OPT', name: '.', udpPayloadSize: UDP_PAYLOAD_SIZE, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }],
-    });
-    const pending: Pending = { id, name: question.name, type: question.type, slot, query, triesLeft: this.options.tries, deadline: 0, settled: false, resolve: question.resolve };
+    const query = encodeQuery(id, question.name, question.type);
+    // Not a DNS name (an empty or over-long label): nothing to send, and nothing the zone could say about it.
+    if (!query) return question.done(question.token, { kind: 'failed', error: 'EBADNAME' });
+    const pending: Pending = { id, type: question.type, slot, query, triesLeft: this.options.tries, deadline: 0, settled: false, token: question.token, done: question.done };
     slot.pending.set(id, pending);
     this.inFlight++;
     this.send(pending);
@@ -266,43 +268,17 @@ export class UdpDnsClient {
     pending.settled = true;
     pending.slot.pending.delete(pending.id);
     this.inFlight--;
-    pending.resolve(answer);
+    pending.done(pending.token, answer);
   }
 
   private receive(slot: Slot, message: Buffer): void {
-    let response: DecodedPacket;
-    try {
-      response = packet.decode(message);
-    } catch {
+    const pending = message.length >= 2 ? slot.pending.get(message.readUInt16BE(0)) : undefined;
+    const answer = pending && readAnswer(message, pending.query, pending.type, this.negativeTtlS);
+    if (!pending || !answer) {
       this.ignored++;
       return;
     }
-    const pending = response.id === undefined ? undefined : slot.pending.get(response.id);
-    const question: Question | undefined = response.questions?.[0];
-    if (!pending || response.type !== 'response' || !question || question.name.toLowerCase() !== pending.name || question.type !== pending.type) {
-      this.ignored++;
-      return;
-    }
-    this.settle(pending, this.interpret(response, pending.type));
+    this.settle(pending, answer);
     this.pump();
-  }
-
-  private interpret(response: DecodedPacket, type: QuestionType): DnsAnswer {
-    if (response.flag_tc) return { kind: 'failed', error: 'ETRUNCATED' };
-    const rcode = (response.flags ?? 0) & 0xf;
-    if (rcode === RCODE_NXDOMAIN) return { kind: 'empty', ttl: this.negativeTtl(response) };
-    if (rcode !== RCODE_NOERROR) return { kind: 'failed', error: RCODE_ERRORS[rcode] ?? `ERCODE${rcode}` };
-    const answers = (response.answers ?? []).filter((answer): answer is Exclude<Answer, { type: 'OPT' }> => answer.type !== 'OPT');
-    const addresses = answers.filter((answer): answer is StringAnswer => answer.type === type).map((answer) => answer.data);
-    if (addresses.length === 0) return { kind: 'empty', ttl: this.negativeTtl(response) };
-    // The chain (CNAMEs included) is only as good as its shortest-lived record.
-    return { kind: 'answered', addresses, ttl: Math.min(...answers.map((answer) => answer.ttl ?? 0)) };
-  }
-
-  /** RFC 2308: a negative answer is kept for the SOA's TTL, capped by its MINIMUM field. */
-  private negativeTtl(response: DecodedPacket): number {
-    const soa = response.authorities?.find((record) => record.type === 'SOA');
-    if (soa?.type !== 'SOA') return this.negativeTtlS;
-    return Math.min(soa.ttl ?? this.negativeTtlS, soa.data.minimum ?? this.negativeTtlS);
   }
 }
