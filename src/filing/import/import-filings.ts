@@ -26,7 +26,7 @@ export type ImportInput = {
   progressEveryMs?: number;
   /** Worker threads that check and encrypt the file's chunks; default one per core for a file of 8 MB or more, none below (starting them costs more than a small file's work). */
   threads?: number;
-  /** About how many bytes of the file make one chunk (default 2 MB). */
+  /** About how many bytes of the file make one chunk (default 128 kB). */
   chunkBytes?: number;
 };
 export type ImportSummary = {
@@ -46,7 +46,8 @@ export type ImportSummary = {
 };
 
 const FIRST_REJECTS = 10;
-const CHUNK_BYTES = 2 * 1024 * 1024;
+// Small enough that a chunk's garbage dies young (2 MB chunks cost a fifth more CPU in the garbage collector).
+const CHUNK_BYTES = 128 * 1024;
 const THREADS_FROM_BYTES = 8 * 1024 * 1024;
 const problemText = (field: string, message: Bilingual) => ({ field, message });
 type Reject = (line: number, problems: Problem[]) => void;
@@ -147,7 +148,7 @@ export async function importFilings(ctx: AppContext, actor: Actor, input: Import
           result.catch(() => undefined);
           results.push(result);
           // Enough chunks ahead to keep every thread busy, few enough to keep memory flat.
-          while (results.length > Math.max(2, 2 * threads)) await take(await results.shift()!);
+          while (results.length > Math.max(2, 4 * threads)) await take(await results.shift()!);
         }
         if (format === 'csv' && !indexes) throw new ImportFileError('文件为空：第 1 行应为表头', 'the file is empty: line 1 must be the header');
         while (results.length > 0) await take(await results.shift()!);
