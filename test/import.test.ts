@@ -151,6 +151,18 @@ describe.each(testDatabases())('moving in from an existing system on $kind', (fa
     expect(readRejects(inline.rejectsPath)).toEqual(readRejects(threaded.rejectsPath));
   });
 
+  it('names lines by their number in the file when a quoted cell holds a line break and the chunks are cut small', async () => {
+    const quoted = join(platform.dataDir, 'quoted.csv');
+    const broken = CSV_LINES[5]!; // line 6 of the file: province 990000
+    writeFileSync(quoted, [HEADER, CSV_LINES[1]!.replace('迁入示例官网', '"迁入\n示例官网"'), CSV_LINES[2]!, broken, CSV_LINES[3]!].join('\n') + '\n');
+    const threaded = await importFilings(platform.ctx, SYSTEM_ACTOR, { path: quoted, threads: 2, chunkBytes: 100, rejectsPath: join(platform.dataDir, 'quoted-threaded.rejects.csv') });
+    // Header line 1; the first record spans lines 2 and 3, so the broken one is line 5.
+    expect(threaded).toMatchObject({ lines: 4, importedSubjects: 2, importedServices: 3, rejectedLines: 1, firstRejectedLines: [5] });
+    expect(readRejects(threaded.rejectsPath)).toEqual([expect.objectContaining({ line: 5, field: 'province' })]);
+    const inline = await importFilings(platform.ctx, SYSTEM_ACTOR, { path: quoted, threads: 0 });
+    expect(readRejects(inline.rejectsPath)).toEqual(readRejects(threaded.rejectsPath));
+  });
+
   describe('认领: claiming an imported subject', () => {
     const owner = 'mover@example.com';
     let applicant: TestClient;
