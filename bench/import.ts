@@ -2,13 +2,14 @@
 // each, one line per website) to a temporary directory, then imports it with the same code as `openbeian import`
 // into a fresh database `openbeian_bench_import` on the server DATABASE_URL points at, and prints time and lines/s.
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/import.ts [--lines 1000000] [--again]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/import.ts [--lines 1000000] [--again] [--threads N]
 //
 // --again imports the same file a second time (everything is skipped: the idempotent re-run's cost).
+// --threads sets the checking threads (default: the import's own choice, one per core).
 // OPENBEIAN_BENCH_IMPORT_DATABASE picks another database name.
 
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../src/core/audit.ts';
@@ -62,6 +63,20 @@ async function writeFile(path: string, lines: number): Promise<void> {
   await once(out, 'finish');
 }
 
+/** User + system CPU seconds of processes on this machine (0 for one that cannot be read, e.g. a remote server). */
+function backendSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // not on this machine
+    }
+  }
+  return ticks / 100;
+}
+
 async function main(): Promise<void> {
   const url = requireDatabaseUrl();
   const lines = Number(argument('lines') ?? 1_000_000);
@@ -88,14 +103,20 @@ async function main(): Promise<void> {
     started = performance.now();
     const cpu = process.cpuUsage();
     const load = os.loadavg()[0]!;
-    const summary = await importFilings(ctx, SYSTEM_ACTOR, { path: file, onProgress: progress, progressEveryMs: 10_000 });
+    const threads = argument('threads');
+    const summary = await importFilings(ctx, SYSTEM_ACTOR, { path: file, onProgress: progress, progressEveryMs: 10_000, ...(threads !== undefined ? { threads: Number(threads) } : {}) });
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
+    const backends = await database.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
     console.log(`import: ${seconds.toFixed(1)} s, ${Math.round(lines / seconds).toLocaleString('en')} lines/s (staged by ${summary.method})`);
     // On a shared machine the wall time says as much about the neighbours as about the import: the CPU time of this
     // process (parsing, checks, encryption) and the load average tell them apart. PostgreSQL's share is not in it.
-    console.log(`  node CPU ${((used.user + used.system) / 1e6).toFixed(1)} s; load average ${load.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end, on ${os.cpus().length} CPUs`);
-    console.log(`  ${JSON.stringify({ ...summary, rejectsPath: undefined })}`);
+    console.log(`  node CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (all its threads); load average ${load.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end, on ${os.cpus().length} CPUs`);
+    // The server's share: CPU of this database's backends (the import's connection among them), from /proc. Not in
+    // it: parallel workers of the index builds and the server's own WAL writer and checkpointer.
+    console.log(`  PostgreSQL backends' CPU ${backendSeconds(backends.rows.map((r) => r.pid)).toFixed(1)} s (this database's connections)`);
+    console.log(`  ${JSON.stringify({ ...summary, rejectsPath: undefined, steps: undefined })}`);
+    console.log(`  steps (s): ${Object.entries(summary.steps).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`).join('; ')}`);
     if (argument('again') !== undefined) {
       started = performance.now();
       const again = await importFilings(ctx, SYSTEM_ACTOR, { path: file });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/core/audit.ts';
 import { importFilings } from '../src/filing/index.ts';
@@ -121,6 +122,45 @@ describe.each(testDatabases())('moving in from an existing system on $kind', (fa
     expect(rejects.find((r) => r.line === 2)!.en).toContain('not valid JSON');
     expect(rejects.find((r) => r.line === 3)!.field).toBe('certificate_number');
     expect(await check('www.nj-moved.com')).toBe(204);
+  });
+
+  it('checks a large file on worker threads in chunks that cut subjects apart, with the same result, and builds the indexes of empty tables again', async () => {
+    const schema = async () =>
+      (
+        await sql<{ definition: string }>`
+          SELECT indexdef AS definition FROM pg_indexes WHERE tablename IN ('filed_subjects', 'filed_services', 'filing_history')
+          UNION ALL
+          SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('filed_subjects'::regclass, 'filed_services'::regclass, 'filing_history'::regclass)
+          ORDER BY 1`.execute(platform.ctx.db)
+      ).rows.map((r) => r.definition);
+    const before = await schema();
+    expect(before.some((d) => d.includes('gin (domains)')) && before.some((d) => d.includes('FOREIGN KEY'))).toBe(true);
+    expect(await platform.ctx.db.selectFrom('filed_subjects').select('number').execute()).toEqual([]);
+
+    // About one line per chunk: the first subject's two lines go to different chunks, and two threads take turns.
+    const threaded = await importFilings(platform.ctx, SYSTEM_ACTOR, { path: file, threads: 2, chunkBytes: 200, rejectsPath: join(platform.dataDir, 'threaded.rejects.csv') });
+    expect(threaded).toMatchObject({ lines: 9, importedSubjects: 3, importedServices: 4, skippedSubjects: 0, rejectedLines: 5, firstRejectedLines: [5, 6, 7, 8, 9] });
+    expect((await publicQuery('moved-shop.cn')).map((s) => s.serviceLicence)).toEqual(['浙ICP备2020000001号-2']);
+    expect(await check('www.moved-in.com')).toBe(204);
+    expect(await schema()).toEqual(before);
+
+    // The same file read on this thread in one piece rejects the same lines with the same words (the subjects are
+    // skipped now, as filed).
+    const inline = await importFilings(platform.ctx, SYSTEM_ACTOR, { path: file, threads: 0 });
+    expect(inline).toMatchObject({ skippedSubjects: 3, rejectedLines: 5 });
+    expect(readRejects(inline.rejectsPath)).toEqual(readRejects(threaded.rejectsPath));
+  });
+
+  it('names lines by their number in the file when a quoted cell holds a line break and the chunks are cut small', async () => {
+    const quoted = join(platform.dataDir, 'quoted.csv');
+    const broken = CSV_LINES[5]!; // line 6 of the file: province 990000
+    writeFileSync(quoted, [HEADER, CSV_LINES[1]!.replace('迁入示例官网', '"迁入\n示例官网"'), CSV_LINES[2]!, broken, CSV_LINES[3]!].join('\n') + '\n');
+    const threaded = await importFilings(platform.ctx, SYSTEM_ACTOR, { path: quoted, threads: 2, chunkBytes: 100, rejectsPath: join(platform.dataDir, 'quoted-threaded.rejects.csv') });
+    // Header line 1; the first record spans lines 2 and 3, so the broken one is line 5.
+    expect(threaded).toMatchObject({ lines: 4, importedSubjects: 2, importedServices: 3, rejectedLines: 1, firstRejectedLines: [5] });
+    expect(readRejects(threaded.rejectsPath)).toEqual([expect.objectContaining({ line: 5, field: 'province' })]);
+    const inline = await importFilings(platform.ctx, SYSTEM_ACTOR, { path: quoted, threads: 0 });
+    expect(readRejects(inline.rejectsPath)).toEqual(readRejects(threaded.rejectsPath));
   });
 
   describe('认领: claiming an imported subject', () => {

@@ -39,12 +39,26 @@ export class FieldCipher {
 
   encrypt(plain: string | Buffer): string {
     const key = this.ring.keys[this.ring.currentKeyId]!;
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     // The key id is authenticated too, so a row cannot be re-labelled to another key.
     cipher.setAAD(Buffer.from(this.ring.currentKeyId));
     const body = Buffer.concat([cipher.update(typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain), cipher.final()]);
     return [this.ring.currentKeyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  // Random IVs drawn 1,024 at a time: one call into the random source per value made it a tenth of a bulk import's
+  // encryption cost. Each IV is still 12 fresh random bytes, used once.
+  private ivPool = Buffer.alloc(0);
+  private ivAt = 0;
+
+  private nextIv(): Buffer {
+    if (this.ivAt >= this.ivPool.length) {
+      this.ivPool = randomBytes(12 * 1024);
+      this.ivAt = 0;
+    }
+    this.ivAt += 12;
+    return this.ivPool.subarray(this.ivAt - 12, this.ivAt);
   }
 
   decryptToBuffer(sealed: string): Buffer {
@@ -129,10 +143,16 @@ export class FieldCipher {
   }
 }
 
+// The HMAC key derived from each look-up key, made once: deriving it anew doubled the cost of every hash.
+const lookupHashKeys = new WeakMap<Buffer, Buffer>();
+
 function legacyHash(key: Buffer, value: string): string {
-  return createHmac('sha256', createHmac('sha256', key).update('lookup-hash').digest())
-    .update(value.trim().toUpperCase())
-    .digest('hex');
+  let hashKey = lookupHashKeys.get(key);
+  if (!hashKey) {
+    hashKey = createHmac('sha256', key).update('lookup-hash').digest();
+    lookupHashKeys.set(key, hashKey);
+  }
+  return createHmac('sha256', hashKey).update(value.trim().toUpperCase()).digest('hex');
 }
 
 /** The look-up key id a stored hash names; null for the legacy form (bare hex, from the field-encryption key). */

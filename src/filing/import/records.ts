@@ -204,6 +204,10 @@ export function recordDraft(subject: ImportedSubject, services: readonly Importe
 
 /** What groups the lines of one subject: the normalised subject number, or the text as typed when it is none. */
 export function parseFilingNumberKey(input: string): string {
+  // A subject's lines follow each other with the same number: the last answer is usually the one asked for again.
+  if (input === lastKey.input) return lastKey.key;
   const text = (input ?? '').trim();
-  return parseFilingNumber(text)?.subjectNumber ?? text;
+  lastKey = { input, key: parseFilingNumber(text)?.subjectNumber ?? text };
+  return lastKey.key;
 }
+let lastKey = { input: '', key: '' };

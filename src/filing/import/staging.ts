@@ -68,15 +68,55 @@ function values(row: StagingRow): unknown[] {
   return [row.rec, row.line, row.groupLine, row.number, row.province, row.subjectKey, row.leaderKey, row.name, row.nature, row.draft, row.filedAt, row.lines, row.seq, row.kind, row.domain, row.domains, row.homeUrl, row.leaderName, row.accessState];
 }
 
-export type Stage = { add(row: StagingRow): Promise<void>; finish(): Promise<void>; readonly method: string };
+/**
+ * Staged rows as they travel from the threads that check and encrypt them to the one that writes them: PostgreSQL
+ * takes COPY's text format (the encoding is done where the row is made, off the writing thread), PGlite the values.
+ */
+export type StagedRows = { kind: 'copy'; rows: number; text: string } | { kind: 'values'; rows: number; values: unknown[][] };
+export type StagedEncoding = StagedRows['kind'];
+
+/** Collects staged rows in one encoding; `take()` hands them over and starts afresh. */
+export class StagedRowsBuilder {
+  private text = '';
+  private values: unknown[][] = [];
+  private rows = 0;
+
+  constructor(readonly encoding: StagedEncoding) {}
+
+  add(row: StagingRow): void {
+    this.rows += 1;
+    if (this.encoding === 'copy') this.text += copyLine(row);
+    else this.values.push(values(row));
+  }
+
+  take(): StagedRows {
+    const taken: StagedRows = this.encoding === 'copy' ? { kind: 'copy', rows: this.rows, text: this.text } : { kind: 'values', rows: this.rows, values: this.values };
+    this.text = '';
+    this.values = [];
+    this.rows = 0;
+    return taken;
+  }
+}
+
+/** One row in COPY's text format, with its line end. */
+function copyLine(row: StagingRow): string {
+  return `${copyText(row.rec)}\t${row.line}\t${row.groupLine}\t${copyText(row.number)}\t${copyText(row.province)}\t${copyText(row.subjectKey)}\t${copyText(row.leaderKey)}\t${copyText(row.name)}\t${copyText(row.nature)}\t${copyText(row.draft)}\t${copyText(row.filedAt)}\t${copyArray(row.lines)}\t${row.seq ?? '\\N'}\t${copyText(row.kind)}\t${copyText(row.domain)}\t${copyArray(row.domains)}\t${copyText(row.homeUrl)}\t${copyText(row.leaderName)}\t${copyText(row.accessState)}\n`;
+}
+
+export type Stage = { write(rows: StagedRows): Promise<void>; finish(): Promise<void>; readonly method: string };
 
 /**
- * PostgreSQL: one `COPY … FROM STDIN` stream (text format) for the whole file, written in 256 kB chunks with
- * back-pressure. PGlite: it has no COPY FROM STDIN through its node-postgres adapter (only `/dev/blob`, which needs
- * the whole file in memory), so multi-row INSERTs of 500 rows each.
+ * PostgreSQL: one `COPY … FROM STDIN` stream (text format) for the whole file, written in the chunks the checking
+ * threads encoded, with back-pressure. PGlite: it has no COPY FROM STDIN through its node-postgres adapter (only
+ * `/dev/blob`, which needs the whole file in memory), so multi-row INSERTs of 500 rows each.
  */
 export function openStage(client: pg.PoolClient, kind: DatabaseKind): Stage {
   return kind === 'postgres' ? copyStage(client) : insertStage(client);
+}
+
+/** The encoding the stage of a database takes. */
+export function stagedEncodingOf(kind: DatabaseKind): StagedEncoding {
+  return kind === 'postgres' ? 'copy' : 'values';
 }
 
 function copyStage(client: pg.PoolClient): Stage {
@@ -87,54 +127,46 @@ function copyStage(client: pg.PoolClient): Stage {
   });
   // An error before finish() is awaited must not go unhandled; finish() rethrows it.
   done.catch(() => undefined);
-  let chunk = '';
-  const flush = async () => {
-    if (chunk === '') return;
-    const text = chunk;
-    chunk = '';
-    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), done]);
-  };
   return {
     method: 'COPY FROM STDIN',
-    async add(row) {
-      chunk += values(row).map(copyText).join('\t') + '\n';
-      if (chunk.length >= 256 * 1024) await flush();
+    async write(rows) {
+      if (rows.kind !== 'copy') throw new Error('the COPY stage takes rows in COPY text format');
+      if (rows.text !== '' && !stream.write(rows.text)) await Promise.race([once(stream, 'drain'), done]);
     },
     async finish() {
-      await flush();
       stream.end();
       await done;
     },
   };
 }
 
-/** A value in COPY's text format. Arrays hold integers or ASCII domain names (letters, digits, '-', '.'). */
-function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (Array.isArray(value)) return `{${value.join(',')}}`;
-  const text = String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
+/** A value in COPY's text format. */
+function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
+}
+
+/** An array in COPY's text format: the arrays hold integers or ASCII domain names (letters, digits, '-', '.'). */
+function copyArray(value: readonly (number | string)[] | null): string {
+  return value === null ? '\\N' : `{${value.join(',')}}`;
 }
 
 function insertStage(client: pg.PoolClient): Stage {
   const BATCH = 500;
-  let batch: StagingRow[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
+  const insert = async (batch: unknown[][]) => {
     const params: unknown[] = [];
     const tuples = batch.map((row, r) => {
-      params.push(...values(row));
+      params.push(...row);
       return `(${Array.from({ length: COLUMN_COUNT }, (_, c) => `$${r * COLUMN_COUNT + c + 1}`).join(', ')})`;
     });
-    batch = [];
     await client.query(`INSERT INTO import_rows (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
   };
   return {
     method: 'multi-row INSERT (500 rows each)',
-    async add(row) {
-      batch.push(row);
-      if (batch.length >= BATCH) await flush();
+    async write(rows) {
+      if (rows.kind !== 'values') throw new Error('the INSERT stage takes rows as values');
+      for (let at = 0; at < rows.values.length; at += BATCH) await insert(rows.values.slice(at, at + BATCH));
     },
-    finish: flush,
+    finish: async () => undefined,
   };
 }
