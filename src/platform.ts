@@ -48,6 +48,7 @@ export async function createPlatform(config: Config, options: { database?: Datab
       for (const worker of ctx.workers) await worker.close?.();
       await ctx.regulator.stop?.();
       await app.close();
+      await ctx.files.close();
       await database.close();
     },
   };
