@@ -142,7 +142,7 @@ const envSchema = z.object({
   OPENBEIAN_S3_PREFIX: z
     .string()
     .trim()
-    .regex(/^([A-Za-z0-9_.-]+\/?)*$/, 'must be path segments of A-Z, a-z, 0-9, _ . - separated by /, e.g. openbeian/prod')
+    .regex(/^\/?([A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]*$/, 'must be path segments of A-Z, a-z, 0-9, _ . - separated by /, e.g. openbeian/prod')
     .refine((prefix) => !prefix.split('/').some((segment) => segment === '.' || segment === '..'), 'must not contain . or .. segments')
     .default(''),
   OPENBEIAN_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),

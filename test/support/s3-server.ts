@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { createInterface } from 'node:readline';
 
 /** s3rver takes any credentials; these are what the tests configure. */
 export const S3_TEST_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -11,18 +13,21 @@ export type TestS3Server = {
   bucket: string;
   /** The directory s3rver keeps objects in: what an operator of the bucket could read. */
   directory: string;
-  /** Every object file on s3rver's disk under the key prefix, as paths. */
+  /** Every object file on s3rver's disk under the key prefix, as paths (s3rver dates an object by its file's time). */
   objectFiles(keyPrefix?: string): string[];
   /** The OPENBEIAN_* settings that point the platform at this server. */
   env(prefix?: string): Record<string, string>;
   stop(): Promise<void>;
 };
 
-/** A real S3-compatible server (s3rver) on 127.0.0.1, a random port and a temporary directory, with one bucket. */
+/** A real S3-compatible server (s3rver, its own process) on 127.0.0.1, a random port and a temporary directory, with one bucket. */
 export async function startS3Server(bucket = 'openbeian-test'): Promise<TestS3Server> {
   const directory = mkdtempSync(join(tmpdir(), 'openbeian-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
-  const { port } = (await server.run()) as { port: number };
+  const script = join(import.meta.dirname, 's3rver-process.mjs');
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', script, directory, bucket], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const firstLine = createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+  const started = await Promise.race([firstLine, once(child, 'exit').then(([code]) => Promise.reject(new Error(`s3rver exited with ${String(code)} before listening`)))]);
+  const { port } = JSON.parse(String(started.value)) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
@@ -50,7 +55,9 @@ export async function startS3Server(bucket = 'openbeian-test'): Promise<TestS3Se
       };
     },
     async stop() {
-      await server.close();
+      const exited = once(child, 'exit');
+      child.stdin.end();
+      await exited;
       rmSync(directory, { recursive: true, force: true });
     },
   };
