@@ -56,6 +56,7 @@ export async function createPlatform(config: Config, options: { database?: Datab
       await ctx.regulator.stop?.();
       await app.close();
       await ctx.sharedClock?.stop();
+      await ctx.files.close();
       await database.close();
     },
   };

@@ -4,7 +4,7 @@ import type { Config } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { HASHED_COLUMNS, ROTATED_TABLES, SEALED_COLUMNS } from '../core/sealed-columns.ts';
 import { responsiblePersons, summariseDraft } from '../filing/index.ts';
-import { resealStoredFile } from '../materials/storage.ts';
+import { resealStoredFile } from '../materials/storage/index.ts';
 import { normaliseRecipient } from '../notify/index.ts';
 
 // `openbeian rotate-keys`: after a new encryption key and/or look-up key was made current (the old ones kept in
@@ -359,11 +359,15 @@ export async function runRotateKeys(config: Config, args: string[]): Promise<num
   try {
     await migrate(database.db);
     const ctx = createContext(config, database, createLogger('warn'));
-    const check = args.includes('--check');
-    const report = await rotateKeys(ctx, { batchSize, maxBatches, dryRun: check, log: (line) => console.log(line) });
-    if (check) console.log(`rotate-keys --check: ${report.sealedLeft} sealed value(s) and ${report.hashedLeft} row(s) of look-up hashes still under old keys`);
-    for (const line of report.verdict) console.log(`rotate-keys: ${line}`);
-    return report.complete ? 0 : 1;
+    try {
+      const check = args.includes('--check');
+      const report = await rotateKeys(ctx, { batchSize, maxBatches, dryRun: check, log: (line) => console.log(line) });
+      if (check) console.log(`rotate-keys --check: ${report.sealedLeft} sealed value(s) and ${report.hashedLeft} row(s) of look-up hashes still under old keys`);
+      for (const line of report.verdict) console.log(`rotate-keys: ${line}`);
+      return report.complete ? 0 : 1;
+    } finally {
+      await ctx.files.close();
+    }
   } finally {
     await database.close();
   }

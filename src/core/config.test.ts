@@ -234,4 +234,44 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...SAFE_PRODUCTION, OPENBEIAN_BACKGROUND: 'off' }).background).toBe(false);
     expect(problemsOf({ OPENBEIAN_BACKGROUND: 'no' })).toEqual([expect.stringMatching(/^OPENBEIAN_BACKGROUND: /)]);
   });
+
+  // File storage (issue 10): the data dir, or an S3-compatible bucket shared by every process.
+  const S3 = { OPENBEIAN_STORAGE: 's3', OPENBEIAN_S3_BUCKET: 'openbeian-files', OPENBEIAN_S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', OPENBEIAN_S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG' };
+
+  it('keeps files on the local disk unless told s3, and reads the S3 settings', () => {
+    expect(loadConfig({}).storage).toEqual({ adapter: 'local' });
+    expect(loadConfig({ ...S3, OPENBEIAN_S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com/', OPENBEIAN_S3_PREFIX: '/openbeian/prod/', OPENBEIAN_S3_FORCE_PATH_STYLE: 'true' }).storage).toEqual({
+      adapter: 's3',
+      endpoint: 'https://oss-cn-hangzhou.aliyuncs.com',
+      region: 'us-east-1',
+      bucket: 'openbeian-files',
+      prefix: 'openbeian/prod/',
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG',
+      forcePathStyle: true,
+    });
+    expect(loadConfig({ ...S3, OPENBEIAN_S3_REGION: 'cn-hangzhou' }).storage).toMatchObject({ endpoint: undefined, region: 'cn-hangzhou', prefix: '', forcePathStyle: false });
+  });
+
+  it('names the bucket and each credential missing for s3, and each malformed S3 setting', () => {
+    expect(problemsOf({ OPENBEIAN_STORAGE: 's3' })).toEqual([
+      'OPENBEIAN_S3_BUCKET: required when OPENBEIAN_STORAGE=s3',
+      'OPENBEIAN_S3_ACCESS_KEY_ID: required when OPENBEIAN_STORAGE=s3',
+      'OPENBEIAN_S3_SECRET_ACCESS_KEY: required when OPENBEIAN_STORAGE=s3',
+    ]);
+    expect(problemsOf({ OPENBEIAN_STORAGE: 'nfs' }).map((p) => p.split(':')[0])).toEqual(['OPENBEIAN_STORAGE']);
+    const malformed = problemsOf({ ...S3, OPENBEIAN_S3_BUCKET: 'My_Bucket', OPENBEIAN_S3_PREFIX: 'a/../b', OPENBEIAN_S3_ENDPOINT: 'https://s3.example/bucket', OPENBEIAN_S3_FORCE_PATH_STYLE: 'yes' });
+    expect(malformed.map((p) => p.split(':')[0]).sort()).toEqual(['OPENBEIAN_S3_BUCKET', 'OPENBEIAN_S3_ENDPOINT', 'OPENBEIAN_S3_FORCE_PATH_STYLE', 'OPENBEIAN_S3_PREFIX']);
+  });
+
+  it('refuses, in production, an S3 endpoint over plain http to another host', () => {
+    const production = { ...SAFE_PRODUCTION, ...S3 };
+    expect(problemsOf({ ...production, OPENBEIAN_S3_ENDPOINT: 'http://minio.internal:9000' })).toEqual([expect.stringMatching(/^OPENBEIAN_S3_ENDPOINT: must be https:\/\/ in production mode/)]);
+    expect(problemsOf({ ...production, OPENBEIAN_S3_ENDPOINT: 'http://10.0.0.8:9000' })).toHaveLength(1);
+    for (const endpoint of ['https://minio.internal:9000', 'http://127.0.0.1:9000', 'http://[::1]:9000', 'http://localhost:9000', undefined]) {
+      expect(problemsOf({ ...production, ...(endpoint ? { OPENBEIAN_S3_ENDPOINT: endpoint } : {}) }), String(endpoint)).toEqual([]);
+    }
+    // Outside production a test or demo store over http is fine.
+    expect(problemsOf({ ...S3, OPENBEIAN_S3_ENDPOINT: 'http://minio.internal:9000' })).toEqual([]);
+  });
 });

@@ -27,7 +27,8 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   OPENBEIAN_MODE: modeSchema.default('demo'),
   OPENBEIAN_DATA_DIR: z.string().min(1).default('./data'),
-  OPENBEIAN_STORAGE: z.enum(['local']).default('local'),
+  /** Where uploaded files are kept: `local` (OPENBEIAN_DATA_DIR/files) or `s3` (an S3-compatible bucket, OPENBEIAN_S3_*). */
+  OPENBEIAN_STORAGE: z.enum(['local', 's3']).default('local'),
   /** Current field-encryption key, hex. Demo/test fall back to a fixed, clearly-labelled development key. */
   OPENBEIAN_ENCRYPTION_KEY: hexKey.optional(),
   OPENBEIAN_ENCRYPTION_KEY_ID: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be 1–32 of a-z, 0-9, -').default('k1'),
@@ -127,6 +128,30 @@ const envSchema = z.object({
     .optional(),
   /** `off`: this process serves HTTP only (no outbox, jobs, message sending or regulator polling); others do that. */
   OPENBEIAN_BACKGROUND: z.enum(['on', 'off']).default('on'),
+  /** OPENBEIAN_STORAGE=s3 (issue 10): the service's address (unset: AWS by region), the bucket, a key prefix, credentials. */
+  OPENBEIAN_S3_ENDPOINT: z
+    .string()
+    .trim()
+    .url('must be the http(s):// address of the S3-compatible service, e.g. https://oss-cn-hangzhou.aliyuncs.com')
+    .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'must be the http(s):// address of the S3-compatible service, without a path, e.g. https://oss-cn-hangzhou.aliyuncs.com')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPENBEIAN_S3_REGION: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'must be a region name such as us-east-1 or cn-hangzhou').default('us-east-1'),
+  OPENBEIAN_S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 of a-z, 0-9, . and -, starting and ending with a letter or digit')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPENBEIAN_S3_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^\/?([A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]*$/, 'must be path segments of A-Z, a-z, 0-9, _ . - separated by /, e.g. openbeian/prod')
+    .refine((prefix) => !prefix.split('/').some((segment) => segment === '.' || segment === '..'), 'must not contain . or .. segments')
+    .default(''),
+  OPENBEIAN_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  OPENBEIAN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  OPENBEIAN_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
 });
 
 export type Mode = z.infer<typeof modeSchema>;
@@ -138,7 +163,8 @@ export type Config = {
   mode: Mode;
   isDevMode: boolean;
   dataDir: string;
-  storage: 'local';
+  /** Where uploaded files are kept (src/materials/storage); `s3` carries its credentials, never logged. */
+  storage: { adapter: 'local' } | ({ adapter: 's3' } & S3Settings);
   encryption: { currentKeyId: string; keys: Record<string, Buffer> };
   seedDemo: boolean;
   /** Submit requires every service code to be one issued here, owned by the applicant and free (SPEC §5.2). */
@@ -235,6 +261,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.OPENBEIAN_FACE_VERIFIER === 'http' && (!e.OPENBEIAN_FACE_URL || !e.OPENBEIAN_FACE_KEY)) {
     problem('OPENBEIAN_FACE_URL / OPENBEIAN_FACE_KEY', 'both required when OPENBEIAN_FACE_VERIFIER=http');
   }
+  if (e.OPENBEIAN_STORAGE === 's3') {
+    for (const variable of ['OPENBEIAN_S3_BUCKET', 'OPENBEIAN_S3_ACCESS_KEY_ID', 'OPENBEIAN_S3_SECRET_ACCESS_KEY'] as const) {
+      if (!e[variable]) problem(variable, 'required when OPENBEIAN_STORAGE=s3');
+    }
+  }
   const rectificationWorkdays = parseWorkdays(e.OPENBEIAN_RECTIFICATION_WORKDAYS, (text) => problem('OPENBEIAN_RECTIFICATION_WORKDAYS', text));
   if (isProduction) productionProblems(e, problem);
   if (isProduction && e.OPENBEIAN_SMS === 'signed' && e.OPENBEIAN_SMS_TEMPLATES) unmappedSmsKinds(smsTemplates, problem);
@@ -259,7 +290,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mode: e.OPENBEIAN_MODE,
     isDevMode: e.OPENBEIAN_MODE !== 'production',
     dataDir: e.OPENBEIAN_DATA_DIR,
-    storage: e.OPENBEIAN_STORAGE,
+    storage: storageOf(e),
     encryption: { currentKeyId: e.OPENBEIAN_ENCRYPTION_KEY_ID, keys },
     seedDemo,
     requireServiceCodes: e.OPENBEIAN_REQUIRE_SERVICE_CODES ? e.OPENBEIAN_REQUIRE_SERVICE_CODES === 'true' : isProduction,
@@ -288,6 +319,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lookup: { currentKeyId: e.OPENBEIAN_LOOKUP_KEY_ID, keys: lookupKeys },
     auditOldKeys: parseKeyPairs(e.OPENBEIAN_AUDIT_OLD_KEYS),
     background: e.OPENBEIAN_BACKGROUND === 'on',
+  };
+}
+
+type S3Settings = {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  /** Empty, or ending in `/`: keys are `<prefix>files/ab/cd/<address>`. */
+  prefix: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+};
+
+function storageOf(e: Env): Config['storage'] {
+  if (e.OPENBEIAN_STORAGE === 'local') return { adapter: 'local' };
+  const prefix = e.OPENBEIAN_S3_PREFIX.replace(/^\/+|\/+$/g, '');
+  return {
+    adapter: 's3',
+    endpoint: e.OPENBEIAN_S3_ENDPOINT?.replace(/\/+$/, ''),
+    region: e.OPENBEIAN_S3_REGION,
+    bucket: e.OPENBEIAN_S3_BUCKET!,
+    prefix: prefix ? `${prefix}/` : '',
+    accessKeyId: e.OPENBEIAN_S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.OPENBEIAN_S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.OPENBEIAN_S3_FORCE_PATH_STYLE === 'true',
   };
 }
 
@@ -381,6 +438,18 @@ function productionProblems(e: Env, problem: (variable: string, text: string) =>
   if (e.OPENBEIAN_SWEEP_CONNECT_TO) {
     problem('OPENBEIAN_SWEEP_CONNECT_TO', 'is for tests and demos: it sends the footer sweep to other servers than the sites\' own; unset it');
   }
+  if (e.OPENBEIAN_STORAGE === 's3' && e.OPENBEIAN_S3_ENDPOINT && isPlainHttpElsewhere(e.OPENBEIAN_S3_ENDPOINT)) {
+    problem('OPENBEIAN_S3_ENDPOINT', 'must be https:// in production mode unless the store runs on this host (127.0.0.1, ::1, localhost): the request signature and the sealed files would cross the network in the clear');
+  }
+}
+
+/** An http:// address whose host is not this machine's loopback. */
+function isPlainHttpElsewhere(address: string): boolean {
+  const url = new URL(address);
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  return !(ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
 }
 
 /** The look-up key (issue 10, key rotation): required, not the published one, random, and not the encryption key. */

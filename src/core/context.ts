@@ -9,6 +9,7 @@ import { FieldCipher } from './personal-data.ts';
 import { configureAuditChain } from './audit.ts';
 import type { Regulator } from '../regulator/port.ts';
 import type { SharedClock } from './shared-clock.ts';
+import { createFileStore, type FileStore } from '../materials/storage/index.ts';
 
 /** Everything a command needs from the outside world, built once at boot and passed down explicitly. */
 export type AppContext = {
@@ -24,6 +25,8 @@ export type AppContext = {
   outbox: OutboxDispatcher;
   /** The link to the filing authority (DESIGN §5.12); connected by createPlatform, unusable before. */
   regulator: Regulator;
+  /** Where uploaded files are kept, sealed (OPENBEIAN_STORAGE: the data dir, or an S3-compatible bucket shared by every process). */
+  files: FileStore;
   /** Background work beside the outbox and the jobs (the message sender), run by drainBackgroundWork, closed at stop. */
   workers: BackgroundWorker[];
   /** Demo/test `serve` on PostgreSQL: the virtual clock's offset shared with the other processes (shared-clock.ts). */
@@ -47,6 +50,7 @@ export function createContext(config: Config, database: Database, logger: Logger
     jobs: new JobRunner(database.db, effectiveClock, logger),
     outbox: new OutboxDispatcher(database.db, effectiveClock, logger),
     regulator: NOT_CONNECTED,
+    files: createFileStore(config),
     workers: [],
     sharedClock: null,
   };

@@ -95,6 +95,10 @@ export const ERROR_CODES = {
     zh: '该备案没有可接收验证码的负责人手机号，无法在线认领，请联系接入商人工办理',
     en: 'This filing has no leader mobile on record to text a code to, so it cannot be claimed online; contact the provider',
   },
+  STORAGE_UNAVAILABLE: {
+    zh: '文件存储暂时无法访问，上传或下载未完成，请稍后再试',
+    en: 'The file store cannot be reached right now; the upload or download did not happen, try again later',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -26,3 +26,17 @@ describe('request URLs in logs', () => {
     expect(logged).not.toContain('s3cret');
   });
 });
+
+describe('settings in logs', () => {
+  it('never writes the object store secret, should the storage settings be logged', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const storage = { adapter: 's3', bucket: 'openbeian-files', accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI-s3cret' };
+    logger.info({ storage }, 'storage');
+    logger.info({ config: { storage } }, 'config');
+    logger.info(storage, 'flat');
+    const logged = lines.join('\n');
+    expect(logged).toContain('openbeian-files');
+    expect(logged).not.toContain('wJalrXUtnFEMI-s3cret');
+  });
+});

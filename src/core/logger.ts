@@ -16,6 +16,10 @@ export const REDACTED_PATHS = [
   '*.code',
   'token',
   '*.token',
+  // The object store's secret (config.storage.secretAccessKey), should a config or client settings object ever be logged.
+  'secretAccessKey',
+  '*.secretAccessKey',
+  '*.*.secretAccessKey',
   'req.headers.cookie',
   'req.headers.authorization',
   'res.headers["set-cookie"]',

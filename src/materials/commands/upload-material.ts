@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { MATERIAL_KINDS, type MaterialKind } from '../../rules/draft.ts';
 import { inspectImage } from '../inspect/index.ts';
-import { storeFile } from '../storage.ts';
+import { storeFile } from '../storage/index.ts';
 import type { MaterialView } from '../queries/list-materials.ts';
 
 export type UploadMaterialInput = {
