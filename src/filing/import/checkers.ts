@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../core/module-worker.ts';
 import type { FieldCipher } from '../../core/personal-data.ts';
 import { checkChunk, type CheckSetup, type ChunkResult } from './check-chunk.ts';
 import type { CheckJob, ThreadError } from './check-worker.ts';
@@ -34,7 +32,7 @@ class ThreadCheckers implements Checkers {
 
   constructor(setup: CheckSetup, threads: number) {
     for (let n = 0; n < threads; n += 1) {
-      const worker = startWorker(setup);
+      const worker = startModuleWorker(import.meta.url, 'check-worker', setup);
       worker.on('message', (answer: { id: number; result?: ChunkResult; error?: ThreadError }) => {
         const pending = this.running.get(worker);
         this.running.delete(worker);
@@ -81,16 +79,4 @@ class ThreadCheckers implements Checkers {
     for (const pending of [...this.running.values(), ...this.queue.splice(0)]) pending.reject(this.failure);
     this.running.clear();
   }
-}
-
-/**
- * The compiled build (dist/, plain node) runs check-worker.js. From the TypeScript sources (tsx, vitest) a worker
- * thread does not inherit the parent's TypeScript loader, so it registers tsx's first and then loads the source.
- */
-function startWorker(setup: CheckSetup): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./check-worker.js', here), { workerData: setup });
-  const entry = new URL('./check-worker.ts', here).href;
-  const tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: setup });
 }

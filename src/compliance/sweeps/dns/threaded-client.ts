@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../../core/module-worker.ts';
 import { systemServer, type DnsClient, type DnsServer, type UdpDnsClientOptions } from './udp-client.ts';
 import type { DnsAnswer, QuestionType } from './wire.ts';
 import { readAnswerBatch, SEQUENCE_MASK, typeCode, type AnswerBatch, type QuestionBatch } from './worker-protocol.ts';
@@ -67,7 +64,7 @@ export class ThreadedDnsClient implements DnsClient {
 
   private start(): Worker {
     const workerData = { options: { ...this.options, server: this.server } };
-    const worker = startWorker(workerData);
+    const worker = startModuleWorker(import.meta.url, 'udp-worker', workerData);
     worker.on('message', (batch: AnswerBatch) => this.receive(worker, batch));
     worker.on('error', () => this.lose(worker));
     worker.on('exit', () => this.lose(worker));
@@ -100,24 +97,4 @@ export class ThreadedDnsClient implements DnsClient {
     this.answering.clear();
     for (const resolve of answering) resolve({ kind: 'failed', error });
   }
-}
-
-/**
- * Built (dist/, plain node) the worker is udp-worker.js beside this file. From the TypeScript sources (tsx, vitest)
- * it is udp-worker.ts, which a worker thread cannot load by itself: node 20 hands neither `--import tsx` nor tsx's
- * hooks to worker threads, so a bootstrap registers tsx's ESM hooks there first.
- */
-function startWorker(workerData: { options: UdpDnsClientOptions }): Worker {
-  const isSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(isSource ? './udp-worker.ts' : './udp-worker.js', import.meta.url);
-  if (!isSource) return new Worker(entry, { workerData });
-  const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
-/** The URL of tsx's ESM API (`tsx/esm/api` under the import condition; require.resolve would give its CJS build). */
-function tsxEsmApi(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
 }
