@@ -4,7 +4,10 @@ import { ThreadedDnsClient } from './threaded-client.ts';
 import { describeServer, type DnsClient, type DnsServer } from './udp-client.ts';
 import type { DnsAnswer } from './wire.ts';
 
-const MAX_CACHED = 500_000;
+// Bounded small: a sweep asks each name once, so a large cache only adds old-generation garbage to collect (a
+// cache of 400 000 answers cost the sweep a third of its rate, BENCHMARKS.md bench:dns); what it is for is the
+// names asked again within their TTL (a domain and its www. behind one CNAME, a sweep re-run the same hour).
+const MAX_CACHED = 16_384;
 
 type Cached = { expiresAt: number; result: LookupResult };
 
@@ -47,9 +50,9 @@ export class CachingResolver {
   }
 
   private remember(key: string, entry: Cached): void {
-    // Oldest first out: a Map iterates in insertion order.
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.delete(key);
+    // Full: start again empty. Dropping the oldest one at a time (a Map iterates in insertion order) costs more than
+    // it keeps: V8 leaves each deleted entry as a hole that `keys().next()` walks over, so every eviction got slower.
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(key, entry);
   }
 
