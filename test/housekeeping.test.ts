@@ -8,18 +8,18 @@ import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const DAY_HOURS = 24;
 
-/** Every stored file under the platform's data dir, by name. */
+/** Every stored file under the platform's data dir (named by its address; not the store's clock probe). */
 function storedFiles(dataDir: string): string[] {
   const root = join(dataDir, 'files');
   if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Files are judged old by the file system's clock (they race real uploads): make them an hour old. */
-function ageFiles(dataDir: string): void {
-  const hourAgo = new Date(Date.now() - 2 * 3600_000);
+/** Files are judged old by the store's own clock (they race real uploads): make them two hours old by it. */
+async function ageFiles(platform: TestPlatform, dataDir: string): Promise<void> {
+  const hourAgo = new Date((await platform.ctx.files.now()).getTime() - 2 * 3600_000);
   for (const path of storedFiles(dataDir)) utimesSync(path, hourAgo, hourAgo);
 }
 
@@ -76,7 +76,7 @@ describe.each(testDatabases())('data lifecycle on $kind', (factory) => {
     expect(upload.statusCode, upload.body).toBe(201);
     const before = storedFiles(platform.dataDir);
     expect(before.length).toBeGreaterThanOrEqual(2);
-    ageFiles(platform.dataDir);
+    await ageFiles(platform, platform.dataDir);
 
     await scheduleNextRetention(platform.ctx);
     await platform.advance(2 * DAY_HOURS);

@@ -85,8 +85,8 @@ describe.each(testDatabases())('uploaded files in an S3-compatible store on $kin
     expect(await lastRun()).toMatchObject({ files: { checked: 2, deleted: 0 } });
     expect(s3.objectFiles(prefix)).toHaveLength(2);
 
-    // s3rver dates an object by its file's time; two hours old by the wall clock, as the purge judges it.
-    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    // s3rver dates an object by its file's time; two hours old by the store's clock, as the purge judges it.
+    const twoHoursAgo = new Date((await platform.ctx.files.now()).getTime() - 2 * 3600_000);
     for (const path of s3.objectFiles(prefix)) utimesSync(path, twoHoursAgo, twoHoursAgo);
     await platform.advance(24);
     expect(objectOf(orphan)).toBeUndefined();

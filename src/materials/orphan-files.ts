@@ -13,7 +13,7 @@ export async function purgeOrphanFiles(ctx: AppContext, graceMs = 3600_000): Pro
   for (const row of await ctx.db.selectFrom('face_verifications').select('photo_sha256').where('photo_sha256', 'is not', null).distinct().execute()) {
     referenced.add(row.photo_sha256!);
   }
-  const youngest = Date.now() - graceMs;
+  const youngest = (await ctx.files.now()).getTime() - graceMs;
   let checked = 0;
   let deleted = 0;
   for await (const file of ctx.files.list()) {

@@ -24,9 +24,16 @@ export type TestS3Server = {
 export async function startS3Server(bucket = 'openbeian-test'): Promise<TestS3Server> {
   const directory = mkdtempSync(join(tmpdir(), 'openbeian-s3-'));
   const script = join(import.meta.dirname, 's3rver-process.mjs');
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', script, directory, bucket], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', script, directory, bucket], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const firstLine = createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
-  const started = await Promise.race([firstLine, once(child, 'exit').then(([code]) => Promise.reject(new Error(`s3rver exited with ${String(code)} before listening`)))]);
+  const started = await Promise.race([
+    firstLine,
+    once(child, 'exit').then(([code]) =>
+      Promise.reject(new Error(`s3rver exited with ${String(code)} before listening`)),
+    ),
+  ]);
   const { port } = JSON.parse(String(started.value)) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
   return {
@@ -36,9 +43,12 @@ export async function startS3Server(bucket = 'openbeian-test'): Promise<TestS3Se
     objectFiles(keyPrefix = '') {
       const root = join(directory, bucket, keyPrefix);
       try {
-        return readdirSync(root, { recursive: true, withFileTypes: true })
-          .filter((entry) => entry.isFile() && entry.name.endsWith('._S3rver_object'))
-          .map((entry) => join(entry.parentPath, entry.name));
+        return (
+          readdirSync(root, { recursive: true, withFileTypes: true })
+            // Objects named by their address: not the store's clock probe (`files/.clock`).
+            .filter((entry) => entry.isFile() && /^[0-9a-f]{64}\._S3rver_object$/.test(entry.name))
+            .map((entry) => join(entry.parentPath, entry.name))
+        );
       } catch {
         return [];
       }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, opendir, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { assertAddress, isAddress, relativePathOf, type FileStore, type StoredFileEntry } from './port.ts';
 
 /**
@@ -30,13 +30,27 @@ export function createLocalDiskStore(dataDir: string): FileStore {
     }
   }
 
+  /** The file system's time: written into a probe file and read back (files are dated by it, not by the process). */
+  async function fileSystemNow(): Promise<Date> {
+    const probe = join(dataDir, 'files', '.clock');
+    await mkdir(dirname(probe), { recursive: true });
+    const handle = await open(probe, 'w');
+    try {
+      await handle.writeFile(' ');
+    } finally {
+      await handle.close();
+    }
+    return (await stat(probe)).mtime;
+  }
+
   return {
     kind: 'local',
+    now: fileSystemNow,
     async put(address, sealed) {
       const path = pathOf(address);
       // Already there: the same content sealed earlier. Touching it tells the orphan purge (which compares file times
-      // with the wall clock) that it is wanted again; if the purge removed it meanwhile, it is written anew.
-      const now = new Date();
+      // with the store's clock) that it is wanted again; if the purge removed it meanwhile, it is written anew.
+      const now = await fileSystemNow();
       const isTouched = await utimes(path, now, now).then(
         () => true,
         (error: NodeJS.ErrnoException) => {

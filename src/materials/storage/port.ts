@@ -18,6 +18,11 @@ export interface FileStore {
   get(address: string): Promise<Buffer | null>;
   /** Every stored file with when it was last written (by the store's own clock), in no particular order. */
   list(): AsyncIterable<StoredFileEntry>;
+  /**
+   * The store's own clock: what `list` dates files by. The orphan purge judges age by it, not by this process's
+   * clock, which may differ (another host's clock skew, a bucket elsewhere; a test run with its clock moved ahead).
+   */
+  now(): Promise<Date>;
   /** Removes the file; removing one that is not there is not an error. */
   delete(address: string): Promise<void>;
   /** Lets go of connections at stop. */

@@ -67,6 +67,15 @@ export function createS3Store(settings: S3StoreSettings, options: { listPageSize
   return {
     kind: 's3',
     put: write,
+    async now() {
+      // The store dates objects by its own clock: a probe object written now, and its LastModified read back.
+      const { s3, sdk } = await connected();
+      const Key = `${settings.prefix}files/.clock`;
+      const empty = Buffer.alloc(0);
+      await s3.send(new sdk.PutObjectCommand({ Bucket: settings.bucket, Key, Body: empty, ContentLength: 0, ContentMD5: createHash('md5').update(empty).digest('base64') }));
+      const head = await s3.send(new sdk.HeadObjectCommand({ Bucket: settings.bucket, Key }));
+      return head.LastModified ?? new Date();
+    },
     replace: write,
     async get(address) {
       const { s3, sdk } = await connected();
