@@ -568,15 +568,19 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
+    let webcamAttempts = 0;
     it('verifies a face with the computer’s camera in the wizard', async () => {
-      const { owner, id } = await applicantWithDraft('webcam@example.com', {
-        creditBody: '91330106MA2B3C4J',
-        domain: 'webcam-demo.cn',
-        leaderIdBody: '33010619800101007',
-        mobile: '13600000011',
+      // A retry (a camera slow to start on a loaded machine) registers its own account: the first one exists.
+      const attempt = ++webcamAttempts;
+      const email = attempt === 1 ? 'webcam@example.com' : `webcam-${attempt}@example.com`;
+      const { owner, id } = await applicantWithDraft(email, {
+        creditBody: attempt === 1 ? '91330106MA2B3C4J' : `91330106MA2B3W${String(attempt).padStart(2, '0')}`,
+        domain: attempt === 1 ? 'webcam-demo.cn' : `webcam-${attempt}-demo.cn`,
+        leaderIdBody: attempt === 1 ? '33010619800101007' : `33010619800103${String(attempt).padStart(3, '0')}`,
+        mobile: attempt === 1 ? '13600000011' : `136000002${String(attempt).padStart(2, '0')}`,
       });
       const { page, context } = await open();
-      await logIn(page, base, 'webcam@example.com', PASSWORD, /\/orders$/);
+      await logIn(page, base, email, PASSWORD, /\/orders$/);
       await page.goto(`${base}/orders/${id}/edit?step=4`);
       await page.getByRole('button', { name: '电脑摄像头拍摄' }).click();
       const shoot = page.getByRole('button', { name: '拍照并核验' });
