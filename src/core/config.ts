@@ -322,7 +322,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-type S3Settings = {
+export type S3Settings = {
+  /** Unset: AWS itself, by region. Any S3-compatible service otherwise (Aliyun OSS, Tencent COS, MinIO, Ceph RGW …). */
   endpoint: string | undefined;
   region: string;
   bucket: string;
@@ -330,6 +331,7 @@ type S3Settings = {
   prefix: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** `https://endpoint/bucket/key` rather than `https://bucket.endpoint/key`: most self-hosted stores need it. */
   forcePathStyle: boolean;
 };
 

@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Settings } from '../../core/config.ts';
 import { isAddress, relativePathOf, type FileStore, type StoredFileEntry } from './port.ts';
 
-export type S3StoreSettings = {
-  /** Unset: AWS itself, by region. Any S3-compatible service otherwise (Aliyun OSS, Tencent COS, MinIO, Ceph RGW …). */
-  endpoint: string | undefined;
-  region: string;
-  bucket: string;
-  /** Put before `files/…`, with its trailing slash (`openbeian/`), or empty. */
-  prefix: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** `https://endpoint/bucket/key` rather than `https://bucket.endpoint/key`: most self-hosted stores need it. */
-  forcePathStyle: boolean;
-};
+/** The bucket and how to reach it, as the settings give them (OPENBEIAN_S3_*). */
+export type S3StoreSettings = S3Settings;
 
 /**
  * How long one call may take and how often it is tried: a stalled store fails an upload in seconds rather than
