@@ -50,14 +50,25 @@ export function createLocalDiskStore(dataDir: string): FileStore {
       const path = pathOf(address);
       // Already there: the same content sealed earlier. Touching it tells the orphan purge (which compares file times
       // with the store's clock) that it is wanted again; if the purge removed it meanwhile, it is written anew.
-      const now = await fileSystemNow();
-      const isTouched = await utimes(path, now, now).then(
+      // The probe write that reads the file system's time is only paid for a file that is already there.
+      const exists = await stat(path).then(
         () => true,
         (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return false;
+          if (isMissing(error)) return false;
           throw error;
         },
       );
+      let isTouched = false;
+      if (exists) {
+        const now = await fileSystemNow();
+        isTouched = await utimes(path, now, now).then(
+          () => true,
+          (error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT') return false;
+            throw error;
+          },
+        );
+      }
       if (!isTouched) await writeWhole(path, sealed);
     },
     async replace(address, sealed) {
