@@ -1,4 +1,4 @@
-// npm run bench:dns -- [--subjects 51500] [--no-write]
+// npm run bench:dns -- [--subjects 51500] [--rounds 3] [--batch N (OPENBEIAN_SWEEP_BATCH_SIZE; default: the sweep's own)] [--no-write]
 //
 // The DNS (shell-site) sweep side by side with dnsperf, one machine, one zone, one run. Seeds the synthetic filings
 // (bench/seed-filings.ts, about 100 000 connected domains from 51 500 subjects) into its own bench database on
@@ -65,12 +65,21 @@ function runDnsperf(dir: string, port: number, domains: string[]): { queries: nu
   return { queries: Number(completed[1]), qps: Number(qps[1]), lost: Number(lost?.[1] ?? 0) };
 }
 
+type Round = { perf: { queries: number; qps: number; lost: number }; view: { done: number; failed: number; findings: number; closed: number }; seconds: number; sweepQps: number; cpuPerQuestionUs: number };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 async function main(): Promise<void> {
   const url = requireDatabaseUrl();
   const subjects = Number(argument('subjects') ?? 51_500);
+  const roundCount = Math.max(1, Number(argument('rounds') ?? 3));
   await seedFilings(url, subjects, { log: (line) => console.log(`seed: ${line}`) });
 
-  const config = loadConfig({ ...process.env, DATABASE_URL: benchUrl(url), OPENBEIAN_MODE: 'test', LOG_LEVEL: 'warn', OPENBEIAN_ACCESS_CIDRS: ACCESS, OPENBEIAN_SWEEP_BATCH_SIZE: argument('batch') ?? '2000' });
+  const config = loadConfig({ ...process.env, DATABASE_URL: benchUrl(url), OPENBEIAN_MODE: 'test', LOG_LEVEL: 'warn', OPENBEIAN_ACCESS_CIDRS: ACCESS, OPENBEIAN_SWEEP_BATCH_SIZE: argument('batch') ?? '' });
   const database = await openPostgres(benchUrl(url), 4);
   const domains = (
     await sql<{ domain: string }>`SELECT s.domain FROM filed_services s JOIN filed_subjects j ON j.number = s.subject_number
@@ -85,36 +94,48 @@ async function main(): Promise<void> {
   try {
     console.log(`${domains.length} connected domains; unbound on 127.0.0.1:${port}`);
     const loadBefore = loadavg()[0]!;
-    const perf = runDnsperf(dir, port, domains);
-    console.log(`dnsperf: ${perf.queries} queries, ${perf.lost} lost, ${perf.qps.toFixed(0)} queries/s`);
-
-    const ctx = createContext({ ...config, compliance: { ...config.compliance, dnsResolver: { host: '127.0.0.1', port } } }, database, createLogger('warn'));
-    compliance.configureRectificationWorkdays({});
-    const started = performance.now();
-    const { sweep } = await compliance.startSweep(ctx, SYSTEM_ACTOR, { kind: 'dns' });
-    let view = sweep;
-    while (view.status === 'queued' || view.status === 'running') view = await compliance.runSweepBatch(ctx, sweep.id);
-    const seconds = (performance.now() - started) / 1000;
-    await compliance.closeSweepCheckers(ctx);
-    const domainsPerSecond = view.done / seconds;
-    const ratio = (domainsPerSecond * 4) / perf.qps;
-    const summary = `sweep: ${view.done} domains in ${seconds.toFixed(1)} s = ${domainsPerSecond.toFixed(0)} domains/s = ${(domainsPerSecond * 4).toFixed(0)} queries/s (4 per domain); failed ${view.failed}, opened ${view.findings}, closed ${view.closed}`;
-    console.log(summary);
-    console.log(`ratio to dnsperf (queries/s): ${ratio.toFixed(2)}`);
+    // Both rates move with whatever else the two cores do (±15 % run to run): dnsperf and the sweep take turns,
+    // round after round, and the medians are compared.
+    const rounds: Round[] = [];
+    for (let round = 1; round <= roundCount; round++) {
+      const perf = runDnsperf(dir, port, domains);
+      console.log(`round ${round} dnsperf: ${perf.queries} queries, ${perf.lost} lost, ${perf.qps.toFixed(0)} queries/s`);
+      const ctx = createContext({ ...config, compliance: { ...config.compliance, dnsResolver: { host: '127.0.0.1', port } } }, database, createLogger('warn'));
+      compliance.configureRectificationWorkdays({});
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      const { sweep } = await compliance.startSweep(ctx, SYSTEM_ACTOR, { kind: 'dns' });
+      let view = sweep;
+      while (view.status === 'queued' || view.status === 'running') view = await compliance.runSweepBatch(ctx, sweep.id);
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      await compliance.closeSweepCheckers(ctx);
+      const sweepQps = (view.done * 4) / seconds;
+      // CPU of this process (both threads), user + system, per question: steadier than the rate on a shared machine.
+      const cpuPerQuestionUs = (cpu.user + cpu.system) / (view.done * 4);
+      rounds.push({ perf, view, seconds, sweepQps, cpuPerQuestionUs });
+      console.log(`round ${round} sweep: ${view.done} domains in ${seconds.toFixed(1)} s = ${(view.done / seconds).toFixed(0)} domains/s = ${sweepQps.toFixed(0)} queries/s (4 per domain); failed ${view.failed}, opened ${view.findings}, closed ${view.closed}; ratio ${(sweepQps / perf.qps).toFixed(2)}; CPU ${cpuPerQuestionUs.toFixed(1)} µs a question (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s)`);
+    }
+    const perfMedian = median(rounds.map((r) => r.perf.qps));
+    const sweepMedian = median(rounds.map((r) => r.sweepQps));
+    const ratio = sweepMedian / perfMedian;
+    console.log(`medians of ${roundCount} rounds: dnsperf ${perfMedian.toFixed(0)} queries/s, sweep ${sweepMedian.toFixed(0)} queries/s`);
+    console.log(`ratio to dnsperf (queries/s, medians): ${ratio.toFixed(2)}`);
 
     if (argument('no-write') === undefined) {
-      // The machine may be shared: the 1-minute load before dnsperf and after the sweep says how much.
+      // The machine may be shared: the 1-minute load before the first round and after the last says how much.
       const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end`;
+      const first = rounds[0]!;
       const block = [
         MARK_START,
-        `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; unbound ${spawnSync('unbound', ['-V'], { encoding: 'utf8' }).stdout.split('\n')[0]!.replace('Version ', '')} (1 thread, local data), PostgreSQL, batch ${config.compliance.sweepBatchSize} services.`,
+        `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; unbound ${spawnSync('unbound', ['-V'], { encoding: 'utf8' }).stdout.split('\n')[0]!.replace('Version ', '')} (1 thread, local data), PostgreSQL, batch ${config.compliance.sweepBatchSize ?? 'of the DNS sweep (10 000)'} services; dnsperf and the sweep take turns, ${roundCount} rounds.`,
         '',
-        '| | questions | time / rate | queries/s |',
-        '|---|---:|---:|---:|',
-        `| dnsperf (\`-c 1 -q 1000\`, the sweep's questions once) | ${perf.queries.toLocaleString('en')} (${perf.lost} lost) | — | ${perf.qps.toFixed(0)} |`,
-        `| DNS sweep (${view.done.toLocaleString('en')} domains, 4 questions each, findings recorded) | ${(view.done * 4).toLocaleString('en')} | ${seconds.toFixed(1)} s, ${domainsPerSecond.toFixed(0)} domains/s | ${(domainsPerSecond * 4).toFixed(0)} |`,
+        '| round | dnsperf (`-c 1 -q 1000`, the sweep\'s questions once) queries/s | DNS sweep (4 questions a domain, findings recorded) | sweep queries/s | ratio |',
+        '|---:|---:|---:|---:|---:|',
+        ...rounds.map((r, i) => `| ${i + 1} | ${r.perf.qps.toFixed(0)} (${r.perf.queries.toLocaleString('en')} questions, ${r.perf.lost} lost) | ${r.view.done.toLocaleString('en')} domains in ${r.seconds.toFixed(1)} s | ${r.sweepQps.toFixed(0)} | ${(r.sweepQps / r.perf.qps).toFixed(2)} |`),
+        `| median | ${perfMedian.toFixed(0)} | | ${sweepMedian.toFixed(0)} | **${ratio.toFixed(2)}** |`,
         '',
-        `Sweep ÷ dnsperf (queries/s): **${ratio.toFixed(2)}** (target ≥ 0.50). Failed ${view.failed}. One www. in a hundred answers outside ${ACCESS}: this run opened ${view.findings} shell-site findings and closed ${view.closed} (on a database swept before, they are already open and are refreshed).`,
+        `Sweep ÷ dnsperf (median queries/s): **${ratio.toFixed(2)}** (target ≥ 0.50). Failed ${rounds.reduce((n, r) => n + r.view.failed, 0)}. One www. in a hundred answers outside ${ACCESS}: the first round opened ${first.view.findings} shell-site findings and closed ${first.view.closed} (on a database swept before, they are already open and are refreshed).`,
         MARK_END,
       ].join('\n');
       const path = join(ROOT, 'BENCHMARKS.md');

@@ -135,7 +135,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: '47.96.0.0/16,999.1.1.0/24' })).toThrow('OPENBEIAN_ACCESS_CIDRS: 999.1.1.0/24 is not a CIDR');
     expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: '10.0.0.0/33' })).toThrow('10.0.0.0/33 is not a CIDR');
     expect(() => loadConfig({ OPENBEIAN_ACCESS_CIDRS: '47.96.0.1' })).toThrow('47.96.0.1 is not a CIDR');
-    expect(loadConfig({}).compliance).toMatchObject({ sweepBatchSize: 500, dnsTimeoutMs: 2000, dnsTries: 2 });
+    expect(loadConfig({}).compliance).toMatchObject({ sweepBatchSize: undefined, dnsTimeoutMs: 2000, dnsTries: 2 });
     expect(loadConfig({ OPENBEIAN_SWEEP_BATCH_SIZE: '50', OPENBEIAN_DNS_TIMEOUT_MS: '300', OPENBEIAN_DNS_TRIES: '1' }).compliance).toMatchObject({ sweepBatchSize: 50, dnsTimeoutMs: 300, dnsTries: 1 });
     expect(() => loadConfig({ OPENBEIAN_SWEEP_BATCH_SIZE: '0' })).toThrow(/OPENBEIAN_SWEEP_BATCH_SIZE/);
   });

@@ -85,8 +85,11 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Base URL of the RDAP service the registrar sweep asks (e.g. https://rdap.example.cn/); optional. */
   OPENBEIAN_RDAP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
-  /** Services a compliance sweep checks per batch (one job, one transaction); the cursor moves after each. */
-  OPENBEIAN_SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /**
+   * Services a compliance sweep checks per batch (one job, one transaction); the cursor moves after each. Unset:
+   * each kind's own (DNS 10 000, footer and registrar 500: each kind's checker.ts).
+   */
+  OPENBEIAN_SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).optional().or(z.literal('').transform(() => undefined)),
   /** How long the DNS sweep waits for one answer, and how often it asks before the look-up counts as failed. */
   OPENBEIAN_DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
   OPENBEIAN_DNS_TRIES: z.coerce.number().int().min(1).max(5).default(2),
@@ -196,7 +199,8 @@ export type Config = {
     /** The provider's access networks as written (CIDR strings); empty: the DNS sweep is not configured. */
     accessCidrs: string[];
     rdapUrl: string | undefined;
-    sweepBatchSize: number;
+    /** Unset: each sweep kind's own batch size. */
+    sweepBatchSize: number | undefined;
     dnsTimeoutMs: number;
     dnsTries: number;
   };

@@ -49,7 +49,8 @@ export async function recordSweepObservations(
     .select(['id', 'code', 'domain', 'subject_number', 'service_number'])
     .where('status', '=', 'open')
     .where('code', 'in', codes)
-    .where('domain', 'in', [...entries.keys()])
+    // One array parameter, not an IN list of a whole batch's domains (ten thousand placeholders to build and send).
+    .where(sql<boolean>`domain = ANY(${[...entries.keys()]}::text[])`)
     .execute();
   const openByKey = new Map(open.map((row) => [`${row.code} ${row.domain}`, row]));
 

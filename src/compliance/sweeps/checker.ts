@@ -24,10 +24,21 @@ export type SweepTarget = {
 export type SweepChecker = {
   kind: SweepKind;
   concurrency: number;
+  /**
+   * Services per batch (one job, one transaction, one cursor move) unless OPENBEIAN_SWEEP_BATCH_SIZE says otherwise:
+   * a batch should be seconds of work whatever the kind — 500 web pages, or 10 000 domains' DNS answers. Absent: 500.
+   */
+  batchSize?: number;
   check(target: SweepTarget, signal: AbortSignal): Promise<CheckedDomain>;
   /** Releases sockets, caches, servers it opened. */
   close?(): Promise<void>;
 };
+
+/** Services per batch when neither OPENBEIAN_SWEEP_BATCH_SIZE nor the checker says. */
+export const DEFAULT_SWEEP_BATCH_SIZE = 500;
+
+/** How many services a batch of this checker's sweep takes: the operator's setting first, then the checker's own. */
+export const sweepBatchSize = (ctx: AppContext, checker: SweepChecker): number => ctx.config.compliance.sweepBatchSize ?? checker.batchSize ?? DEFAULT_SWEEP_BATCH_SIZE;
 
 /** `null` when the kind lacks what it needs (a resolver's networks, a registrar source): the sweep is not configured. */
 export type SweepCheckerFactory = (ctx: AppContext) => SweepChecker | null;

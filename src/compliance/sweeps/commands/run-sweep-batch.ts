@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { cancelJob, scheduleJob } from '../../../core/jobs.ts';
 import { recordSweepObservations, type CheckedDomain } from '../../findings/record-sweep-observations.ts';
-import type { SweepChecker, SweepTarget } from '../checker.ts';
+import { sweepBatchSize, type SweepChecker, type SweepTarget } from '../checker.ts';
 import { configuredChecker } from '../configured-checker.ts';
 import { moveSweep, toSweepView, type SweepView } from '../repo.ts';
 import { isActiveSweep } from '../status.ts';
@@ -47,7 +47,7 @@ const cursorKey = (cursor: SweepCursor | null): string => (cursor ? `${cursor.do
 
 /** Reads the targets after `cursor` and checks them. */
 function startBatch(ctx: AppContext, checker: SweepChecker, cursor: SweepCursor | null): BatchInProgress {
-  const targets = nextSweepTargets(ctx.db, cursor, ctx.config.compliance.sweepBatchSize);
+  const targets = nextSweepTargets(ctx.db, cursor, sweepBatchSize(ctx, checker));
   const checked = targets.then(async (batch) => {
     const timer = AbortSignal.timeout(BATCH_TIME_LIMIT_MS);
     return { batch, checked: oncePerDomain(await checkAll(checker, batch.targets, checker.concurrency, timer)) };
@@ -109,7 +109,7 @@ export async function runSweepBatch(ctx: AppContext, sweepId: string): Promise<S
 
   const current = await takeAhead(ctx, sweepId, checker, sweep.cursor);
   const targets = await current.targets;
-  const isLast = targets.services < ctx.config.compliance.sweepBatchSize;
+  const isLast = targets.services < sweepBatchSize(ctx, checker);
   if (!isLast) checkAhead(ctx, sweepId, checker, targets.cursor);
   const { batch, checked } = await current.checked;
   const failed = checked.filter((entry) => entry.outcome === 'failed').length;

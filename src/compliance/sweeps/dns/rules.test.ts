@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isInsideNetworks, judgeShellSite, namesOf, parseAccessNetworks, type NameLookup } from './rules.ts';
+import ipaddr from 'ipaddr.js';
+import { dottedQuadNumber, isInsideNetworks, judgeShellSite, namesOf, parseAccessNetworks, type NameLookup } from './rules.ts';
 
 const NETWORKS = parseAccessNetworks(['47.96.0.0/16', '2408:4000::/20']);
 const RESOLVER = '127.0.0.1:5353';
@@ -52,5 +53,30 @@ describe('the shell-site judgement', () => {
   it('leaves the domain unchecked when any look-up failed, even if another answer is outside', () => {
     const lookups = [answered('a.cn', 'A', '203.0.113.9'), failed('www.a.cn', 'A', 'ETIMEOUT'), empty('a.cn', 'AAAA'), failed('www.a.cn', 'AAAA', 'ESERVFAIL')];
     expect(judgeShellSite(lookups, NETWORKS, RESOLVER)).toEqual({ outcome: 'failed', error: 'www.a.cn A: ETIMEOUT; www.a.cn AAAA: ESERVFAIL' });
+  });
+});
+
+describe('dotted quads', () => {
+  it.each([
+    ['10.0.0.1', 0x0a000001],
+    ['255.255.255.255', 0xffffffff],
+    ['0.0.0.0', 0],
+    ['203.0.113.9', 0xcb007109],
+  ])('reads %s as a number', (address, value) => {
+    expect(dottedQuadNumber(address)).toBe(value);
+  });
+
+  it.each(['010.0.0.1', '256.0.0.1', '1.2.3', '1.2.3.4.5', '1..2.3', '1.2.3.4.', '0x0a.0.0.1', '::1', '', '1234.0.0.1'])('leaves %s to ipaddr.js', (address) => {
+    expect(dottedQuadNumber(address)).toBe(-1);
+  });
+
+  it('matches as ipaddr.js does on both sides of every prefix length (host bits in the CIDR ignored, as ipaddr.js does)', () => {
+    for (let prefix = 0; prefix <= 32; prefix++) {
+      const cidr = `172.16.200.77/${prefix}`;
+      const networks = parseAccessNetworks([cidr]);
+      for (const address of ['172.16.200.77', '172.16.200.76', '172.16.201.1', '172.17.0.1', '172.144.0.1', '10.0.0.1', '255.255.255.255', '0.0.0.0']) {
+        expect(isInsideNetworks(address, networks), `${address} in ${cidr}`).toBe(ipaddr.parse(address).match(ipaddr.parseCIDR(cidr)));
+      }
+    }
   });
 });

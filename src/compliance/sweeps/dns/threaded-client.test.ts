@@ -41,6 +41,27 @@ describe('the UDP DNS client in a worker thread', () => {
     expect(await client.query('gone.cn', 'A')).toEqual({ kind: 'empty', ttl: 30 });
   });
 
+  it('keeps each caller with its question when thousands wait at once (its table grows) and takes a name that is no DNS name', async () => {
+    const { server, client } = await setUp(numbered, { window: 512 });
+    const tokens: number[] = [];
+    const addresses: string[] = [];
+    await new Promise<void>((resolve) => {
+      let left = 3000;
+      for (let n = 0; n < 3000; n++) {
+        client.ask(`n${n}.a.cn`, 'A', 10_000 + n, (token, answer) => {
+          tokens[n] = token;
+          addresses[n] = answer.kind === 'answered' ? answer.addresses.join() : answer.kind;
+          if (--left === 0) resolve();
+        });
+      }
+    });
+    expect(tokens).toEqual(Array.from({ length: 3000 }, (_, n) => 10_000 + n));
+    expect(addresses).toEqual(Array.from({ length: 3000 }, (_, n) => `47.96.${n >> 8}.${n & 255}`));
+    expect(server.queries).toHaveLength(3000);
+    expect(await client.query('a\nb.cn', 'A')).toEqual({ kind: 'failed', error: 'EBADNAME' });
+    expect(server.queries).toHaveLength(3000);
+  });
+
   it('ignores a forged answer (another question) and takes the right one, counting what it ignored', async () => {
     const { server, client } = await setUp(() => undefined);
     const answer = client.query('a.cn', 'A');

@@ -3,7 +3,7 @@
 // arrive and answers leave in batches (worker-protocol.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { UdpDnsClient, type AnswerCallback, type UdpDnsClientOptions } from './udp-client.ts';
-import { AnswerBatchWriter, SEQUENCE_MASK, typeOf, type QuestionBatch } from './worker-protocol.ts';
+import { AnswerBatchWriter, LINE, SEQUENCE_MASK, typeOf, type QuestionBatch } from './worker-protocol.ts';
 
 const port = parentPort!;
 const client = new UdpDnsClient((workerData as { options: UdpDnsClientOptions }).options);
@@ -26,5 +26,6 @@ const answered: AnswerCallback = (sequence, answer) => {
 };
 
 port.on('message', (batch: QuestionBatch) => {
-  for (let i = 0; i < batch.names.length; i++) client.ask(batch.names[i]!, typeOf(batch.types[i]!), (batch.first + i) & SEQUENCE_MASK, answered);
+  const names = batch.names.split(LINE);
+  for (let i = 0; i < batch.types.length; i++) client.ask(names[i]!, typeOf(batch.types[i]!), (batch.first + i) & SEQUENCE_MASK, answered);
 });

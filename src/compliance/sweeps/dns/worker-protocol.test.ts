@@ -9,6 +9,7 @@ describe('the answer batches between the worker and the main thread', () => {
       [0, { kind: 'empty', ttl: 60 }],
       [2_147_483_647, { kind: 'failed', error: 'ETIMEOUT' }],
       [3, { kind: 'answered', addresses: ['203.0.113.9'], ttl: 0 }],
+      [4, { kind: 'empty', ttl: 0 }],
     ];
     const writer = new AnswerBatchWriter();
     for (const [sequence, answer] of answers) writer.add(sequence, answer);
@@ -17,6 +18,9 @@ describe('the answer batches between the worker and the main thread', () => {
     const read: Array<[number, DnsAnswer]> = [];
     readAnswerBatch(batch, (sequence, answer) => read.push([sequence, answer]));
     expect(read).toEqual(answers);
-    expect(writer.take({ ignored: 2, resent: 1 }).texts).toEqual([]);
+    const none = writer.take({ ignored: 2, resent: 1 });
+    const left: unknown[] = [];
+    readAnswerBatch(none, (...answer) => left.push(answer));
+    expect(left).toEqual([]);
   });
 });
