@@ -4,7 +4,8 @@
 // less to start than compiling the sources on the way. In production that build is required. Elsewhere (demo, test)
 // the build is used only while it is newer than every source; once a source changes, the TypeScript sources run
 // through tsx, so an edit is never hidden behind an old build.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,8 +26,11 @@ if (process.env.OPENBEIAN_MODE === 'production') {
 } else if (hasBuild && isFresh()) {
   await import(pathToFileURL(built).href);
 } else {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
+  // A signal sent to this process alone (a process manager's stop, `kill PID`) must reach the platform, or it would
+  // keep running without its parent; a terminal's Ctrl-C reaches both, and the child's answer to it is what counts.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));
 }
 
 /** Newest modification time of a file or under a folder (0 when it is not there, e.g. an install without sources). */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,14 @@ const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="ut
 <h2>控制台正在构建，请稍候…</h2><p>The console is being built; this page reloads by itself.</p>
 <p style="color:#666">API 已可用 / The API is up: <a href="/api/v1/health">/api/v1/health</a> · <a href="/docs">API 文档 / docs</a></p></body></html>`;
 
-type State = { build: Promise<void> | null; indexHtml: string | null };
-const state: State = { build: null, indexHtml: null };
+type State = { build: Promise<void> | null; builder: ChildProcess | null; indexHtml: string | null };
+const state: State = { build: null, builder: null, indexHtml: null };
+
+/** A build still running when the platform stops is stopped with it (it would otherwise outlive `npm start`). */
+function stopBuild(): void {
+  state.builder?.kill('SIGTERM');
+  state.builder = null;
+}
 
 /**
  * A fresh clone has no web/dist, and a `git pull` may leave it older than the sources: build in the background so
@@ -40,7 +46,17 @@ function buildInBackground(ctx: AppContext): void {
       [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--outDir', NEXT, '--emptyOutDir', '--logLevel', 'warn'],
       { cwd: ROOT, stdio: 'ignore' },
     );
+    state.builder = child;
+    process.once('exit', stopBuild);
     child.on('exit', (code) => {
+      process.off('exit', stopBuild);
+      if (state.builder !== child) {
+        // Stopped with the platform: a half-written build is no use to the next start.
+        rmSync(NEXT, { recursive: true, force: true });
+        state.build = null;
+        return resolve();
+      }
+      state.builder = null;
       if (code === 0 && existsSync(join(NEXT, 'index.html'))) {
         try {
           rmSync(DIST, { recursive: true, force: true });
@@ -95,7 +111,10 @@ export async function webUiRoutes(app: FastifyInstance, ctx: AppContext): Promis
   // Tests build the console themselves (test/e2e); demo builds it when it is missing or stale, once the API listens
   // (the build takes both cores for a while, and the platform's own start should not compete with it). Production
   // serves what `npm run build` made and starts no build tool at run time.
-  if (ctx.config.mode === 'demo' && isBuildStale()) app.addHook('onListen', async () => buildInBackground(ctx));
+  if (ctx.config.mode === 'demo' && isBuildStale()) {
+    app.addHook('onListen', async () => buildInBackground(ctx));
+    app.addHook('onClose', async () => stopBuild());
+  }
   if (ctx.config.mode === 'production' && !existsSync(join(DIST, 'index.html'))) {
     ctx.logger.error('the web console is not built: run `npm run build` before starting in production');
   }
