@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/core/config.ts';
 import { connectedDomainsOf, exportAllowlist } from '../src/enforcement/index.ts';
-import { setPublicQueryRateLimit } from '../src/filing/public/token-bucket.ts';
+import { setPublicQueryRateLimit } from '../src/filing/public/rate-limit-setting.ts';
 import { createPlatform } from '../src/platform.ts';
 import { SUFFIXES, benchDomain, benchUrl, isServedInBench, requireDatabaseUrl } from './filings-shape.ts';
 

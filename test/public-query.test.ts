@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueEvent } from '../src/core/outbox.ts';
+import { SharedTokenBucket } from '../src/http/rate-limit.ts';
 import { testDatabases } from './support/databases.ts';
 import { TEST_START, startTestPlatform, type TestPlatform } from './support/platform.ts';
 
@@ -186,5 +187,20 @@ describe.each(testDatabases())('public filing query on $kind', (factory) => {
     platform.clock.advance(1000);
     expect((await search('domain=yunqi-demo.cn', '203.0.113.7')).statusCode).toBe(200);
     expect((await search('domain=yunqi-demo.cn', '203.0.113.7')).statusCode).toBe(429);
+  });
+
+  it('shares each address\'s bucket between processes: what one platform gave, the other does not give again', async () => {
+    // A second platform's limiter on the same database, as a second process behind the load balancer has.
+    const other = new SharedTokenBucket(platform.ctx, 'public-query.address', 60, 60);
+    for (let i = 0; i < 40; i++) expect((await search('domain=yunqi-demo.cn', '203.0.113.8')).statusCode).toBe(200);
+    let taken = 0;
+    while (taken < 100 && (await other.take('203.0.113.8').then(() => true, () => false))) taken += 1;
+    expect(taken).toBe(20);
+    expect((await search('domain=yunqi-demo.cn', '203.0.113.8')).statusCode).toBe(429);
+    // Refill is counted from the last request whichever process took it: a second later, one each, in turn.
+    platform.clock.advance(1000);
+    await other.take('203.0.113.8');
+    expect((await search('domain=yunqi-demo.cn', '203.0.113.8')).statusCode).toBe(429);
+    await expect(other.take('203.0.113.8')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 });

@@ -94,6 +94,7 @@ export const NOT_ROTATED: readonly (SealedColumn & { reason: string })[] = [
   { table: 'violation_incidents', column: 'idempotency_key', reason: 'a client-chosen request key, no personal data' },
   { table: 'butler_checklist_items', column: 'item_key', reason: 'a checklist item name' },
   { table: 'rate_limits', column: 'key', reason: 'a keyed hash kept for one window (minutes); stale rows expire' },
+  { table: 'rate_buckets', column: 'key', reason: 'a keyed hash kept until its bucket is full again (a minute); stale rows expire' },
   { table: 'outbox', column: 'payload', reason: 'sealed tokens of pending events only; let the outbox drain before removing an old key' },
   { table: 'sim_events', column: 'body', reason: 'regulator events without personal data' },
   { table: 'sim_access_changes', column: 'body', reason: 'access changes without personal data' },

@@ -18,6 +18,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { table: 'sessions', what: 'sessions that have ended', days: 0, after: 'expires_at' },
   { table: 'login_failures', what: 'failed log-ins (the throttle looks back one day)', days: 30, after: 'failed_at' },
   { table: 'rate_limits', what: 'rate-limit windows that are over', days: 0, after: 'expires_at' },
+  { table: 'rate_buckets', what: 'rate-limit buckets that are full again', days: 0, after: 'expires_at' },
   { table: 'idempotency_keys', what: 'remembered answers to retried requests', days: 7, after: 'created_at' },
   { table: 'password_reset_tokens', what: 'password-reset links', days: 30, after: 'expires_at' },
   { table: 'email_verifications', what: 'e-mail verification links', days: 30, after: 'expires_at' },

@@ -184,6 +184,14 @@ export interface RateLimitsTable {
   expires_at: Timestamp;
 }
 
+export interface RateBucketsTable {
+  key: string;
+  tokens: number;
+  at: Timestamp;
+  allowed: boolean;
+  expires_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -218,6 +226,7 @@ export interface DB extends FilingTables, ResourceTables, JourneyTables {
   password_reset_tokens: PasswordResetTokensTable;
   login_name_challenges: LoginNameChallengesTable;
   rate_limits: RateLimitsTable;
+  rate_buckets: RateBucketsTable;
   email_verifications: EmailVerificationsTable;
   id_checks: IdChecksTable;
   misuse_reports: MisuseReportsTable;

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.ts';
 import { findPublicFilings } from './find-public-filings.ts';
-import { publicQueryRateLimit, TokenBucketLimiter } from './token-bucket.ts';
+import { SharedTokenBucket } from '../../http/rate-limit.ts';
+import { publicQueryRateLimit } from './rate-limit-setting.ts';
 
 // Lengths are checked by parsePublicQuery, so that a 300-character value gets the same zh/en sentence naming
 // `query.domain` as any other bad value.
@@ -27,11 +28,11 @@ const publicFiling = z.object({
   updateRecordTime: z.string(),
 });
 
-/** Public filing query (DESIGN §5.4): no login, a token bucket per client address. */
+/** Public filing query (DESIGN §5.4): no login, a token bucket per client address shared by every process. */
 export async function publicQueryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const perMinute = publicQueryRateLimit();
-  const limiter = new TokenBucketLimiter(perMinute, perMinute);
+  const limiter = new SharedTokenBucket(ctx, 'public-query.address', perMinute, perMinute);
 
   r.get(
     '/api/v1/public/filings',
@@ -44,7 +45,7 @@ export async function publicQueryRoutes(app: FastifyInstance, ctx: AppContext): 
       },
       // Before validation, so malformed requests spend tokens too. The app trusts X-Forwarded-For (it runs behind
       // the provider's proxy), so request.ip is the visitor's address.
-      onRequest: async (request) => limiter.take(request.ip, ctx.clock.now().getTime()),
+      onRequest: async (request) => limiter.take(request.ip),
     },
     async (request) => findPublicFilings(ctx, request.query),
   );
