@@ -49,7 +49,7 @@ export const dnsChecker: SweepCheckerFactory = (ctx: AppContext): SweepChecker |
         const answered = (at: number, result: LookupResult): void => {
           results[at] = result;
           if (--left > 0) return;
-          const lookups: NameLookup[] = QUESTIONS.map(([isWww, type], at) => ({ name: isWww ? www : bare, type, result: results[at]! }));
+          const lookups: NameLookup[] = QUESTIONS.map(([isWww, type], i) => ({ name: isWww ? www : bare, type, result: results[i]! }));
           const judgement = judgeShellSite(lookups, networks, resolver.description);
           resolve({ domain: target.domain, subjectNumber: target.subjectNumber, serviceNumber: target.serviceNumber, ...judgement });
         };

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../core/clock.ts';
 import type { LookupResult } from './rules.ts';
 import { ThreadedDnsClient } from './threaded-client.ts';
-import { describeServer, type DnsClient, type DnsServer } from './udp-client.ts';
+import { describeServer, type DnsServer } from './udp-client.ts';
 import type { DnsAnswer } from './wire.ts';
 
 // Bounded small: a sweep asks each name once, so a large cache only adds old-generation garbage to collect (a
@@ -9,7 +9,7 @@ import type { DnsAnswer } from './wire.ts';
 // names asked again within their TTL (a domain and its www. behind one CNAME, a sweep re-run the same hour).
 const MAX_CACHED = 16_384;
 
-/** Called with a look-up's result and the token it was asked with (no promise or closure per question). */
+/** Called with a look-up's result and the token it was asked with (no promise per question). */
 export type LookupCallback = (token: number, result: LookupResult) => void;
 
 type Waiter = { token: number; done: LookupCallback };
@@ -37,12 +37,8 @@ export class CachingResolver {
 
   constructor(private readonly options: CachingResolverOptions) {
     this.client = new ThreadedDnsClient({ server: options.server, timeoutMs: options.timeoutMs, tries: options.tries, window: options.window });
-    const server = (this.client as DnsClient).server;
+    const server = this.client.server;
     this.description = options.server ? describeServer(options.server) : `system (${server ? describeServer(server) : 'none'})`;
-  }
-
-  lookup(name: string, type: 'A' | 'AAAA'): Promise<LookupResult> {
-    return new Promise((resolve) => this.ask(name, type, 0, (_token, result) => resolve(result)));
   }
 
   /** Looks a name up; `done` is called once with the result — at once from the cache, else when the answer comes. */
