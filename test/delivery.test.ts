@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { VirtualClock } from '../src/core/clock.ts';
 import { enqueueEvent, type StoredEvent } from '../src/core/outbox.ts';
 import type { Tx } from '../src/core/db/database.ts';
-import { SMS_TEMPLATES, deliver } from '../src/notify/index.ts';
+import { MessageSender, SMS_TEMPLATES, deliver } from '../src/notify/index.ts';
 import { testDatabases } from './support/databases.ts';
 import { applicantClient, preparedOrder, submitted } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
@@ -101,6 +103,44 @@ describe.each(testDatabases())('delivery on $kind', (factory) => {
     expect(runs).toEqual({ email: 1, sms: 1 });
     const event = await p().ctx.db.selectFrom('outbox').select(['processed_at']).where('id', '=', eventId).executeTakeFirstOrThrow();
     expect(event.processed_at).not.toBeNull();
+  });
+
+  it('holds a message being sent on a lease of the database clock: a second sender a day ahead leaves it, until the lease ran out', async () => {
+    const { ctx } = p();
+    await ctx.db.transaction().execute((tx) => deliver(ctx, tx, { channel: 'sms', to: MOBILE, template: 'test.notice', body: '【OpenBeian】你好', dedupeKey: 'in-flight' }));
+    const id = (await messages(p()))[0]!.id;
+    // Two processes on one database, the second one's (shared demo) clock a day ahead of the first's.
+    const first = new MessageSender(ctx);
+    const dayAhead = new MessageSender({ ...ctx, clock: new VirtualClock(ctx.clock, new Date(ctx.clock.now().getTime() + 86_400_000)) });
+    try {
+      const gate = sms.holdNext();
+      const sending = first.runDue();
+      await gate.arrived; // the first sender's text is at the gateway, its answer not yet back
+      expect(await messages(p())).toMatchObject([{ id, status: 'sending', attempts: 1 }]);
+      expect(await dayAhead.runDue()).toBe(0);
+      gate.release();
+      expect(await sending).toBe(1);
+      expect(await messages(p())).toMatchObject([{ id, status: 'sent', attempts: 1 }]);
+      expect(sms.accepted.items.map((m) => m.outId)).toEqual([`ob-${id}`]);
+
+      // A process that died with a text in flight: once its lease ran out on the database clock, another one sends it.
+      await ctx.db.transaction().execute((tx) => deliver(ctx, tx, { channel: 'sms', to: MOBILE, template: 'test.notice', body: '【OpenBeian】再见', dedupeKey: 'orphaned' }));
+      const orphaned = (await messages(p()))[1]!.id;
+      const lost = sms.holdNext();
+      const dying = first.runDue();
+      await lost.arrived;
+      expect(await dayAhead.runDue()).toBe(0);
+      await sql`UPDATE sent_messages SET lease_until = now() - interval '1 second' WHERE id = ${orphaned}`.execute(ctx.db);
+      expect(await dayAhead.runDue()).toBe(1);
+      expect((await messages(p()))[1]).toMatchObject({ status: 'sent', attempts: 2 });
+      // Had the first process lived after all, its late answer marks nothing: the row belongs to the second attempt.
+      lost.release();
+      await dying;
+      expect((await messages(p()))[1]).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(await auditActions(p(), orphaned)).toEqual(['message.sent']);
+    } finally {
+      await Promise.all([first.close(), dayAhead.close()]);
+    }
   });
 
   it('texts an order’s step as the kind’s registered template code with exactly its variables, the stored body rendered from the same template', async () => {

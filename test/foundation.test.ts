@@ -194,6 +194,39 @@ describe.each(testDatabases())('foundation on $kind', (factory) => {
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['done']));
   });
 
+  it('holds a running job on a lease of the database clock: a worker a day ahead leaves it, until the lease ran out', async () => {
+    const { db, clock, jobs, logger } = platform.ctx;
+    const { JobRunner, scheduleJob } = await import('../src/core/jobs.ts');
+    const { VirtualClock } = await import('../src/core/clock.ts');
+    const runs: string[] = [];
+    let started!: () => void;
+    let finish!: () => void;
+    const isStarted = new Promise<void>((resolve) => (started = resolve));
+    const isFinished = new Promise<void>((resolve) => (finish = resolve));
+    jobs.register('slow', async () => {
+      runs.push('first');
+      started();
+      await isFinished;
+    });
+    // A second process on the same database, its (shared demo) clock a day ahead of the first's.
+    const dayAhead = new JobRunner(db, new VirtualClock(clock, new Date(clock.now().getTime() + 86_400_000)), logger);
+    dayAhead.register('slow', async () => {
+      runs.push('second');
+    });
+    await scheduleJob(db, clock.now(), { name: 'slow', runAt: clock.now() });
+    const running = jobs.runDue();
+    await isStarted;
+    expect(await dayAhead.runDue()).toBe(0);
+    // As if the first process died while running it: its lease runs out on the database clock.
+    await sql`UPDATE jobs SET locked_until = now() - interval '1 second' WHERE name = 'slow'`.execute(db);
+    expect(await dayAhead.runDue()).toBe(1);
+    expect(runs).toEqual(['first', 'second']);
+    const job = await db.selectFrom('jobs').select(['status', 'attempts', 'locked_by']).where('name', '=', 'slow').executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'done', attempts: 2, locked_by: dayAhead.workerId });
+    finish();
+    await running;
+  });
+
   it('retries a failed job with backoff on the application clock', async () => {
     const { db, clock, jobs } = platform.ctx;
     const { scheduleJob } = await import('../src/core/jobs.ts');

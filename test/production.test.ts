@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPostgres } from '../src/core/db/database.ts';
-import { ROOT, BIN, HttpClient, childProcessesOf, ensureServerBuilt, run, startServer, type RunningServer } from './support/built-server.ts';
+import { ROOT, BIN, childProcessesOf, ensureServerBuilt, run, startServer, type RunningServer } from './support/built-server.ts';
 import { buildDraft } from './support/drafts.ts';
+import { HttpClient } from './support/http-client.ts';
 import { startFakeRegulator, type FakeRegulator } from './support/fake-regulator.ts';
 import { colourJpeg } from './support/images.ts';
 import { adminUrl, withDatabase } from './support/postgres-url.ts';
@@ -140,7 +141,7 @@ if (!postgresUrl) {
       expect((face.json() as { outcome: string }).outcome, face.text).toBe('passed');
       expect(stubs.face.requests).toEqual([{ idNumber: draft.subject.leader.idNumber, photoBytes: expect.any(Number) }]);
 
-      const submit = await applicant.post(`/api/v1/orders/${id}/submit`, {}, { 'idempotency-key': 'production-submit-1' });
+      const submit = await applicant.post(`/api/v1/orders/${id}/submit`, {}, { headers: { 'idempotency-key': 'production-submit-1' } });
       expect(submit.status, submit.text).toBe(200);
       const submittedMail = await stubs.smtp.inbox.waitFor('the e-mail saying the order was submitted', (m) => m.to.includes('owner@company.test') && m.subject.includes('已提交'));
       expect(submittedMail.from).toBe('beian@provider.test');

@@ -4,6 +4,7 @@ import { migrate } from '../src/core/db/migrate.ts';
 import type { Database } from '../src/core/db/database.ts';
 import { claimDueJobsQuery } from '../src/core/jobs.ts';
 import { cutoffOf, RETENTION_RULES } from '../src/housekeeping/rules.ts';
+import { claimNextMessageQuery } from '../src/notify/sender.ts';
 import { testDatabases } from './support/databases.ts';
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
@@ -26,7 +27,7 @@ const HOT_PATHS: { name: string; query: RawBuilder<unknown> }[] = [
   { name: 'the outbox fan-out', query: sql`SELECT id, topic FROM outbox WHERE fanned_out_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED` },
   { name: 'the outbox delivery claim', query: sql`SELECT * FROM outbox_deliveries WHERE status = 'pending' AND next_attempt_at <= ${NOW} AND subscriber IN ('a#1', 'b#1') ORDER BY event_id, seq LIMIT 1 FOR UPDATE SKIP LOCKED` },
   { name: "an event's unfinished deliveries", query: sql`SELECT 1 FROM outbox_deliveries WHERE event_id = ${1} AND status <> 'done'` },
-  { name: 'the sender claim (due and lease expired)', query: sql`SELECT * FROM sent_messages WHERE status IN ('pending', 'sending') AND next_attempt_at <= ${NOW} ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED` },
+  { name: 'the sender claim (both arms: due and lease expired)', query: claimNextMessageQuery(NOW, 300_000) as RawBuilder<unknown> },
   { name: 'a session by its token hash', query: sql`SELECT * FROM sessions WHERE id = ${'x'.repeat(64)}` },
   { name: "an applicant's orders", query: sql`SELECT * FROM orders WHERE user_id = ${'00000000-0000-4000-8000-000000000001'} ORDER BY created_at DESC LIMIT 20` },
   { name: 'the filed subjects, a page after a cursor (staff)', query: sql`SELECT number FROM filed_subjects WHERE (approved_at, number) < (${NOW}, ${'浙ICP备2027000001号'}) ORDER BY approved_at DESC, number DESC LIMIT 51` },

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../src/core/clock.ts';
 import { pollRegulator } from '../src/regulator/index.ts';
 import { testDatabases } from './support/databases.ts';
 import { buildDraft } from './support/drafts.ts';
@@ -31,6 +33,25 @@ describe.each(testDatabases())('the regulator link on $kind', (factory) => {
 
   const poll = () => pollRegulator(platform.ctx);
   const orderOf = async (client: TestClient, id: string) => (await client.get(`/api/v1/orders/${id}`)).json();
+
+  it('polls only while no other process holds the lease, measured on the database clock', async () => {
+    await poll(); // the cursor row exists from the first poll on
+    const polls = () => fake.polls.length; // recorded as each poll arrives
+    // Another process polls right now (its lease taken a moment ago); this one's clock is a day ahead of that moment.
+    const { db } = platform.ctx;
+    const [{ taken }] = (await sql<{ taken: Date }>`SELECT now() AS taken`.execute(db)).rows as [{ taken: Date }];
+    await db.updateTable('regulator_cursors').set({ leased_by: 'another-process', leased_until: sql<Date>`now() + interval '2 minutes'` }).execute();
+    const dayAhead = { ...platform.ctx, clock: new VirtualClock(platform.ctx.clock, new Date(taken.getTime() + 86_400_000)) };
+    const before = polls();
+    expect(await pollRegulator(dayAhead)).toBe(0);
+    expect(polls()).toBe(before);
+    // That process died: once its lease ran out on the database clock, this one polls.
+    await db.updateTable('regulator_cursors').set({ leased_until: sql<Date>`now() - interval '1 second'` }).execute();
+    await pollRegulator(dayAhead);
+    expect(polls()).toBeGreaterThan(before);
+    const cursor = await db.selectFrom('regulator_cursors').select(['leased_by', 'leased_until']).executeTakeFirstOrThrow();
+    expect(cursor).toEqual({ leased_by: null, leased_until: null });
+  });
 
   it('files through the gateway: the order goes out once, progress comes back by polling, numbers are the regulator’s', async () => {
     const applicant = await applicantClient(platform);

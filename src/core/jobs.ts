@@ -47,16 +47,19 @@ const LEASE_MS = 5 * 60_000;
 /**
  * The claim, as one statement. Its two arms are served by two partial indexes (jobs_due_idx on pending run_at,
  * jobs_lease_idx on running locked_until): test/query-plans.test.ts holds it to that, so a table of finished jobs
- * never turns the claim into a scan.
+ * never turns the claim into a scan. A job falls due on the application clock (`now`), but its lease is measured on
+ * the database's clock (`now()` in SQL), the one clock all workers share: with the demo clock shared between
+ * processes, a lease on the application clock expired under a running job as soon as another worker's clock was ahead
+ * of its holder's, and the job ran twice at once.
  */
 export function claimDueJobsQuery(now: Date, workerId: string, limit: number) {
   return sql<{ id: number; name: string; payload: Record<string, unknown>; attempts: number }>`
       UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${workerId},
-             locked_until = ${new Date(now.getTime() + LEASE_MS)}
+             locked_until = now() + make_interval(secs => ${LEASE_MS / 1000})
        WHERE id IN (
          SELECT id FROM jobs
           WHERE (status = 'pending' AND run_at <= ${now})
-             OR (status = 'running' AND locked_until < ${now})
+             OR (status = 'running' AND locked_until < now())
           ORDER BY run_at, id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type * as Nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import { sql, type Selectable } from 'kysely';
 import { SYSTEM_ACTOR, writeAudit } from '../core/audit.ts';
 import type { AppContext, BackgroundWorker } from '../core/context.ts';
 import { signRequest, templateFor, templateParams } from './rules/sms-signature.ts';
 import { lazyModule } from '../core/lazy-module.ts';
+import type { SentMessagesTable } from '../core/db/schema.ts';
 
 const nodemailer = lazyModule<typeof Nodemailer>('nodemailer');
 
@@ -25,16 +27,42 @@ type Claimed = {
   attempts: number;
 };
 
+type ClaimedRow = Pick<Selectable<SentMessagesTable>, 'id' | 'channel' | 'recipient' | 'template' | 'subject' | 'body' | 'params' | 'attempts'>;
+
+/**
+ * The claim, as one statement: the next message due on the application clock (`now`), or one whose sender's lease ran
+ * out on the database's clock (its process died). Each arm has its partial index (sent_messages_due_idx,
+ * sent_messages_lease_idx): test/query-plans.test.ts holds it to that.
+ */
+export function claimNextMessageQuery(now: Date, leaseMs: number) {
+  return sql<ClaimedRow>`
+      UPDATE sent_messages SET status = 'sending', attempts = attempts + 1, next_attempt_at = NULL,
+             lease_until = now() + make_interval(secs => ${leaseMs / 1000})
+       WHERE id IN (
+         SELECT id FROM sent_messages
+          WHERE (status = 'pending' AND next_attempt_at <= ${now})
+             OR (status = 'sending' AND lease_until < now())
+          ORDER BY next_attempt_at, id
+          LIMIT 1
+          FOR UPDATE SKIP LOCKED)
+      RETURNING id, channel, recipient, template, subject, body, params, attempts`;
+}
+
 /** A gateway answer that no retry can change (no template for the kind): failed at once. */
 class PermanentFailure extends Error {}
 
 /**
- * The sender worker (issue 10: side effects exactly once). It claims due `sent_messages` rows in a short transaction
- * (FOR UPDATE SKIP LOCKED, then a lease: status `sending` until `next_attempt_at`), calls the gateway with no
+ * The sender worker (issue 10: side effects exactly once). It claims a due `sent_messages` row in one statement
+ * (FOR UPDATE SKIP LOCKED, then a lease: status `sending` until `lease_until`), calls the gateway with no
  * transaction open, and marks the row `sent` only after the gateway accepted it. A failure schedules a retry with
  * backoff; after SEND_ATTEMPTS the row is `failed` and audited. A crash between the gateway's acceptance and the mark
  * leaves the lease to expire and the message is sent once more — at most once more, since the next claim finds it
  * `sending` again only if that attempt too was never marked.
+ *
+ * When a message falls due is a matter of the application clock (a virtual clock moves retries in demo and test
+ * mode); how long a claim is held is measured on the database's clock, the one clock every process shares. A lease on
+ * the application clock expired under its holder whenever another process's clock was ahead of the holder's (the
+ * demo clock shared between processes moves in steps), and the message went out twice.
  */
 export class MessageSender implements BackgroundWorker {
   readonly name = 'sender';
@@ -74,33 +102,18 @@ export class MessageSender implements BackgroundWorker {
 
   private async claim(): Promise<Claimed | null> {
     const { ctx } = this;
-    return ctx.db.transaction().execute(async (tx) => {
-      const now = ctx.clock.now();
-      const row = await tx
-        .selectFrom('sent_messages')
-        .selectAll()
-        .where('status', 'in', ['pending', 'sending'])
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!row) return null;
-      const attempts = row.attempts + 1;
-      await tx.updateTable('sent_messages').set({ status: 'sending', attempts, next_attempt_at: new Date(now.getTime() + this.leaseMs) }).where('id', '=', row.id).execute();
-      return {
-        id: row.id,
-        channel: row.channel,
-        to: ctx.cipher.decrypt(row.recipient),
-        template: row.template,
-        subject: row.subject,
-        body: ctx.cipher.decrypt(row.body),
-        params: row.params ? (JSON.parse(ctx.cipher.decrypt(row.params)) as Record<string, string>) : undefined,
-        attempts,
-      };
-    });
+    const row = (await claimNextMessageQuery(ctx.clock.now(), this.leaseMs).execute(ctx.db)).rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      channel: row.channel,
+      to: ctx.cipher.decrypt(row.recipient),
+      template: row.template,
+      subject: row.subject,
+      body: ctx.cipher.decrypt(row.body),
+      params: row.params ? (JSON.parse(ctx.cipher.decrypt(row.params)) as Record<string, string>) : undefined,
+      attempts: row.attempts,
+    };
   }
 
   /** The gateway call, outside any transaction. Answers the adapter that took the message. */
@@ -173,7 +186,7 @@ export class MessageSender implements BackgroundWorker {
       const now = ctx.clock.now();
       const marked = await tx
         .updateTable('sent_messages')
-        .set({ status: 'sent', sent_at: now, next_attempt_at: null, last_error: null, adapter })
+        .set({ status: 'sent', sent_at: now, next_attempt_at: null, lease_until: null, last_error: null, adapter })
         .where('id', '=', message.id)
         .where('status', '=', 'sending')
         .where('attempts', '=', message.attempts)
@@ -193,7 +206,7 @@ export class MessageSender implements BackgroundWorker {
       const toStatus = isGivingUp ? 'failed' : 'pending';
       const marked = await tx
         .updateTable('sent_messages')
-        .set({ status: toStatus, last_error: reason, next_attempt_at: isGivingUp ? null : new Date(now.getTime() + sendBackoffMs(message.attempts)) })
+        .set({ status: toStatus, last_error: reason, next_attempt_at: isGivingUp ? null : new Date(now.getTime() + sendBackoffMs(message.attempts)), lease_until: null })
         .where('id', '=', message.id)
         .where('status', '=', 'sending')
         .where('attempts', '=', message.attempts)

@@ -97,38 +97,3 @@ export function childProcessesOf(pid: number): string[] {
       }
     });
 }
-
-/** A client of a running server over real HTTP that keeps its cookies, like one browser. */
-export class HttpClient {
-  private cookies = new Map<string, string>();
-
-  constructor(private readonly base: string) {}
-
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: () => unknown; text: string }> {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const isForm = body instanceof FormData;
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-    });
-    for (const set of response.headers.getSetCookie()) {
-      const [pair = ''] = set.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const text = await response.text();
-    return { status: response.status, text, json: () => JSON.parse(text) as unknown };
-  }
-
-  get = (path: string) => this.request('GET', path);
-  post = (path: string, body: unknown = {}, headers?: Record<string, string>) => this.request('POST', path, body, headers);
-
-  upload(path: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
-    const form = new FormData();
-    for (const [key, value] of Object.entries(fields)) form.append(key, value);
-    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-    return this.request('POST', path, form);
-  }
-}

@@ -99,13 +99,16 @@ function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-async function listen(handler: (request: IncomingMessage, body: Buffer) => { status: number; json?: unknown }): Promise<{ url: string; server: Server }> {
+type StubAnswer = { status: number; json?: unknown };
+
+async function listen(handler: (request: IncomingMessage, body: Buffer) => StubAnswer | Promise<StubAnswer>): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const answer = handler(request, Buffer.concat(chunks));
-      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.json === undefined ? '' : JSON.stringify(answer.json));
+      void Promise.resolve(handler(request, Buffer.concat(chunks))).then((answer) => {
+        response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.json === undefined ? '' : JSON.stringify(answer.json));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -148,20 +151,23 @@ export type ReceivedSignedSms = { phoneNumber: string; signName: string; templat
 /**
  * A Chinese-style signed SMS gateway (OPENBEIAN_SMS=signed). It checks the signature the way docs/operations.md
  * "Delivery" tells a provider to — written here from that text, not with the platform's code — refuses a reused nonce,
- * and answers 503 to the next `failNext(n)` valid requests.
+ * answers 503 to the next `failNext(n)` valid requests, and keeps the next valid request waiting after `holdNext()`
+ * until it is released (a text in flight, its sender waiting for the answer).
  */
 export async function startSignedSmsGateway(key: string): Promise<{
   url: string;
   accepted: Inbox<ReceivedSignedSms>;
   refused: { status: number; reason: string }[];
   failNext(count: number): void;
+  holdNext(): { arrived: Promise<void>; release(): void };
   close(): Promise<void>;
 }> {
   const accepted = new Inbox<ReceivedSignedSms>();
   const refused: { status: number; reason: string }[] = [];
   const nonces = new Set<string>();
   let toFail = 0;
-  const { url, server } = await listen((request, body) => {
+  let hold: { arrive(): void; released: Promise<void> } | null = null;
+  const { url, server } = await listen(async (request, body) => {
     const header = (name: string) => String(request.headers[name] ?? '');
     const canonical = ['POST', request.url ?? '', header('x-ob-key-id'), header('x-ob-timestamp'), header('x-ob-nonce'), createHash('sha256').update(body).digest('hex')].join('\n');
     const refuse = (status: number, reason: string) => {
@@ -171,6 +177,12 @@ export async function startSignedSmsGateway(key: string): Promise<{
     if (header('x-ob-signature') !== createHmac('sha256', key).update(canonical).digest('hex')) return refuse(401, 'bad signature');
     if (nonces.has(header('x-ob-nonce'))) return refuse(401, 'nonce reused');
     nonces.add(header('x-ob-nonce'));
+    if (hold) {
+      const held = hold;
+      hold = null;
+      held.arrive();
+      await held.released;
+    }
     if (toFail > 0) {
       toFail -= 1;
       return refuse(503, 'busy');
@@ -185,6 +197,13 @@ export async function startSignedSmsGateway(key: string): Promise<{
     refused,
     failNext: (count) => {
       toFail = count;
+    },
+    holdNext: () => {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      hold = { arrive, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { arrived, release };
     },
     close: closing(server),
   };

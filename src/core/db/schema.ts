@@ -76,6 +76,7 @@ export interface JobsTable {
   attempts: Generated<number>;
   max_attempts: Generated<number>;
   locked_by: string | null;
+  /** While `running`: the worker's lease, on the database's clock (`now()`). */
   locked_until: Timestamp | null;
   last_error: string | null;
   dedupe_key: string | null;
@@ -100,6 +101,8 @@ export interface SentMessagesTable {
   last_error: string | null;
   sent_at: Timestamp | null;
   params: string | null;
+  /** While `sending`: until when the claiming process holds it, on the database's clock (`now()`). */
+  lease_until: Timestamp | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -533,6 +536,7 @@ export interface RegulatorCursorsTable {
   adapter: string;
   cursor: string | null;
   leased_by: string | null;
+  /** The polling process's lease, on the database's clock (`now()`). */
   leased_until: Timestamp | null;
   updated_at: Timestamp;
 }

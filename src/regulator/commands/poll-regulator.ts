@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../core/context.ts';
 import { applyRegulatorEvents } from './apply-regulator-event.ts';
 
@@ -18,11 +19,13 @@ export async function pollRegulator(ctx: AppContext): Promise<number> {
   const worker = ctx.jobs.workerId;
   const now = ctx.clock.now();
   await ctx.db.insertInto('regulator_cursors').values({ adapter, cursor: null, updated_at: now }).onConflict((oc) => oc.column('adapter').doNothing()).execute();
+  // The lease on the database's clock, the one every process shares (a process ahead on the shared demo clock would
+  // otherwise see another's fresh lease as long expired and poll beside it).
   const lease = await ctx.db
     .updateTable('regulator_cursors')
-    .set({ leased_by: worker, leased_until: new Date(now.getTime() + LEASE_MS) })
+    .set({ leased_by: worker, leased_until: sql<Date>`now() + make_interval(secs => ${LEASE_MS / 1000})` })
     .where('adapter', '=', adapter)
-    .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', now), eb('leased_by', '=', worker)]))
+    .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', sql<Date>`now()`), eb('leased_by', '=', worker)]))
     .returning('cursor')
     .executeTakeFirst();
   if (!lease) return 0;
