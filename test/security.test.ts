@@ -538,6 +538,15 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       const { victim, id, materialId, staff } = await victimWithDraft();
       const stranger = await applicantClient(platform, 'stranger@example.com');
       const values: Record<string, string> = { id, materialId, subjectNumber: '浙ICP备2026000001号', serviceNumber: '浙ICP备2026000001号-1' };
+      // The victim's other records with an `{id}` of their own: a butler ticket and a cloud resource.
+      const ticket = await victim.post('/api/v1/butler/tickets', { service: 'icp_filing', note: '想请管家代办', contactMobile: '13700001111' });
+      expect(ticket.statusCode, ticket.body).toBe(201);
+      const resource = await staff.admin.post('/api/v1/resources', {
+        kind: 'ecs', label: 'web-1', region: 'cn-hangzhou', isMainland: true, billing: 'subscription', paidMonths: 3, hasPublicBandwidth: true, publicIps: ['47.96.1.10'], email: 'victim@example.com',
+      });
+      expect(resource.statusCode, resource.body).toBe(201);
+      const ownIds: [string, string][] = [['/api/v1/butler/tickets/', ticket.json().id], ['/api/v1/resources/', resource.json().id]];
+      const idOf = (path: string) => ownIds.find(([prefix]) => path.startsWith(prefix))?.[1];
       const paths = (await platform.client().get('/api/v1/openapi.json')).json().paths as Record<string, Record<string, unknown>>;
       const photo = await colourJpeg();
       const tried: string[] = [];
@@ -550,10 +559,12 @@ describe.each(testDatabases())('security on $kind', (factory) => {
           unknown.forEach((name) => skipped.add(name));
           continue;
         }
-        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]!));
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((name === 'id' ? idOf(path) : undefined) ?? values[name]!));
+        // Compliance may see tickets and resources for its work; the draft is what it must not reach.
+        const attackers = idOf(path) ? ([['stranger', stranger]] as const) : ([['stranger', stranger], ['compliance on a draft', staff.compliance]] as const);
         for (const method of Object.keys(operations).map((m) => m.toUpperCase())) {
           const consumes = (operations[method.toLowerCase()] as { requestBody?: { content?: Record<string, unknown> } }).requestBody?.content ?? {};
-          for (const [who, client] of [['stranger', stranger], ['compliance on a draft', staff.compliance]] as const) {
+          for (const [who, client] of attackers) {
             const response =
               method !== 'GET' && 'multipart/form-data' in consumes
                 ? await client.upload(url, { kind: 'subject_certificate', appliesTo: 'subject', person: 'subject.leader' }, { name: 'x.jpg', type: 'image/jpeg', bytes: photo })
@@ -567,8 +578,12 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(tried.length).toBeGreaterThan(15);
       // Capabilities carried in the path (hand-off tokens, service codes) are not ids of someone else's record.
       expect([...skipped].sort()).toEqual(expect.arrayContaining(['token']));
+      expect(tried.filter((t) => t.includes('/butler/tickets/{id}')).length).toBeGreaterThan(3);
+      expect(tried.some((t) => t.includes('/resources/{id}/service-codes'))).toBe(true);
       expect((await victim.get(`/api/v1/orders/${id}`)).json().status).toBe('draft');
       expect((await victim.get(`/api/v1/orders/${id}`)).json().materials).toHaveLength(2);
+      expect((await victim.get(`/api/v1/butler/tickets/${ticket.json().id}`)).json()).toMatchObject({ status: ticket.json().status, version: ticket.json().version });
+      expect((await victim.get('/api/v1/service-codes')).json().items).toEqual([]);
     });
   });
 
