@@ -1,6 +1,8 @@
 // Each finding of the security review (issue 11), replayed as the attack it describes; a test passes only when the
 // platform refuses it. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
 import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { FACE_ATTEMPTS_PER_DAY } from '../src/filing/commands/verify-face.ts';
@@ -8,13 +10,14 @@ import { readStoredFile } from '../src/materials/index.ts';
 import { colourJpeg } from './support/images.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runAuditCommand } from '../src/cli/audit.ts';
-import { verifyAuditChain } from '../src/core/audit.ts';
+import { SYSTEM_ACTOR, verifyAuditChain } from '../src/core/audit.ts';
+import { importFilings } from '../src/filing/index.ts';
 import { createContext } from '../src/core/context.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { RateLimiter } from '../src/http/rate-limit.ts';
 import { testDatabases } from './support/databases.ts';
 import { DEMO_PASSWORD } from '../src/accounts/index.ts';
-import { buildDraft } from './support/drafts.ts';
+import { buildDraft, withIdCheck } from './support/drafts.ts';
 import { applicantClient, preparedOrder, smsCodeFor, staffClient, statusOf, submitted, verificationToken } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
@@ -32,12 +35,24 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       const owner = await applicantClient(platform, 'victim@example.com');
       await owner.post('/api/v1/auth/logout');
       const attacker = platform.client();
-      for (let n = 0; n < 15; n += 1) {
-        const address = `198.51.100.${n % 3}`;
+      // 25 guesses from 5 addresses: past the free failures of each pair (5) and of the account (20 an hour).
+      for (let n = 0; n < 25; n += 1) {
+        const address = `198.51.100.${n % 5}`;
         await attacker.request('POST', '/api/v1/auth/login', { email: 'victim@example.com', password: `guess number ${n}` }, { remoteAddress: address });
       }
-      expect((await attacker.request('POST', '/api/v1/auth/login', { email: 'victim@example.com', password: 'guess again!' }, { remoteAddress: '198.51.100.0' })).statusCode).toBe(429);
+      const slowed = await attacker.request('POST', '/api/v1/auth/login', { email: 'victim@example.com', password: 'guess again!' }, { remoteAddress: '198.51.100.0' });
+      expect(slowed.statusCode).toBe(429);
+      expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+      expect(slowed.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
+      // The owner, from an address that never failed on the account, is judged at once and gets in.
       expect((await owner.login('victim@example.com', 'correct horse')).statusCode).toBe(200);
+      // And again a day later while the guessing goes on: repeatable for ever, never a lock.
+      await platform.advance(24);
+      for (let n = 0; n < 25; n += 1) {
+        await attacker.request('POST', '/api/v1/auth/login', { email: 'victim@example.com', password: `more guesses ${n}` }, { remoteAddress: `198.51.100.${10 + (n % 5)}` });
+      }
+      const home = platform.client({ relogin: false });
+      expect((await home.request('POST', '/api/v1/auth/login', { email: 'victim@example.com', password: 'correct horse' }, { remoteAddress: '203.0.113.50' })).statusCode).toBe(200);
     });
 
     it('does not shut an office out because one colleague behind the same address mistyped', async () => {
@@ -100,6 +115,36 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(multipart.statusCode).toBe(415);
       expect((await owner.get(`/api/v1/orders/${id}`)).json().status).toBe('draft');
       expect(owner.hasSession).toBe(true);
+    });
+
+    it('refuses a cross-site claim of an order in review and a cross-site request for a service code', async () => {
+      const owner = await applicantClient(platform);
+      const reviewer = await staffClient(platform);
+      const admin = await staffClient(platform, 'admin@example.com');
+      const id = await preparedOrder(owner);
+      await submitted(owner, id);
+      const resource = await admin.post('/api/v1/resources', {
+        kind: 'ecs', label: 'web-1', region: 'cn-hangzhou', isMainland: true, billing: 'subscription', paidMonths: 3, hasPublicBandwidth: true, publicIps: ['47.96.1.10'], email: 'owner@example.com',
+      });
+      expect(resource.statusCode, resource.body).toBe(201);
+      const codesUrl = `/api/v1/resources/${resource.json().id}/service-codes`;
+      const forms: { headers: Record<string, string>; body: string | undefined }[] = [
+        { headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: '' },
+        { headers: { 'sec-fetch-site': 'cross-site' }, body: undefined },
+        { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' },
+      ];
+      for (const form of forms) {
+        const claim = await reviewer.request('POST', `/api/v1/review/${id}/claim`, form.body, { headers: form.headers });
+        expect([403, 415], `claim ${JSON.stringify(form.headers)}`).toContain(claim.statusCode);
+        const code = await owner.request('POST', codesUrl, form.body, { headers: form.headers });
+        expect([403, 415], `service code ${JSON.stringify(form.headers)}`).toContain(code.statusCode);
+      }
+      const queued = (await reviewer.get('/api/v1/review/queue')).json().items as { id: string; claimedBy: string | null }[];
+      expect(queued.find((item) => item.id === id)?.claimedBy).toBeNull();
+      expect((await owner.get('/api/v1/service-codes')).json().items).toEqual([]);
+      // The console's own calls still work.
+      expect((await reviewer.post(`/api/v1/review/${id}/claim`)).statusCode).toBe(200);
+      expect((await owner.post(codesUrl)).statusCode).toBe(201);
     });
 
     it('accepts the console itself and machine clients that send no Origin', async () => {
@@ -174,6 +219,37 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(applicant).toBeDefined();
     });
 
+    it('ends the butler’s session after 30 idle minutes too: it is provider staff', async () => {
+      await staffClient(platform, 'butler@example.com');
+      const butler = platform.client({ relogin: false });
+      expect((await butler.login('butler@example.com', DEMO_PASSWORD)).statusCode).toBe(200);
+      platform.clock.advance(29 * 60_000);
+      expect((await butler.get('/api/v1/auth/me')).statusCode).toBe(200);
+      platform.clock.advance(31 * 60_000);
+      expect((await butler.get('/api/v1/auth/me')).statusCode).toBe(401);
+    });
+
+    it('sends HSTS and a Secure session cookie when the public URL is https, and accepts that origin', async () => {
+      const secure = await startTestPlatform(factory, { OPENBEIAN_PUBLIC_URL: 'https://beian.example.cn' });
+      try {
+        const owner = await applicantClient(secure);
+        await owner.post('/api/v1/auth/logout');
+        const login = await owner.login('owner@example.com', 'correct horse');
+        expect(login.statusCode).toBe(200);
+        expect(String(login.headers['set-cookie'])).toMatch(/ob_session=[^;]+;.*\bSecure\b/i);
+        expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly/i);
+        expect(String(login.headers['set-cookie'])).toMatch(/SameSite=Lax/i);
+        const me = await owner.get('/api/v1/auth/me');
+        expect(me.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+        expect(me.headers['cache-control']).toBe('no-store');
+        const id = await preparedOrder(owner);
+        const fromConsole = await owner.request('POST', `/api/v1/orders/${id}/submit`, {}, { headers: { origin: 'https://beian.example.cn', 'idempotency-key': 'https-console-1' } });
+        expect(fromConsole.statusCode, fromConsole.body).toBe(200);
+      } finally {
+        await secure.stop();
+      }
+    });
+
     it('keeps personal data and material images out of caches', async () => {
       const owner = await applicantClient(platform);
       const id = await preparedOrder(owner);
@@ -232,6 +308,16 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       const first = await platform.ctx.db.selectFrom('audit_log').select(['id']).where('stream', '=', `order:${id}`).where('seq', '=', 1).executeTakeFirstOrThrow();
       await sql`DELETE FROM audit_log WHERE id = ${first.id}`.execute(platform.ctx.db);
       expect((await verifyAuditChain(platform.ctx.db)).broken).toMatchObject({ stream: `order:${id}`, problem: 'row 1 of this stream is missing' });
+    });
+
+    it('does not let a forged row pass as one written before chaining', async () => {
+      const owner = await applicantClient(platform);
+      await preparedOrder(owner);
+      expect((await verifyAuditChain(platform.ctx.db)).broken).toBeNull();
+      // Someone with database access adds a row without stream and hash, as the rows from before chaining look.
+      await sql`INSERT INTO audit_log (at, actor_role, entity_type, entity_id, action, data, person_keys) VALUES (now(), 'admin', 'order', 'x', 'approve', '{}', '{}')`.execute(platform.ctx.db);
+      const forged = await platform.ctx.db.selectFrom('audit_log').select('id').where('stream', 'is', null).executeTakeFirstOrThrow();
+      expect((await verifyAuditChain(platform.ctx.db)).broken).toMatchObject({ id: forged.id, problem: expect.stringMatching(/unchained row written after chaining began/) });
     });
   });
 
@@ -317,6 +403,21 @@ describe.each(testDatabases())('security on $kind', (factory) => {
   const auditActions = async (orderId: string) =>
     (await platform.ctx.db.selectFrom('audit_log').select(['action', 'actor_role', 'data', 'person_keys']).where('entity_id', '=', orderId).orderBy('id').execute());
 
+  /** Files the standard draft to numbers for `email`; returns the subject number. */
+  async function filedSubject(email: string): Promise<string> {
+    const owner = await applicantClient(platform, email);
+    const reviewer = await staffClient(platform);
+    const id = await preparedOrder(owner);
+    await submitted(owner, id);
+    await reviewer.post(`/api/v1/review/${id}/approve`);
+    await platform.advance(24);
+    const mobile = buildDraft().subject.leader.mobile;
+    await owner.post('/api/v1/sim/regulator/sms-verify', { mobile, code: await smsCodeFor(owner, mobile) });
+    await platform.advance(24 * 25);
+    expect(await statusOf(owner, id)).toBe('approved');
+    return (await owner.get(`/api/v1/orders/${id}`)).json().numbers.subject as string;
+  }
+
   describe('least privilege', () => {
     it('hides a draft from every staff role until the applicant asks for help, then shows it masked and audited', async () => {
       const { victim, id, staff, materialId } = await victimWithDraft();
@@ -373,6 +474,46 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect((await staff.reviewer.get(`/api/v1/orders/${id}`)).json().access).toBe('masked');
     });
 
+    it('masks what changed since a rejection for staff who see the order masked: a reviewer once it left the queue, compliance always', async () => {
+      const { victim, id, staff } = await victimWithDraft();
+      await submitted(victim, id);
+      expect((await staff.reviewer.post(`/api/v1/review/${id}/reject`, { reasons: [{ code: 'PHONE_PROBLEM', path: 'subject.leader.mobile' }] })).statusCode).toBe(200);
+      const view = (await victim.get(`/api/v1/orders/${id}`)).json();
+      const draft = structuredClone(view.draft);
+      draft.subject.leader.mobile = '13912340077';
+      draft.subject.leader.email = 'leader.private@example.com';
+      expect((await victim.put(`/api/v1/orders/${id}`, { draft }, { headers: { 'if-match': String(view.version) } })).statusCode).toBe(200);
+
+      // Sent back and not resubmitted: the order is out of the review queue, so the reviewer sees it masked.
+      for (const role of ['reviewer', 'admin', 'compliance'] as const) {
+        const seen = (await staff[role].get(`/api/v1/orders/${id}`)).json();
+        expect(seen.access, role).toBe('masked');
+        expect(seen.changesSinceDecision.isMasked, role).toBe(true);
+        const text = JSON.stringify(seen);
+        for (const secret of ['13912340077', 'leader.private@example.com', leaderId, buildDraft().subject.leader.mobile]) expect(text, `${role} ${secret}`).not.toContain(secret);
+        expect(seen.changesSinceDecision.fields.find((f: { path: string }) => f.path === 'subject.leader.mobile')).toMatchObject({ before: '138****0001', after: '139****0077' });
+      }
+      // The applicant sees their own values.
+      expect((await victim.get(`/api/v1/orders/${id}`)).json().changesSinceDecision.fields).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'subject.leader.email', after: 'leader.private@example.com' })]),
+      );
+    });
+
+    it('audits a staff member’s view of a filed subject, not the owner’s', async () => {
+      const subject = await filedSubject('owner@example.com');
+      const owner = platform.client();
+      expect((await owner.login('owner@example.com', 'correct horse')).statusCode).toBe(200);
+      const compliance = await staffClient(platform, 'compliance@example.com');
+      const viewsOf = async () =>
+        platform.ctx.db.selectFrom('audit_log').select(['actor_role', 'person_keys']).where('entity_type', '=', 'filed_subject').where('entity_id', '=', subject).where('action', '=', 'personal_data_viewed').execute();
+      expect((await owner.get(`/api/v1/filings/${encodeURIComponent(subject)}`)).statusCode).toBe(200);
+      expect(await viewsOf()).toEqual([]);
+      const seen = await compliance.get(`/api/v1/filings/${encodeURIComponent(subject)}`);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json().leader.mobile).toBe('138****0001');
+      expect(await viewsOf()).toEqual([{ actor_role: 'compliance', person_keys: [platform.ctx.cipher.lookupHash(leaderId)] }]);
+    });
+
     it('lets an admin export the audit trail of one person’s data by ID number, and no one else', async () => {
       const { victim, id, staff } = await victimWithDraft();
       await submitted(victim, id);
@@ -397,6 +538,15 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       const { victim, id, materialId, staff } = await victimWithDraft();
       const stranger = await applicantClient(platform, 'stranger@example.com');
       const values: Record<string, string> = { id, materialId, subjectNumber: '浙ICP备2026000001号', serviceNumber: '浙ICP备2026000001号-1' };
+      // The victim's other records with an `{id}` of their own: a butler ticket and a cloud resource.
+      const ticket = await victim.post('/api/v1/butler/tickets', { service: 'icp_filing', note: '想请管家代办', contactMobile: '13700001111' });
+      expect(ticket.statusCode, ticket.body).toBe(201);
+      const resource = await staff.admin.post('/api/v1/resources', {
+        kind: 'ecs', label: 'web-1', region: 'cn-hangzhou', isMainland: true, billing: 'subscription', paidMonths: 3, hasPublicBandwidth: true, publicIps: ['47.96.1.10'], email: 'victim@example.com',
+      });
+      expect(resource.statusCode, resource.body).toBe(201);
+      const ownIds: [string, string][] = [['/api/v1/butler/tickets/', ticket.json().id], ['/api/v1/resources/', resource.json().id]];
+      const idOf = (path: string) => ownIds.find(([prefix]) => path.startsWith(prefix))?.[1];
       const paths = (await platform.client().get('/api/v1/openapi.json')).json().paths as Record<string, Record<string, unknown>>;
       const photo = await colourJpeg();
       const tried: string[] = [];
@@ -409,10 +559,12 @@ describe.each(testDatabases())('security on $kind', (factory) => {
           unknown.forEach((name) => skipped.add(name));
           continue;
         }
-        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]!));
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((name === 'id' ? idOf(path) : undefined) ?? values[name]!));
+        // Compliance may see tickets and resources for its work; the draft is what it must not reach.
+        const attackers = idOf(path) ? ([['stranger', stranger]] as const) : ([['stranger', stranger], ['compliance on a draft', staff.compliance]] as const);
         for (const method of Object.keys(operations).map((m) => m.toUpperCase())) {
           const consumes = (operations[method.toLowerCase()] as { requestBody?: { content?: Record<string, unknown> } }).requestBody?.content ?? {};
-          for (const [who, client] of [['stranger', stranger], ['compliance on a draft', staff.compliance]] as const) {
+          for (const [who, client] of attackers) {
             const response =
               method !== 'GET' && 'multipart/form-data' in consumes
                 ? await client.upload(url, { kind: 'subject_certificate', appliesTo: 'subject', person: 'subject.leader' }, { name: 'x.jpg', type: 'image/jpeg', bytes: photo })
@@ -426,26 +578,16 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(tried.length).toBeGreaterThan(15);
       // Capabilities carried in the path (hand-off tokens, service codes) are not ids of someone else's record.
       expect([...skipped].sort()).toEqual(expect.arrayContaining(['token']));
+      expect(tried.filter((t) => t.includes('/butler/tickets/{id}')).length).toBeGreaterThan(3);
+      expect(tried.some((t) => t.includes('/resources/{id}/service-codes'))).toBe(true);
       expect((await victim.get(`/api/v1/orders/${id}`)).json().status).toBe('draft');
       expect((await victim.get(`/api/v1/orders/${id}`)).json().materials).toHaveLength(2);
+      expect((await victim.get(`/api/v1/butler/tickets/${ticket.json().id}`)).json()).toMatchObject({ status: ticket.json().status, version: ticket.json().version });
+      expect((await victim.get('/api/v1/service-codes')).json().items).toEqual([]);
     });
   });
 
   describe('which filings use my ID?', () => {
-    /** Files the standard draft to numbers for `email`; returns the subject number. */
-    async function filedSubject(email: string): Promise<string> {
-      const owner = await applicantClient(platform, email);
-      const reviewer = await staffClient(platform);
-      const id = await preparedOrder(owner);
-      await submitted(owner, id);
-      await reviewer.post(`/api/v1/review/${id}/approve`);
-      await platform.advance(24);
-      const mobile = buildDraft().subject.leader.mobile;
-      await owner.post('/api/v1/sim/regulator/sms-verify', { mobile, code: await smsCodeFor(owner, mobile) });
-      await platform.advance(24 * 25);
-      expect(await statusOf(owner, id)).toBe('approved');
-      return (await owner.get(`/api/v1/orders/${id}`)).json().numbers.subject as string;
-    }
     const codeTexted = async (mobile: string) => {
       const items = (await platform.client().get(`/api/v1/dev/outbox?to=${mobile}`)).json().items as { template: string; body: string }[];
       return items.filter((m) => m.template === 'privacy.id_check_code').map((m) => /验证码 (\d{6})/.exec(m.body)![1]!);
@@ -468,6 +610,13 @@ describe.each(testDatabases())('security on $kind', (factory) => {
         expect.objectContaining({ number: subject, roles: ['subject_leader', 'service_leader'], services: [expect.objectContaining({ number: `${subject}-1`, domain: 'yunqi-demo.cn' })] }),
       ]);
       expect(results.json().orders[0]).toMatchObject({ status: 'approved', roles: ['subject_leader', 'service_leader'] });
+      // With dates: when the subject and its service were approved, when the order was made and submitted.
+      const owner = platform.client();
+      expect((await owner.login('owner@example.com', 'correct horse')).statusCode).toBe(200);
+      const onRecord = (await owner.get(`/api/v1/filings/${encodeURIComponent(subject)}`)).json();
+      expect(results.json().subjects[0].approvedAt).toBe(onRecord.approvedAt);
+      expect(results.json().subjects[0].services[0].approvedAt).toBe(onRecord.services[0].approvedAt);
+      expect(Date.parse(results.json().orders[0].submittedAt)).toBeGreaterThan(Date.parse(results.json().orders[0].createdAt) - 1);
       expect(JSON.stringify(results.json())).not.toContain(idNumber);
 
       const report = await person.post('/api/v1/id-check/reports', { accessToken: results.json().accessToken, reference: subject, note: '我没有办理过这个备案' });
@@ -477,6 +626,15 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(days).toBeGreaterThan(2.9);
       expect(days).toBeLessThan(5.1);
       const compliance = await staffClient(platform, 'compliance@example.com');
+      // The staff who answer are told at once (in the console and by e-mail), without the person's data.
+      await platform.drain();
+      const notices = (await compliance.get('/api/v1/notices')).json().items as { topic: string; title: { zh: string }; body: { zh: string }; link: string }[];
+      const told = notices.find((n) => n.topic === 'privacy.misuse_reported');
+      expect(told).toMatchObject({ link: '/privacy/reports', title: { zh: expect.stringContaining(report.json().reference) } });
+      expect(told!.body.zh).toMatch(/前答复/);
+      expect(JSON.stringify(told)).not.toContain(mobile);
+      const mails = (await platform.client().get('/api/v1/dev/outbox?to=admin@example.com')).json().items as { template: string }[];
+      expect(mails.map((m) => m.template)).toContain('privacy.misuse_reported');
       const queue = await compliance.get('/api/v1/id-check/reports?status=open');
       expect(queue.json().items).toEqual([expect.objectContaining({ reference: report.json().reference, subjectNumber: subject, isOverdue: false, note: '我没有办理过这个备案' })]);
       expect((await (await staffClient(platform, 'butler@example.com')).get('/api/v1/id-check/reports')).statusCode).toBe(403);
@@ -486,6 +644,69 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       expect(texts.find((m) => m.template === 'privacy.misuse_answered')?.body).toContain(report.json().reference);
       const trail = await platform.ctx.db.selectFrom('audit_log').select(['action']).where('entity_type', 'in', ['id_check', 'misuse_report']).orderBy('id').execute();
       expect(trail.map((t) => t.action)).toEqual(['id_check_code_sent', 'id_check_viewed', 'misuse_reported', 'misuse_answered']);
+    });
+
+    /** Starts a check and confirms it with the code texted; the results. */
+    async function checkedId(idNumber: string, mobile: string) {
+      const person = platform.client();
+      const started = await person.post('/api/v1/id-check', { idNumber, mobile });
+      expect(started.statusCode).toBe(202);
+      const [code] = await codeTexted(mobile);
+      expect(code, 'a code is texted when the pair is on record').toBeDefined();
+      const results = await person.post('/api/v1/id-check/confirm', { checkId: started.json().checkId, code });
+      expect(results.statusCode, results.body).toBe(200);
+      return { person, results: results.json() };
+    }
+
+    it('finds a filing imported from the provider’s earlier system, which has no order here', async () => {
+      const idNumber = withIdCheck('11010519850312003');
+      const file = join(platform.dataDir, 'earlier-system.csv');
+      writeFileSync(file, [
+        'subject_number,subject_nature,subject_name,certificate_type,certificate_number,province,leader_name,leader_mobile,leader_email,filed_on,service_number,service_name,service_domains,access_state',
+        `京ICP备2019000002号,individual,李娜,resident_id,${idNumber},110000,李娜,13800000012,,2019-03-01,京ICP备2019000002号-1,李娜的博客,lina-blog.com,`,
+      ].join('\n') + '\n');
+      await importFilings(platform.ctx, SYSTEM_ACTOR, { path: file });
+      expect(await platform.ctx.db.selectFrom('orders').select('id').execute()).toEqual([]);
+
+      const { person, results } = await checkedId(idNumber, '13800000012');
+      expect(results.subjects).toEqual([
+        expect.objectContaining({
+          number: '京ICP备2019000002号',
+          name: expect.not.stringContaining('李娜'),
+          roles: ['subject_leader'],
+          approvedAt: '2019-02-28T16:00:00.000Z',
+          services: [expect.objectContaining({ number: '京ICP备2019000002号-1', domain: 'lina-blog.com' })],
+        }),
+      ]);
+      expect(results.orders).toEqual([]);
+      expect(JSON.stringify(results)).not.toContain(idNumber);
+      const report = await person.post('/api/v1/id-check/reports', { accessToken: results.accessToken, reference: '京ICP备2019000002号', note: '这个博客不是我备案的' });
+      expect(report.statusCode, report.body).toBe(201);
+      // The wrong mobile for that ID still texts nothing.
+      const other = await platform.client().post('/api/v1/id-check', { idNumber, mobile: '13800000099' });
+      expect(other.statusCode).toBe(202);
+      expect(await codeTexted('13800000099')).toEqual([]);
+    });
+
+    it('tells the answering staff again when a report passes its 3 workdays unanswered, and marks it overdue', async () => {
+      const subject = await filedSubject('owner@example.com');
+      const { mobile, idNumber } = buildDraft().subject.leader;
+      const { person, results } = await checkedId(idNumber, mobile);
+      const report = (await person.post('/api/v1/id-check/reports', { accessToken: results.accessToken, reference: subject, note: '不是我' })).json();
+      const admin = await staffClient(platform, 'admin@example.com');
+      await platform.advance(24 * 2);
+      expect((await admin.get('/api/v1/id-check/reports?status=open')).json().items[0].isOverdue).toBe(false);
+      await platform.advance(24 * 4); // past 3 workdays, whatever weekend fell between
+      const open = (await admin.get('/api/v1/id-check/reports?status=open')).json().items;
+      expect(open).toEqual([expect.objectContaining({ reference: report.reference, isOverdue: true })]);
+      const topics = ((await admin.get('/api/v1/notices')).json().items as { topic: string }[]).map((n) => n.topic);
+      expect(topics).toEqual(expect.arrayContaining(['privacy.misuse_reported', 'privacy.misuse_overdue']));
+      const actions = (await platform.ctx.db.selectFrom('audit_log').select(['action', 'data']).where('entity_id', '=', report.id).orderBy('id').execute()).map((a) => a.action);
+      expect(actions).toEqual(['misuse_reported', 'misuse_overdue']);
+      const answered = await admin.post(`/api/v1/id-check/reports/${report.id}/answer`, { answer: '已核实并处理' });
+      expect(answered.statusCode).toBe(200);
+      const late = await platform.ctx.db.selectFrom('audit_log').select(['data']).where('entity_id', '=', report.id).where('action', '=', 'misuse_answered').executeTakeFirstOrThrow();
+      expect(late.data).toMatchObject({ isLate: true });
     });
 
     it('answers the same when nothing matches, texts no one, and limits tries', async () => {

@@ -159,7 +159,7 @@ export async function writeAudit(executor: Executor, actor: Actor, at: Date, ent
 export type AuditChainReport = {
   rows: number;
   streams: number;
-  /** Rows written before chaining existed (no stream, no hash). */
+  /** Rows written before chaining existed (no stream, no hash, older than every chained row). */
   unchained: number;
   broken: null | { id: number; stream: string | null; seq: number | null; problem: string };
 };
@@ -171,6 +171,12 @@ export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
   const unchained = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('hash', 'is', null).where('stream', 'is', null).executeTakeFirstOrThrow()).n);
   const report: AuditChainReport = { rows: 0, streams: 0, unchained, broken: null };
   const stripped = await db.selectFrom('audit_log').select(['id', 'stream', 'seq']).where('hash', 'is', null).where('stream', 'is not', null).orderBy('id').limit(1).executeTakeFirst();
+  // Rows from before chaining are older than every chained row: one without stream and hash among or after the
+  // chained rows was inserted by hand, or had its chain fields wiped to pass as old.
+  const firstChained = await db.selectFrom('audit_log').select('id').where('hash', 'is not', null).orderBy('id').limit(1).executeTakeFirst();
+  const posing = firstChained
+    ? await db.selectFrom('audit_log').select(['id']).where('hash', 'is', null).where('stream', 'is', null).where('id', '>', firstChained.id).orderBy('id').limit(1).executeTakeFirst()
+    : undefined;
   let after: { stream: string; seq: number } | null = null;
   let previous: { stream: string; seq: number; hash: string } | null = null;
   for (;;) {
@@ -221,5 +227,6 @@ export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
     after = { stream: last.stream, seq: last.seq };
   }
   if (stripped) return { ...report, broken: { id: stripped.id, stream: stripped.stream, seq: stripped.seq, problem: 'its hash was removed' } };
+  if (posing) return { ...report, broken: { id: posing.id, stream: null, seq: null, problem: 'an unchained row written after chaining began (inserted or its chain fields removed)' } };
   return report;
 }

@@ -5,14 +5,12 @@
 import type { AppContext } from '../core/context.ts';
 import type { Actor } from '../core/audit.ts';
 import type { Executor, Tx } from '../core/db/database.ts';
-import { maskIdNumber, maskMobile } from '../core/personal-data.ts';
+import { maskEmail, maskIdNumber, maskMobile } from '../core/personal-data.ts';
 import { diffSinceDecision, type DecisionReason, type FieldChange, type MaterialUpload } from '../rules/index.ts';
-import type { Role, SessionUser } from '../accounts/index.ts';
+import type { SessionUser } from '../accounts/index.ts';
+import { orderAccess } from './access.ts';
 import type { Order } from './repo.ts';
 import type { ReturnedStatus } from './status.ts';
-
-/** Who reads personal values in full: the applicant (their own data) and those who decide on it. */
-const FULL_PERSONAL_DATA_ROLES: readonly Role[] = ['applicant', 'reviewer', 'admin'];
 
 export async function recordDecision(
   ctx: AppContext,
@@ -66,7 +64,10 @@ export async function changesSinceDecision(ctx: AppContext, executor: Executor, 
   const uploads = await uploadsSince(executor, order.id, decision.decided_at);
   const reasons = decision.reasons as DecisionReason[];
   const diff = diffSinceDecision({ before: JSON.parse(ctx.cipher.decrypt(decision.draft)), after: order.draft, reasons, uploads });
-  const isMasked = !FULL_PERSONAL_DATA_ROLES.includes(reader.role);
+  // The same rule as the order itself (access.ts): a reviewer sees values in full only while the order is in the
+  // review queue; outside it, and for compliance, the changed values are masked like the rest of the draft.
+  const access = orderAccess(reader, order);
+  const isMasked = access !== 'owner' && access !== 'full';
   return {
     decision: { outcome: decision.outcome, version: decision.order_version, decidedAt: decision.decided_at.toISOString(), reasons },
     isMasked,
@@ -77,7 +78,7 @@ export async function changesSinceDecision(ctx: AppContext, executor: Executor, 
 
 function maskField(field: FieldChange): FieldChange {
   if (!field.personal) return field;
-  const mask = field.personal === 'id_number' ? maskIdNumber : maskMobile;
+  const mask = field.personal === 'id_number' ? maskIdNumber : field.personal === 'email' ? maskEmail : maskMobile;
   return { ...field, before: field.before === null ? null : mask(field.before), after: field.after === null ? null : mask(field.after) };
 }
 

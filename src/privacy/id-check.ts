@@ -2,10 +2,11 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import { pageOf, readCursor } from '../core/keyset.ts';
 import type { AppContext } from '../core/context.ts';
-import { writeAudit, type Actor } from '../core/audit.ts';
+import { SYSTEM_ACTOR, writeAudit, type Actor } from '../core/audit.ts';
 import { AppError } from '../core/errors.ts';
 import { newId, newToken } from '../core/ids.ts';
 import { enqueueEvent } from '../core/outbox.ts';
+import { scheduleJob } from '../core/jobs.ts';
 import { maskIdNumber, maskName } from '../core/personal-data.ts';
 import { responsiblePersons, toOrder } from '../filing/index.ts';
 import { PLATFORM_CALENDAR, toUnicodeDomain } from '../rules/index.ts';
@@ -23,6 +24,11 @@ export const ID_CHECK_ACCESS_TTL_MS = 30 * 60_000;
 export const MISUSE_ANSWER_WORKDAYS = 3;
 export const ID_CHECK_CODE = 'privacy.id_check_code';
 export const MISUSE_ANSWERED = 'privacy.misuse_answered';
+/** Outbox topics that tell the staff who answer reports (admin, compliance): a new report, and one left past its due time. */
+export const MISUSE_REPORTED = 'privacy.misuse_reported';
+export const MISUSE_OVERDUE = 'privacy.misuse_overdue';
+/** The job that falls due with a report's 3 workdays. */
+export const MISUSE_DUE_JOB = 'privacy.misuse_due';
 
 const hashCode = (ctx: AppContext, checkId: string, code: string, key = ctx.cipher.lookupHash('id-check-code')): string =>
   createHmac('sha256', key).update(`${checkId}:${code}`).digest('hex');
@@ -61,6 +67,25 @@ async function ordersUsing(ctx: AppContext, idNumber: string) {
   });
 }
 
+/**
+ * Filed subjects whose leader on record has one of these keyed ID hashes, with the mobile and ID filed there. This
+ * reaches the subjects imported from the provider's earlier system, which have no order here (an individual's
+ * record names the holder of the ID as its leader; an organisation's imported leader has no ID on record: '').
+ */
+async function subjectsLedBy(ctx: AppContext, keys: readonly string[]) {
+  if (keys.length === 0) return [];
+  const rows = await ctx.db.selectFrom('filed_subjects').select(['number', 'leader_key', 'draft']).where('leader_key', 'in', [...keys]).where('leader_key', '<>', '').execute();
+  return rows.map((row) => {
+    const leader = (JSON.parse(ctx.cipher.decrypt(row.draft)) as { subject?: { leader?: { mobile?: unknown; idNumber?: unknown } } }).subject?.leader;
+    return {
+      number: row.number,
+      leaderKey: row.leader_key,
+      mobile: typeof leader?.mobile === 'string' ? leader.mobile.trim() : null,
+      idNumber: typeof leader?.idNumber === 'string' ? normaliseId(leader.idNumber) : null,
+    };
+  });
+}
+
 export type StartIdCheckInput = { idNumber: string; mobile: string };
 
 /** Opens a check and texts a code when the pair is on record. Always answers the same shape. */
@@ -68,14 +93,15 @@ export async function startIdCheck(ctx: AppContext, actor: Actor, input: StartId
   const idNumber = normaliseId(input.idNumber);
   const mobile = input.mobile.trim();
   const found = await ordersUsing(ctx, idNumber);
-  const isMatched = found.some((f) => f.mobiles.includes(mobile));
+  const led = (await subjectsLedBy(ctx, ctx.cipher.lookupHashes(idNumber))).filter((s) => s.mobile === mobile);
+  const isMatched = found.some((f) => f.mobiles.includes(mobile)) || led.length > 0;
   const id = newId();
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const now = ctx.clock.now();
   // The key the matching orders hold the ID under: while `rotate-keys` runs that may still be an old look-up key, and
   // the confirmation finds the orders by it (it has only this hash, not the number).
   const candidates = ctx.cipher.lookupHashes(idNumber);
-  const held = new Set(found.filter((f) => f.mobiles.includes(mobile)).flatMap((f) => f.personKeys));
+  const held = new Set([...found.filter((f) => f.mobiles.includes(mobile)).flatMap((f) => f.personKeys), ...led.map((s) => s.leaderKey)]);
   const personKey = candidates.find((key) => held.has(key)) ?? candidates[0]!;
   await ctx.db.transaction().execute(async (tx) => {
     await tx
@@ -131,12 +157,15 @@ export async function confirmIdCheck(ctx: AppContext, actor: Actor, input: { che
   return { accessToken: outcome.token, accessExpiresAt: outcome.accessExpiresAt.toISOString(), idNumber: check.id_number_masked, subjects: uses.subjects, orders: uses.orders };
 }
 
-/** Filed subjects and services (from approved orders) and orders still under way, each masked, with dates. */
+/** Filed subjects and services (from approved orders, and records led by the ID) and every order, masked, with dates. */
 async function findUses(ctx: AppContext, personKey: string, mobile: string) {
   const rows = await ctx.db.selectFrom('orders').selectAll().where(sql<boolean>`person_keys @> ARRAY[${personKey}]::text[]`).orderBy('created_at').execute();
-  // The ID number itself is not kept; the drafts that name this key give it back.
-  const idNumber = rows.flatMap((row) => responsiblePersons(toOrder(ctx, row).draft).filter((p) => ctx.cipher.matchesLookup(personKey, p.idNumber) && p.mobile === mobile).map((p) => p.idNumber))[0];
+  // The ID number itself is not kept; the drafts that name this key give it back (an order's, or a filed record's).
+  const idNumber =
+    rows.flatMap((row) => responsiblePersons(toOrder(ctx, row).draft).filter((p) => ctx.cipher.matchesLookup(personKey, p.idNumber) && p.mobile === mobile).map((p) => p.idNumber))[0] ??
+    (await subjectsLedBy(ctx, [personKey])).find((s) => s.mobile === mobile && s.idNumber !== null && ctx.cipher.matchesLookup(personKey, s.idNumber))?.idNumber;
   const found = idNumber ? await ordersUsing(ctx, idNumber) : [];
+  const led = idNumber ? await subjectsLedBy(ctx, ctx.cipher.lookupHashes(idNumber)) : [];
   const bySubject = new Map<string, { roles: Set<Role>; serviceDomains: Set<string>; allServices: boolean }>();
   const orders = [];
   for (const use of found) {
@@ -161,6 +190,13 @@ async function findUses(ctx: AppContext, personKey: string, mobile: string) {
       createdAt: order.createdAt.toISOString(),
       submittedAt: order.submittedAt?.toISOString() ?? null,
     });
+  }
+  // Subjects the ID leads on record, those imported without an order among them: all their services are its.
+  for (const subject of led) {
+    const entry = bySubject.get(subject.number) ?? { roles: new Set<Role>(), serviceDomains: new Set<string>(), allServices: false };
+    entry.roles.add('subject_leader');
+    entry.allServices = true;
+    bySubject.set(subject.number, entry);
   }
   const subjects = [];
   for (const [number, entry] of bySubject) {
@@ -219,6 +255,8 @@ export async function reportMisuse(ctx: AppContext, actor: Actor, input: ReportM
       })
       .execute();
     await writeAudit(tx, actor, now, { entityType: 'misuse_report', entityId: id, action: 'misuse_reported', toStatus: 'open', data: { reference: ref, about: reference }, personKeys: [check.person_key] });
+    await enqueueEvent(tx, now, { topic: MISUSE_REPORTED, aggregateType: 'misuse_report', aggregateId: id, payload: {} });
+    await scheduleJob(tx, now, { name: MISUSE_DUE_JOB, payload: { reportId: id }, runAt: dueAt, dedupeKey: `misuse-due:${id}` });
   });
   return { id, reference: ref, status: 'open' as const, dueAt: dueAt.toISOString() };
 }
@@ -272,5 +310,25 @@ export async function answerMisuseReport(ctx: AppContext, actor: Actor, input: {
     });
     await enqueueEvent(tx, now, { topic: MISUSE_ANSWERED, aggregateType: 'misuse_report', aggregateId: report.id, payload: {} });
     return { id: report.id, status: 'answered' as const, answeredAt: now.toISOString() };
+  });
+}
+
+/**
+ * A report's 3 workdays have passed (the job set when it was filed). Still open: marked in the audit trail and the
+ * answering staff are told again, once. Answered in time: nothing.
+ */
+export async function reportMisuseOverdue(ctx: AppContext, payload: Record<string, unknown>): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const report = await tx.selectFrom('misuse_reports').select(['id', 'status', 'due_at', 'reference', 'person_key']).where('id', '=', String(payload.reportId)).forUpdate().executeTakeFirst();
+    const now = ctx.clock.now();
+    if (!report || report.status !== 'open' || report.due_at.getTime() > now.getTime()) return;
+    await writeAudit(tx, SYSTEM_ACTOR, now, {
+      entityType: 'misuse_report',
+      entityId: report.id,
+      action: 'misuse_overdue',
+      data: { reference: report.reference, dueAt: report.due_at.toISOString() },
+      personKeys: [report.person_key],
+    });
+    await enqueueEvent(tx, now, { topic: MISUSE_OVERDUE, aggregateType: 'misuse_report', aggregateId: report.id, payload: {} });
   });
 }

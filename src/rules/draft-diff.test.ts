@@ -12,7 +12,7 @@ describe('diffSinceDecision', () => {
     after.services[0]!.access.ips = ['47.96.1.2', '47.96.1.3'];
     const diff = diffSinceDecision({ before, after, reasons: [] });
     expect(diff.fields).toEqual([
-      { path: 'subject.leader.email', change: 'removed', before: 'zhangsan@example.com', after: null, reasons: [] },
+      { path: 'subject.leader.email', change: 'removed', before: 'zhangsan@example.com', after: null, personal: 'email', reasons: [] },
       { path: 'services[0].name', change: 'changed', before: '甲乙科技资料站一', after: '甲乙科技门户', reasons: [] },
       { path: 'services[0].access.ips', change: 'changed', before: '47.96.1.2', after: '47.96.1.2, 47.96.1.3', reasons: [] },
       { path: 'subject.previousNames', change: 'added', before: null, after: '甲乙信息有限公司', reasons: [] },
@@ -85,7 +85,7 @@ describe('diffSinceDecision', () => {
       ['subject.certificate.number', 'id_number'],
       ['subject.leader.idNumber', 'id_number'],
       ['subject.leader.mobile', 'mobile'],
-      ['subject.leader.email', undefined],
+      ['subject.leader.email', 'email'],
     ]);
     // An organisation's certificate number (a credit code) is not personal.
     const org = enterpriseDraft();

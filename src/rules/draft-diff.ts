@@ -8,7 +8,7 @@ import type { Bilingual } from './draft.ts';
 export type DecisionReason = { code?: string; kind?: string; path?: string; note?: string; message?: Bilingual };
 
 /** Personal values are masked for roles that see masked data: which masking applies to a field. */
-export type PersonalKind = 'id_number' | 'mobile';
+export type PersonalKind = 'id_number' | 'mobile' | 'email';
 
 export type FieldChange = {
   /** Draft path, as the pre-check names fields: "services[0].domains[0].holder". */
@@ -65,6 +65,8 @@ const ID_TYPES = new Set(['resident_id', 'hk_macau_permit', 'taiwan_permit', 'hm
 function personalKind(path: string, draftsCertificateIsId: boolean): PersonalKind | undefined {
   if (/(^|\.)idNumber$/.test(path)) return 'id_number';
   if (/(^|\.)(mobile|emergencyPhone)$/.test(path)) return 'mobile';
+  // A person's e-mail (a leader's); access.ts masks it in the draft, so the change is masked too.
+  if (/leader\.email$/.test(path)) return 'email';
   if (path === 'subject.certificate.number' && draftsCertificateIsId) return 'id_number';
   return undefined;
 }

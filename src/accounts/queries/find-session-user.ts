@@ -1,13 +1,14 @@
 import type { AppContext } from '../../core/context.ts';
 import { hashToken } from '../commands/log-in.ts';
-import { isStaff, type Role, type SessionUser } from '../roles.ts';
+import type { Role, SessionUser } from '../roles.ts';
 
 /** A session not used for this long ends (ASVS 3.3.2): staff hold other people's data, so theirs ends sooner. */
 export const IDLE_TIMEOUT_MS = { staff: 30 * 60_000, applicant: 2 * 3600_000 } as const;
 /** last_seen_at is written at most this often per session, so a busy console does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-export const idleTimeoutFor = (role: Role): number => (isStaff(role) ? IDLE_TIMEOUT_MS.staff : IDLE_TIMEOUT_MS.applicant);
+/** Every provider role counts as staff here, the butler too (isStaff() is about reading filings, which it may not). */
+export const idleTimeoutFor = (role: Role): number => (role === 'applicant' ? IDLE_TIMEOUT_MS.applicant : IDLE_TIMEOUT_MS.staff);
 
 /** The user of a live session, judged on the application clock; an expired or idle session is ended. */
 export async function findSessionUser(ctx: AppContext, token: string): Promise<SessionUser | null> {

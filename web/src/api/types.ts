@@ -233,7 +233,7 @@ export type ChangesSinceDecision = {
     change: 'added' | 'removed' | 'changed';
     before: string | null;
     after: string | null;
-    personal?: 'id_number' | 'mobile';
+    personal?: 'id_number' | 'mobile' | 'email';
     /** Indexes of the reasons that name this field. */
     reasons: number[];
   }[];

@@ -36,6 +36,12 @@ export const SECURITY_MESSAGES = {
     '提交前，草稿只有您自己能看到。如需客服帮您检查，请点击“请求客服协助”，工作人员即可查看（全程留痕）。',
     'Until you submit, only you can see this draft. To let the provider’s staff look at it, ask for help (every view is logged).',
   ),
+  'security.loginWait': b(
+    '尝试次数过多：为保护您的账号，从这里登录该账号需等待约 {wait}。账号没有被锁定——在其他网络或设备上仍可用正确密码登录；忘记密码可点击“忘记密码？”。',
+    'Too many tries: to protect the account, logging in to it from here waits about {wait}. The account is not locked — the right password still works from another network or device; if you forgot it, use "Forgot your password?".',
+  ),
+  'security.waitSeconds': b('{n} 秒', '{n} s'),
+  'security.waitMinutes': b('{n} 分钟', '{n} min'),
   'security.reveal': b('查看', 'Reveal'),
   'security.revealHint': b('查看完整信息会记录在审计日志中', 'Revealing the full value is written to the audit log'),
   'security.idCheck.nav': b('证件备案查询', 'Filings using my ID'),

@@ -4,12 +4,13 @@ import { Link, useLocation } from 'react-router-dom';
 import { EmailField } from '../components/EmailField.tsx';
 import { ApiError, call } from '../api/client.ts';
 import { useI18n } from '../lang.tsx';
+import { loginWaitMessage } from '../loginWait.ts';
 import { hasDevTools, useSession } from '../session.tsx';
 
 type Values = { email: string; password: string };
 
 export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { refresh, hasExpired, mode: platformMode } = useSession();
   // ?next= travels between the login and register pages; the route sends the user there once logged in (App.tsx).
   const { search } = useLocation();
@@ -51,7 +52,14 @@ export function LoginPage({ mode }: { mode: 'login' | 'register' }) {
       {hasExpired && mode === 'login' && !error && (
         <Alert type="warning" showIcon title={t('auth.expired')} style={{ marginBottom: 16 }} />
       )}
-      {error && <Alert type="error" showIcon title={pick(error.bilingual)} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={(mode === 'login' && error.code === 'RATE_LIMITED' && loginWaitMessage(lang, error.details?.retryAfterSeconds)) || pick(error.bilingual)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {registered && (
         <Alert
           type="success"
