@@ -273,7 +273,7 @@ function GuideCard({ guide }: { guide: PoliceGuide }) {
 }
 
 function FooterCard({ guide }: { guide: PoliceGuide }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [footer, setFooter] = useState<Footer | null>(null);
   useEffect(() => {
@@ -288,6 +288,9 @@ function FooterCard({ guide }: { guide: PoliceGuide }) {
   return (
     <Card title={t('aftercare.police.footer')}>
       <Typography.Paragraph type="secondary">{t('aftercare.police.footerHelp')}</Typography.Paragraph>
+      {guide.footerCheckedFrom && (
+        <Typography.Paragraph data-testid="police-footer-checked-from">{t('aftercare.police.footerCheckedFrom', { date: formatTime(guide.footerCheckedFrom, lang) })}</Typography.Paragraph>
+      )}
       <pre
         data-testid="police-footer"
         style={{ margin: 0, padding: '8px 12px', background: '#f6f8fa', border: '1px solid #e8e8e8', borderRadius: 4, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}
