@@ -49,7 +49,7 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
   it('answers a Friday 17:20 request by Monday 9:50; when nobody calls, the clock runs out, shows first in the queue and the butlers are told', async () => {
     await platform.advance(hoursUntil(platform, '2026-11-27T17:20:00')); // Friday
     const ticket = await opened();
-    expect(ticket).toMatchObject({ service: 'icp_filing', status: 'open', isRefundable: true, isOverdue: false, actions: ['close'] });
+    expect(ticket).toMatchObject({ service: 'icp_filing', status: 'open', isRefundable: true, isOverdue: false, actions: ['close'], calendarWarning: null });
     expect(beijing(ticket.firstResponseDueAt)).toBe('2026-11-30 09:50');
     expect(beijing(ticket.now)).toBe('2026-11-27 17:20');
     expect(ticket.openedOutsideBusinessHours).toBe(false);
@@ -282,6 +282,26 @@ describe.each(testDatabases())('butler clocks across the Spring Festival on $kin
     expect((await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json().isOverdue).toBe(false);
     await platform.advance(hoursUntil(platform, '2026-02-24T10:01:00'));
     expect((await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json().isOverdue).toBe(true);
+  });
+});
+
+describe.each(testDatabases())('butler clocks in a year without holiday data on $kind', (factory) => {
+  let platform: TestPlatform;
+  afterEach(async () => {
+    await platform.stop();
+  });
+
+  it('still promises a time, counting weekends only, and says the holidays are not known yet', async () => {
+    // Friday 4 January 2030, 17:20: the State Council has not published 2030's holidays in this data.
+    platform = await startTestPlatform(factory, {}, { start: new Date('2030-01-04T17:20:00+08:00') });
+    const owner = await applicantClient(platform);
+    const ticket = (await owner.post('/api/v1/butler/tickets', REQUEST)).json();
+    expect(beijing(ticket.firstResponseDueAt)).toBe('2030-01-07 09:50');
+    expect(ticket.calendarWarning.zh).toContain('2030年的节假日安排尚未公布');
+    expect(ticket.calendarWarning.en).toContain('2030');
+    // Once the clock has stopped there is no promise left to qualify.
+    const butler = await staffClient(platform, 'butler@example.com');
+    expect((await butler.post(`/api/v1/butler/tickets/${ticket.id}/respond`, {})).json().calendarWarning).toBeNull();
   });
 });
 

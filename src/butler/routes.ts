@@ -57,6 +57,7 @@ const ticketView = z.object({
   noRefundNotice: bilingual,
   clocks: z.array(clockView),
   isOverdue: z.boolean(),
+  calendarWarning: bilingual.nullable().describe('the running clock spans a year without holiday data (weekends only counted)'),
   isp: z.object({ scope: z.string(), registeredCapitalCny: z.number(), eligible: z.boolean() }).nullable(),
   actions: z.array(z.enum(TICKET_ACTIONS)),
   version: z.number(),

@@ -37,6 +37,8 @@ export type TicketView = {
   noRefundNotice: Bilingual;
   clocks: ClockView[];
   isOverdue: boolean;
+  /** The running clock spans a year without holiday data: its due time counts weekends only. */
+  calendarWarning: Bilingual | null;
   isp: { scope: string; registeredCapitalCny: number; eligible: boolean } | null;
   actions: TicketAction[];
   version: number;
