@@ -130,3 +130,48 @@ describe.each(testDatabases())('the police filing clock over weekends and the Sp
     expect((await owner.get(guideUrl())).json()).toMatchObject({ status: 'overdue', daysLeft: -1 });
   });
 });
+
+describe.each(testDatabases())('the police filing guide of a filed service on $kind', (factory) => {
+  let platform: TestPlatform | undefined;
+  afterEach(async () => {
+    await platform?.stop();
+    platform = undefined;
+  });
+
+  it('puts a blog at level 2, and names an unknown service number as the field in error, changing nothing', async () => {
+    platform = await startTestPlatform(factory);
+    const owner = await applicantClient(platform, OWNER);
+    await filedSubjectOf(platform, OWNER, SUBJECT, [DOMAIN]);
+    await platform.ctx.db.updateTable('filed_services').set({ content_types: ['个人博客'] }).where('number', '=', `${SUBJECT}-1`).execute();
+    const guide = (await owner.get(guideUrl())).json();
+    expect(guide.level).toBe(2);
+    expect(guide.fields.find((f: { name: string }) => f.name === 'siteLevel')).toMatchObject({ value: '二级', source: 'rules' });
+
+    const today = new Date(platform.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    for (const ref of ['7', `${SUBJECT}-7`]) {
+      const url = `/api/v1/filings/${encodeURIComponent(SUBJECT)}/services/${encodeURIComponent(ref)}/police-filing`;
+      const read = await owner.get(url);
+      expect(read.statusCode, ref).toBe(404);
+      expect(read.json().error.details.fields[0]).toMatchObject({ path: 'params.serviceNumber', message: { zh: expect.stringContaining('没有这个网站备案号') } });
+      const write = await owner.put(url, { launchedOn: today });
+      expect(write.statusCode, ref).toBe(404);
+      expect(write.json().error.details.fields[0].path).toBe('params.serviceNumber');
+    }
+    expect(await platform.ctx.db.selectFrom('police_filings').selectAll().execute()).toEqual([]);
+  });
+
+  it('takes the 网安 code from the provider’s own region where the rules have none (the documented way to extend the list)', async () => {
+    // The example facts file: Wuhan is not in SPEC §9's list, the provider's cn-wuhan region carries its code.
+    platform = await startTestPlatform(factory, { OPENBEIAN_PROVIDER_FACTS: 'docs/provider-facts.example.json' });
+    const owner = await applicantClient(platform, OWNER);
+    const admin = await staffClient(platform, 'admin@example.com');
+    const server = await admin.post('/api/v1/resources', { email: OWNER, kind: 'ecs', label: 'web-1', region: 'cn-wuhan', isMainland: true, billing: 'subscription', paidMonths: 12, hasPublicBandwidth: true, publicIps: ['47.96.1.10'] });
+    expect(server.statusCode, server.body).toBe(201);
+    await filedSubjectOf(platform, OWNER, SUBJECT, [DOMAIN]);
+    const guide = (await owner.get(guideUrl())).json();
+    expect(guide).toMatchObject({ wanganCode: '420100000000', isDemoFacts: false, warnings: [] });
+    expect(guide.fields.find((f: { name: string }) => f.name === 'wanganCode')).toMatchObject({ value: '420100000000', source: 'provider' });
+    expect(guide.fields.find((f: { name: string }) => f.name === 'accessProviderName')).toMatchObject({ value: '示例云计算有限公司', source: 'provider' });
+    expect(guide.fields.find((f: { name: string }) => f.name === 'serverAddress')).toMatchObject({ value: '湖北省武汉市东湖新技术开发区示例数据中心' });
+  });
+});
