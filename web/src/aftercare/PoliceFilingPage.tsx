@@ -196,7 +196,7 @@ function RecordCard({ guide, onSaved }: { guide: PoliceGuide; onSaved(): Promise
 }
 
 function GuideCard({ guide }: { guide: PoliceGuide }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   // On a phone the label sits above its value, so long values keep the whole width.
   const isNarrow = !Grid.useBreakpoint().md;
@@ -209,7 +209,8 @@ function GuideCard({ guide }: { guide: PoliceGuide }) {
     <Card title={t('aftercare.police.guide')}>
       <Space orientation="vertical" style={{ width: '100%' }} size="large">
         <Space wrap size={4}>
-          <Tag>{t('aftercare.police.level', { level: guide.level === 2 ? '二级' : '三级' })}</Tag>
+          {/* The national platform's own words (二级/三级) are what the owner picks there; English adds the number. */}
+          <Tag>{t('aftercare.police.level', { level: `${lang === 'en' ? `${guide.level} ` : ''}${guide.level === 2 ? '二级' : '三级'}` })}</Tag>
           {guide.wanganCode && <Tag>{t('aftercare.police.wangan', { code: guide.wanganCode })}</Tag>}
         </Space>
         {SECTIONS.map((section) => {
