@@ -184,7 +184,7 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
     ]);
   });
 
-  it('takes invoice requests for a confirmed service, naming the entity invoiced', async () => {
+  it('takes invoice requests for a confirmed service, naming the entity invoiced and the invoicing entity', async () => {
     const ticket = await opened();
     const taxNumber = `91330106MA2B3C4D1${creditCodeCheckChar('91330106MA2B3C4D1')}`;
     const wrongCheck = `91330106MA2B3C4D1${creditCodeCheckChar('91330106MA2B3C4D1') === '0' ? '1' : '0'}`;
@@ -205,12 +205,15 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
     // Typed in lower case with spaces, kept as the code it is.
     const requested = await owner.post(`/api/v1/butler/tickets/${ticket.id}/invoice-requests`, { ...invoice, taxNumber: ` ${taxNumber.toLowerCase()}` });
     expect(requested.statusCode, requested.body).toBe(201);
-    expect(requested.json()).toMatchObject({ entityName: invoice.entityName, taxNumber, email: invoice.email });
+    // Billing issues it under the provider's invoicing entity (开票主体), which the request keeps and the customer is told.
+    const issuer = '开源备案演示知识产权服务有限公司';
+    expect(requested.json()).toMatchObject({ invoicingEntity: issuer, entityName: invoice.entityName, taxNumber, email: invoice.email });
     const seen = (await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json();
-    expect(seen.invoiceRequests).toEqual([expect.objectContaining({ entityName: invoice.entityName, taxNumber, email: invoice.email })]);
+    expect(seen.invoicingEntity).toBe(issuer);
+    expect(seen.invoiceRequests).toEqual([expect.objectContaining({ invoicingEntity: issuer, entityName: invoice.entityName, taxNumber, email: invoice.email })]);
     expect(seen.timeline.map((e: { action: string }) => e.action)).toContain('invoice_request');
     await platform.drain();
-    expect((await outbox(platform, 'owner@example.com')).map((m) => m.template)).toContain('butler_ticket.invoice_requested');
+    expect((await outbox(platform, 'owner@example.com')).find((m) => m.template === 'butler_ticket.invoice_requested')?.body).toContain(`开票主体：${issuer}`);
     expect((await outbox(platform, 'butler@example.com')).map((m) => m.template)).toContain('butler_ticket.invoice_requested.butler');
   });
 
