@@ -65,6 +65,9 @@ describe.each(testDatabases())('after approval: police filing, commercial licenc
     expect(guide).toMatchObject({ status: 'not_launched', dueOn: null, policeNumber: null, level: 3, wanganCode: '330100000000', isDemoFacts: true, serviceNumber: `${subject}-1` });
     expect(field(guide, 'accessProviderName')).toMatchObject({ value: '开源备案演示云计算有限公司', source: 'provider' });
     expect(field(guide, 'accessMethod')).toMatchObject({ value: '租赁虚拟空间', source: 'provider' });
+    expect(field(guide, 'accessProviderRegion')).toMatchObject({ value: '浙江省杭州市余杭区', source: 'provider' });
+    expect(field(guide, 'accessProviderPhone')).toMatchObject({ value: '400-000-0000', source: 'provider' });
+    expect(field(guide, 'accessProviderCode')).toMatchObject({ value: 'MA0000000', source: 'provider' });
     expect(field(guide, 'registrarName')).toMatchObject({ value: '阿里云计算有限公司', source: 'registrar' });
     expect(field(guide, 'registrarRegion')).toMatchObject({ value: '浙江省杭州市余杭区' });
     expect(field(guide, 'registrarPhone')).toMatchObject({ value: '95187' });
@@ -74,6 +77,8 @@ describe.each(testDatabases())('after approval: police filing, commercial licenc
     expect(field(guide, 'wanganCode')).toMatchObject({ value: '330100000000', source: 'rules' });
     expect(field(guide, 'siteLevel')).toMatchObject({ value: '三级', source: 'rules' });
     expect(field(guide, 'domains')).toMatchObject({ value: 'yunqi-demo.cn', source: 'filing' });
+    expect(field(guide, 'siteNature')).toMatchObject({ value: '非经营性', source: 'filing' });
+    expect(field(guide, 'techSupport')).toMatchObject({ value: buildDraft().subject.name, source: 'filing' });
     for (const f of guide.fields) expect(f.sourceNote.zh, f.name).toMatch(/\p{Script=Han}/u);
     expect(guide.warnings.map((w: { code: string }) => w.code)).toEqual(['DEMO_PROVIDER_FACTS']);
     // The service can be named by its number as well as by its sequence.
@@ -234,6 +239,11 @@ describe.each(testDatabases())('after approval: police filing, commercial licenc
     const bad = await owner.post(url, { province: '999999', contractIps: ['10.0.0.1'], resolvingIps: [], reportedIps: ['x'], hosting: 'ftp' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['body.province', 'body.contractIps.0', 'body.resolvingIps', 'body.reportedIps.0', 'body.hosting']));
+
+    // The fix the answer names for a wrong reported IP is an order the owner can open as it is described.
+    const order = await owner.post(liaoning.changeServiceOrder!.href, liaoning.changeServiceOrder!.body);
+    expect(order.statusCode, order.body).toBe(201);
+    expect(order.json()).toMatchObject({ kind: 'change_service' });
   });
 
   it('needs a valid ICP number here before the licence: a cancelled filing is told so', async () => {

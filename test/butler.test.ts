@@ -49,7 +49,7 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
   it('answers a Friday 17:20 request by Monday 9:50; when nobody calls, the clock runs out, shows first in the queue and the butlers are told', async () => {
     await platform.advance(hoursUntil(platform, '2026-11-27T17:20:00')); // Friday
     const ticket = await opened();
-    expect(ticket).toMatchObject({ service: 'icp_filing', status: 'open', isRefundable: true, isOverdue: false, actions: ['close'] });
+    expect(ticket).toMatchObject({ service: 'icp_filing', status: 'open', isRefundable: true, isOverdue: false, actions: ['close'], calendarWarning: null });
     expect(beijing(ticket.firstResponseDueAt)).toBe('2026-11-30 09:50');
     expect(beijing(ticket.now)).toBe('2026-11-27 17:20');
     expect(ticket.openedOutsideBusinessHours).toBe(false);
@@ -184,7 +184,7 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
     ]);
   });
 
-  it('takes invoice requests for a confirmed service, naming the entity invoiced', async () => {
+  it('takes invoice requests for a confirmed service, naming the entity invoiced and the invoicing entity', async () => {
     const ticket = await opened();
     const taxNumber = `91330106MA2B3C4D1${creditCodeCheckChar('91330106MA2B3C4D1')}`;
     const wrongCheck = `91330106MA2B3C4D1${creditCodeCheckChar('91330106MA2B3C4D1') === '0' ? '1' : '0'}`;
@@ -205,12 +205,15 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
     // Typed in lower case with spaces, kept as the code it is.
     const requested = await owner.post(`/api/v1/butler/tickets/${ticket.id}/invoice-requests`, { ...invoice, taxNumber: ` ${taxNumber.toLowerCase()}` });
     expect(requested.statusCode, requested.body).toBe(201);
-    expect(requested.json()).toMatchObject({ entityName: invoice.entityName, taxNumber, email: invoice.email });
+    // Billing issues it under the provider's invoicing entity (开票主体), which the request keeps and the customer is told.
+    const issuer = '开源备案演示知识产权服务有限公司';
+    expect(requested.json()).toMatchObject({ invoicingEntity: issuer, entityName: invoice.entityName, taxNumber, email: invoice.email });
     const seen = (await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json();
-    expect(seen.invoiceRequests).toEqual([expect.objectContaining({ entityName: invoice.entityName, taxNumber, email: invoice.email })]);
+    expect(seen.invoicingEntity).toBe(issuer);
+    expect(seen.invoiceRequests).toEqual([expect.objectContaining({ invoicingEntity: issuer, entityName: invoice.entityName, taxNumber, email: invoice.email })]);
     expect(seen.timeline.map((e: { action: string }) => e.action)).toContain('invoice_request');
     await platform.drain();
-    expect((await outbox(platform, 'owner@example.com')).map((m) => m.template)).toContain('butler_ticket.invoice_requested');
+    expect((await outbox(platform, 'owner@example.com')).find((m) => m.template === 'butler_ticket.invoice_requested')?.body).toContain(`开票主体：${issuer}`);
     expect((await outbox(platform, 'butler@example.com')).map((m) => m.template)).toContain('butler_ticket.invoice_requested.butler');
   });
 
@@ -282,6 +285,26 @@ describe.each(testDatabases())('butler clocks across the Spring Festival on $kin
     expect((await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json().isOverdue).toBe(false);
     await platform.advance(hoursUntil(platform, '2026-02-24T10:01:00'));
     expect((await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json().isOverdue).toBe(true);
+  });
+});
+
+describe.each(testDatabases())('butler clocks in a year without holiday data on $kind', (factory) => {
+  let platform: TestPlatform;
+  afterEach(async () => {
+    await platform.stop();
+  });
+
+  it('still promises a time, counting weekends only, and says the holidays are not known yet', async () => {
+    // Friday 4 January 2030, 17:20: the State Council has not published 2030's holidays in this data.
+    platform = await startTestPlatform(factory, {}, { start: new Date('2030-01-04T17:20:00+08:00') });
+    const owner = await applicantClient(platform);
+    const ticket = (await owner.post('/api/v1/butler/tickets', REQUEST)).json();
+    expect(beijing(ticket.firstResponseDueAt)).toBe('2030-01-07 09:50');
+    expect(ticket.calendarWarning.zh).toContain('2030年的节假日安排尚未公布');
+    expect(ticket.calendarWarning.en).toContain('2030');
+    // Once the clock has stopped there is no promise left to qualify.
+    const butler = await staffClient(platform, 'butler@example.com');
+    expect((await butler.post(`/api/v1/butler/tickets/${ticket.id}/respond`, {})).json().calendarWarning).toBeNull();
   });
 });
 

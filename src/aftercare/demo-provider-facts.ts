@@ -12,6 +12,7 @@ export const DEMO_PROVIDER_FACTS = {
   organisationCode: 'MA0000000',
   address: '浙江省杭州市余杭区演示路1号',
   licences: { idc: 'B1-00000000（演示）', isp: 'B1-00000000（演示）' },
+  invoicingEntity: '开源备案演示知识产权服务有限公司',
   regions: [
     { id: 'cn-hangzhou', name: { zh: '华东1（杭州）', en: 'East China 1 (Hangzhou)' }, province: '330000', cityCode: '330100', city: '杭州市', address: '浙江省杭州市余杭区演示数据中心' },
     { id: 'cn-shanghai', name: { zh: '华东2（上海）', en: 'East China 2 (Shanghai)' }, province: '310000', cityCode: '310100', city: '上海市', address: '上海市宝山区演示数据中心' },

@@ -49,6 +49,11 @@ export const providerFactsSchema = z.object({
   address: text(200),
   /** The provider's licences, named on its documents (e.g. IDC: B1-20000000). */
   licences: z.object({ idc: text(60).optional(), isp: text(60).optional() }).default({}),
+  /**
+   * 开票主体: the entity billing invoices the assistance services under (the butler, ISP licence consulting), which
+   * the customer picks when asking billing for the invoice (SPEC §11, SEED-000 Q1).
+   */
+  invoicingEntity: text(100).optional(),
   /** When the provider also registers domains: its facts as a registrar (matched by name or alias). */
   registrar: z.object({ name: text(100), aliases: z.array(text(100)).default([]), region: text(100), phone: text(40) }).optional(),
   regions: z.array(regionSchema).min(1),

@@ -43,7 +43,7 @@ const TO_OWNER: Record<string, Template> = {
   'butler_ticket.closed': (t) => ({ subject: '需求单已关闭', text: `您的${name(t)}已关闭。原因：${t.closeReason ?? '—'}`, sms: smsMessage('butler_ticket.closed', smsTicket(t)) }),
   'butler_ticket.invoice_requested': (t, e) => ({
     subject: '已收到开票申请',
-    text: `已收到您为${name(t)}提交的开票申请（开票单位：${String(e.payload.entityName)}），电子发票开具后将发送至您填写的邮箱。`
+    text: `已收到您为${name(t)}提交的开票申请（开票单位：${String(e.payload.entityName)}${e.payload.invoicingEntity ? `，开票主体：${String(e.payload.invoicingEntity)}` : ''}），电子发票开具后将发送至您填写的邮箱。`
   }),
   'butler_ticket.checklist_ticked': (t, e) =>
     e.payload.byRole === 'applicant' ? null : { subject: '管家更新了申请清单', text: `管家更新了您的${name(t)}的申请条件清单，请登录查看。` },
@@ -60,7 +60,10 @@ const TO_BUTLERS: Record<string, Template> = {
     subject: `已超时：${t.number}`,
     text: `${name(t)}的${CLOCK_NAMES[String(e.payload.clock)] ?? ''}时限已到（${beijingTimeText(new Date(String(e.payload.dueAt)))}），请尽快处理。`
   }),
-  'butler_ticket.invoice_requested': (t, e) => ({ subject: `开票申请 ${t.number}`, text: `客户为${name(t)}申请开票，开票单位：${String(e.payload.entityName)}。` }),
+  'butler_ticket.invoice_requested': (t, e) => ({
+    subject: `开票申请 ${t.number}`,
+    text: `客户为${name(t)}申请开票，开票单位：${String(e.payload.entityName)}${e.payload.invoicingEntity ? `；开票主体：${String(e.payload.invoicingEntity)}` : ''}。`
+  }),
 };
 
 /** The butler who answered the ticket, or every active butler while nobody has. */

@@ -1,5 +1,5 @@
 import { maskEmail, maskMobile } from '../core/personal-data.ts';
-import { BUTLER_SERVICE_NAMES, ispEligibility, type Bilingual } from '../rules/index.ts';
+import { BUTLER_SERVICE_NAMES, calendarGapWarning, ispEligibility, uncoveredYears, type Bilingual } from '../rules/index.ts';
 import { isOutsideBusinessHours, ticketClocks, type ClockView } from './clocks.ts';
 import { NO_REFUND_NOTICE } from './notices.ts';
 import type { Ticket } from './repo.ts';
@@ -34,6 +34,11 @@ export type TicketView = {
   clocks: ClockView[];
   /** A running clock has run out. */
   isOverdue: boolean;
+  /**
+   * The running clock spans a year whose holidays the platform does not know (not yet published): its due time
+   * counts weekends only and may fall on a holiday, so the promise is shown with this caveat.
+   */
+  calendarWarning: Bilingual | null;
   isp: { scope: string; registeredCapitalCny: number; eligible: boolean } | null;
   /** What the viewer may do now (the console offers exactly these). */
   actions: TicketAction[];
@@ -68,9 +73,15 @@ export function presentTicket(ticket: Ticket, party: TicketParty, now: Date, opt
     noRefundNotice: NO_REFUND_NOTICE,
     clocks,
     isOverdue: clocks.some((clock) => clock.isOverdue),
+    calendarWarning: runningCalendarWarning(clocks),
     isp: ticket.isp ? { ...ticket.isp, eligible: ispEligibility(ticket.isp.scope, ticket.isp.registeredCapitalCny).eligible } : null,
     actions: actionsFor(ticket.status, party),
     version: ticket.version,
     updatedAt: ticket.updatedAt.toISOString(),
   };
+}
+
+function runningCalendarWarning(clocks: readonly ClockView[]): Bilingual | null {
+  const running = clocks.find((clock) => clock.isRunning);
+  return (running && calendarGapWarning(uncoveredYears(new Date(running.startedAt), new Date(running.dueAt)))) ?? null;
 }

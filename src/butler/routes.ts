@@ -57,12 +57,13 @@ const ticketView = z.object({
   noRefundNotice: bilingual,
   clocks: z.array(clockView),
   isOverdue: z.boolean(),
+  calendarWarning: bilingual.nullable().describe('the running clock spans a year without holiday data (weekends only counted)'),
   isp: z.object({ scope: z.string(), registeredCapitalCny: z.number(), eligible: z.boolean() }).nullable(),
   actions: z.array(z.enum(TICKET_ACTIONS)),
   version: z.number(),
   updatedAt: z.string(),
 });
-const invoiceView = z.object({ id: z.string(), ticketId: z.string(), entityName: z.string(), taxNumber: z.string(), email: z.string(), requestedAt: z.string() });
+const invoiceView = z.object({ id: z.string(), ticketId: z.string(), invoicingEntity: z.string().nullable(), entityName: z.string(), taxNumber: z.string(), email: z.string(), requestedAt: z.string() });
 const ticketDetail = ticketView.extend({
   checklist: z.array(
     z.object({
@@ -74,6 +75,7 @@ const ticketDetail = ticketView.extend({
       tickedBy: z.object({ role: z.string(), name: z.string() }).nullable(),
     }),
   ),
+  invoicingEntity: z.string().nullable().describe('开票主体 to pick in billing / the invoicing entity billing issues the invoice under'),
   invoiceRequests: z.array(invoiceView),
   timeline: z.array(
     z.object({

@@ -133,7 +133,7 @@ export { diffSinceDecision } from './draft-diff.ts';
 export type { DecisionDiff, DecisionReason, FieldChange, MaterialChange, MaterialUpload, PersonalKind, ReasonAnswer } from './draft-diff.ts';
 
 // After approval: police filing and the commercial licence (SPEC §9–§10)
-export { POLICE_FILING_DAYS, POLICE_FILING_SOURCE, POLICE_REMINDER_DAYS, checkPoliceNumber, policeFilingDueOn, policeSiteLevel } from './police-filing.ts';
+export { POLICE_FILING_DAYS, POLICE_FILING_SOURCE, POLICE_FOOTER_DAYS, POLICE_REMINDER_DAYS, checkPoliceNumber, policeFilingDueOn, policeFooterDueAt, policeSiteLevel } from './police-filing.ts';
 export type { PoliceNumberCheck, SiteLevel } from './police-filing.ts';
 export { WANGAN_CODES, wanganCodeOf } from './data/wangan-codes.ts';
 export type { WanganCode } from './data/wangan-codes.ts';

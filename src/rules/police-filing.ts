@@ -9,12 +9,22 @@ import type { Bilingual } from './draft.ts';
 export const POLICE_FILING_DAYS = 30;
 /** Days after launch on which the owner is reminded (issue 9): ten and three days before the deadline. */
 export const POLICE_REMINDER_DAYS = [20, 27] as const;
+/** Days after the police number is approved (recorded here) within which the footer must show it (SEED-004 §1). */
+export const POLICE_FOOTER_DAYS = 30;
 export const POLICE_FILING_SOURCE = 'SEED-004 §1–§2';
 
 /** The last day to file: the launch date plus 30 days. */
 export function policeFilingDueOn(launchedOn: string): string {
   if (!isIsoDate(launchedOn)) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(launchedOn)}`);
   return addDays(launchedOn, POLICE_FILING_DAYS);
+}
+
+/**
+ * From when the compliance footer sweep asks a site to show its police number: 30 days after the owner recorded it.
+ * Before that the site is still within its time to put the number up, and a missing one is no finding.
+ */
+export function policeFooterDueAt(recordedAt: Date): Date {
+  return new Date(recordedAt.getTime() + POLICE_FOOTER_DAYS * 24 * 3600_000);
 }
 
 /** Content that makes a site level 2 on the national platform: forums, microblogs and blogs (SEED-004 §2). */

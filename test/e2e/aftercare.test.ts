@@ -115,6 +115,15 @@ describe.skipIf(!hasChromium)(hasChromium ? 'after approval in the console' : `a
     await page.getByTestId('police-status').getByText('已登记公安备案号').waitFor();
     await expect.poll(() => page.getByTestId('police-footer').textContent()).toContain('beian.mps.gov.cn/#/query/webSearch?code=33010602012345');
     await expect.poll(() => page.getByTestId('police-footer').textContent()).toContain('浙公网安备33010602012345号');
+    // From when the footer sweep looks for it: 30 days after it was recorded.
+    await expect.poll(() => page.getByTestId('police-footer-checked-from').textContent()).toMatch(/^合规巡检自 .+ 起检查网站首页是否展示公安备案号/);
+
+    // The same page in English: the labels, the level with its number, the sweep's date.
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { name: /^Police filing · / }).waitFor();
+    await page.getByText('Site level: 3 三级').waitFor();
+    await expect.poll(() => page.getByTestId('police-footer-checked-from').textContent()).toMatch(/^From .+ the compliance sweep checks that the home page shows the police number/);
+    await page.getByRole('button', { name: /中文/ }).click();
     await context.close();
 
     const phone = await open(PHONE);

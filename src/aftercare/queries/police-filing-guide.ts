@@ -6,6 +6,7 @@ import {
   findRegistrar,
   formatPoliceNumber,
   policeQueryUrl,
+  policeFooterDueAt,
   policeSiteLevel,
   toUnicodeDomain,
   type Bilingual,
@@ -114,6 +115,8 @@ export async function policeFilingGuide(ctx: AppContext, user: SessionUser, subj
     policeText: police?.police_number ? formatPoliceNumber(police.police_number) : null,
     policeLink: police?.police_number ? policeQueryUrl(police.police_number) : null,
     recordedAt: police?.recorded_at?.toISOString() ?? null,
+    // From then on the compliance footer sweep looks for the police number on the home page (30 days to put it up).
+    footerCheckedFrom: police?.recorded_at && police.police_number ? policeFooterDueAt(police.recorded_at).toISOString() : null,
     level: level.level,
     levelReason: level.reason,
     wanganCode: servers.wangan?.code ?? null,

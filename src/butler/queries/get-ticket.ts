@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context.ts';
 import { maskEmail } from '../../core/personal-data.ts';
 import type { SessionUser } from '../../accounts/index.ts';
 import { ISP_CHECKLIST, type Bilingual } from '../../rules/index.ts';
-import type { InvoiceRequestView } from '../commands/request-invoice.ts';
+import { invoicingEntityOf, type InvoiceRequestView } from '../commands/request-invoice.ts';
 import { presentTicket, type TicketView } from '../present.ts';
 import { loadVisibleTicket } from '../repo.ts';
 
@@ -26,7 +26,14 @@ export type TicketEvent = {
   subject: string | null;
   done: boolean | null;
 };
-export type TicketDetail = TicketView & { checklist: ChecklistItemView[]; invoiceRequests: InvoiceRequestView[]; timeline: TicketEvent[]; now: string };
+export type TicketDetail = TicketView & {
+  checklist: ChecklistItemView[];
+  /** 开票主体 the customer picks in billing for this service's invoice (provider facts), null when not named. */
+  invoicingEntity: string | null;
+  invoiceRequests: InvoiceRequestView[];
+  timeline: TicketEvent[];
+  now: string;
+};
 
 /** One ticket for its owner or a butler: the view with its clocks, the ISP checklist, invoice requests and what happened. */
 export async function getTicket(ctx: AppContext, user: SessionUser, id: string): Promise<TicketDetail> {
@@ -63,9 +70,11 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: string):
         tickedBy: row.ticked_role ? { role: row.ticked_role, name: row.display_name ?? (row.email ? maskEmail(row.email) : '—') } : null,
       };
     }),
+    invoicingEntity: invoicingEntityOf(ctx),
     invoiceRequests: invoices.map((row) => ({
       id: row.id,
       ticketId: row.ticket_id,
+      invoicingEntity: row.invoicing_entity,
       entityName: row.entity_name,
       taxNumber: row.tax_number,
       email: ctx.cipher.decrypt(row.email),

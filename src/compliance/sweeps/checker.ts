@@ -12,7 +12,7 @@ export type SweepTarget = {
   province: string;
   /** The subject's holder as filed (name and certificate number), for the registrar comparison. */
   holderName: string;
-  /** The recorded 公安 number of the service, if the owner recorded one (the footer must show it). */
+  /** The service's 公安 number once the footer must show it (30 days after the owner recorded it), else null. */
   policeNumber: string | null;
 };
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../core/db/database.ts';
+import { policeFooterDueAt } from '../../rules/index.ts';
 import type { SweepTarget } from './checker.ts';
 
 /** Where a run stopped: the sort key (primary domain, number) of the last service it checked. */
@@ -28,11 +29,14 @@ export async function countSweepTargets(executor: Executor): Promise<number> {
   return Number(row.n);
 }
 
-/** The next `limit` services after `cursor`, as their targets, and the cursor after the last of them. */
-export async function nextSweepTargets(executor: Executor, cursor: SweepCursor | null, limit: number): Promise<{ targets: SweepTarget[]; services: number; cursor: SweepCursor | null }> {
+/**
+ * The next `limit` services after `cursor`, as their targets, and the cursor after the last of them. A recorded
+ * police number is asked of the footer only from 30 days after it was recorded (`now` is the application clock's).
+ */
+export async function nextSweepTargets(executor: Executor, cursor: SweepCursor | null, limit: number, now: Date): Promise<{ targets: SweepTarget[]; services: number; cursor: SweepCursor | null }> {
   let query = swept(executor)
     .leftJoin('police_filings as p', 'p.service_number', 's.number')
-    .select(['s.number', 's.subject_number', 's.domain', 's.domains', 'j.province', 'j.name as holder_name', 'p.police_number'])
+    .select(['s.number', 's.subject_number', 's.domain', 's.domains', 'j.province', 'j.name as holder_name', 'p.police_number', 'p.recorded_at'])
     .orderBy('s.domain')
     .orderBy('s.number')
     .limit(limit);
@@ -41,8 +45,9 @@ export async function nextSweepTargets(executor: Executor, cursor: SweepCursor |
   const targets: SweepTarget[] = [];
   for (const row of rows) {
     const domain = row.domain!;
+    const policeNumber = row.police_number !== null && row.recorded_at !== null && policeFooterDueAt(row.recorded_at) <= now ? row.police_number : null;
     for (const name of [domain, ...row.domains.filter((other) => other && other !== domain)]) {
-      targets.push({ domain: name, subjectNumber: row.subject_number, serviceNumber: row.number, province: row.province, holderName: row.holder_name, policeNumber: row.police_number });
+      targets.push({ domain: name, subjectNumber: row.subject_number, serviceNumber: row.number, province: row.province, holderName: row.holder_name, policeNumber });
     }
   }
   const last = rows.at(-1);

@@ -482,6 +482,8 @@ export interface ButlerInvoiceRequestsTable {
   requested_by: string;
   entity_name: string;
   tax_number: string;
+  /** 开票主体: the provider's entity billing invoices the service under (provider facts), null on older requests. */
+  invoicing_entity: string | null;
   email: string;
   requested_at: Timestamp;
 }

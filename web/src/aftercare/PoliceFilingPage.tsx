@@ -196,7 +196,7 @@ function RecordCard({ guide, onSaved }: { guide: PoliceGuide; onSaved(): Promise
 }
 
 function GuideCard({ guide }: { guide: PoliceGuide }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   // On a phone the label sits above its value, so long values keep the whole width.
   const isNarrow = !Grid.useBreakpoint().md;
@@ -209,7 +209,8 @@ function GuideCard({ guide }: { guide: PoliceGuide }) {
     <Card title={t('aftercare.police.guide')}>
       <Space orientation="vertical" style={{ width: '100%' }} size="large">
         <Space wrap size={4}>
-          <Tag>{t('aftercare.police.level', { level: guide.level === 2 ? '二级' : '三级' })}</Tag>
+          {/* The national platform's own words (二级/三级) are what the owner picks there; English adds the number. */}
+          <Tag>{t('aftercare.police.level', { level: `${lang === 'en' ? `${guide.level} ` : ''}${guide.level === 2 ? '二级' : '三级'}` })}</Tag>
           {guide.wanganCode && <Tag>{t('aftercare.police.wangan', { code: guide.wanganCode })}</Tag>}
         </Space>
         {SECTIONS.map((section) => {
@@ -273,7 +274,7 @@ function GuideCard({ guide }: { guide: PoliceGuide }) {
 }
 
 function FooterCard({ guide }: { guide: PoliceGuide }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [footer, setFooter] = useState<Footer | null>(null);
   useEffect(() => {
@@ -288,6 +289,9 @@ function FooterCard({ guide }: { guide: PoliceGuide }) {
   return (
     <Card title={t('aftercare.police.footer')}>
       <Typography.Paragraph type="secondary">{t('aftercare.police.footerHelp')}</Typography.Paragraph>
+      {guide.footerCheckedFrom && (
+        <Typography.Paragraph data-testid="police-footer-checked-from">{t('aftercare.police.footerCheckedFrom', { date: formatTime(guide.footerCheckedFrom, lang) })}</Typography.Paragraph>
+      )}
       <pre
         data-testid="police-footer"
         style={{ margin: 0, padding: '8px 12px', background: '#f6f8fa', border: '1px solid #e8e8e8', borderRadius: 4, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}

@@ -25,6 +25,8 @@ export type PoliceGuide = {
   policeNumber: string | null;
   policeText: string | null;
   policeLink: string | null;
+  /** When the compliance footer sweep starts looking for the police number (30 days after it was recorded). */
+  footerCheckedFrom: string | null;
   level: 2 | 3;
   levelReason: Bilingual;
   wanganCode: string | null;

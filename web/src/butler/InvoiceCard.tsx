@@ -54,6 +54,9 @@ export function InvoiceCard({ ticket, canRequest, onChange }: { ticket: TicketDe
       }
     >
       {canRequest && <Typography.Paragraph type="secondary">{t('butler.invoice.help')}</Typography.Paragraph>}
+      <Typography.Paragraph data-testid="invoicing-entity">
+        {ticket.invoicingEntity ? t('butler.invoice.issuer', { entity: ticket.invoicingEntity }) : t('butler.invoice.issuerUnknown')}
+      </Typography.Paragraph>
       <Table
         rowKey="id"
         dataSource={ticket.invoiceRequests}

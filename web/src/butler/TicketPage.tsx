@@ -110,7 +110,7 @@ function TicketDetails({ ticket, onChange }: { ticket: TicketDetail; onChange():
 
 /** When the butler calls (in words, and counting down on the server's clock), or how the materials clock stands. */
 function ClockPanel({ ticket, now, isOwner }: { ticket: TicketDetail; now: number; isOwner: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   if (!Number.isFinite(now)) return null;
   if (ticket.status === 'open') {
     const left = countdownText(ticket.firstResponseDueAt, now, lang);
@@ -130,6 +130,7 @@ function ClockPanel({ ticket, now, isOwner }: { ticket: TicketDetail; now: numbe
               <ClockCircleOutlined /> {left.text}
             </Typography.Text>
             {ticket.openedOutsideBusinessHours && !left.isOverdue && <span>{t('butler.due.outside')}</span>}
+            {ticket.calendarWarning && <span data-testid="calendar-warning">{pick(ticket.calendarWarning)}</span>}
             {isOwner && <span>{t('butler.due.keepPhone', { mobile: ticket.contactMobile })}</span>}
           </Space>
         }
@@ -145,9 +146,12 @@ function ClockPanel({ ticket, now, isOwner }: { ticket: TicketDetail; now: numbe
         showIcon
         title={t('butler.materials.due', { time: formatTime(materials.dueAt, lang) })}
         description={
-          <Typography.Text strong type={left.isOverdue ? 'danger' : undefined} data-testid="countdown">
-            <ClockCircleOutlined /> {left.text}
-          </Typography.Text>
+          <Space orientation="vertical" size={2}>
+            <Typography.Text strong type={left.isOverdue ? 'danger' : undefined} data-testid="countdown">
+              <ClockCircleOutlined /> {left.text}
+            </Typography.Text>
+            {ticket.calendarWarning && <span data-testid="calendar-warning">{pick(ticket.calendarWarning)}</span>}
+          </Space>
         }
       />
     );

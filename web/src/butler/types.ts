@@ -37,6 +37,8 @@ export type TicketView = {
   noRefundNotice: Bilingual;
   clocks: ClockView[];
   isOverdue: boolean;
+  /** The running clock spans a year without holiday data: its due time counts weekends only. */
+  calendarWarning: Bilingual | null;
   isp: { scope: string; registeredCapitalCny: number; eligible: boolean } | null;
   actions: TicketAction[];
   version: number;
@@ -50,7 +52,7 @@ export type ChecklistItem = {
   tickedAt: string | null;
   tickedBy: { role: string; name: string } | null;
 };
-export type InvoiceRequest = { id: string; ticketId: string; entityName: string; taxNumber: string; email: string; requestedAt: string };
+export type InvoiceRequest = { id: string; ticketId: string; invoicingEntity: string | null; entityName: string; taxNumber: string; email: string; requestedAt: string };
 export type TicketEvent = {
   at: string;
   action: string;
@@ -61,7 +63,7 @@ export type TicketEvent = {
   subject: string | null;
   done: boolean | null;
 };
-export type TicketDetail = TicketView & { checklist: ChecklistItem[]; invoiceRequests: InvoiceRequest[]; timeline: TicketEvent[]; now: string };
+export type TicketDetail = TicketView & { checklist: ChecklistItem[]; invoicingEntity: string | null; invoiceRequests: InvoiceRequest[]; timeline: TicketEvent[]; now: string };
 export type TicketList = { items: TicketView[]; total: number; page: number; pageSize: number; now: string };
 export type IspEligibility = {
   eligible: boolean;

@@ -56,6 +56,10 @@ export const AFTERCARE_MESSAGES = {
     '登记公安备案号后，底部代码同时包含ICP备案号和公安备案号及各自的链接；请在30日内更新网站底部。',
     'Once the police number is recorded the footer code carries both numbers with their links; update the site footer within 30 days.',
   ),
+  'aftercare.police.footerCheckedFrom': b(
+    '合规巡检自 {date} 起检查网站首页是否展示公安备案号，请在此之前更新网站底部。',
+    'From {date} the compliance sweep checks that the home page shows the police number: update the footer before then.',
+  ),
   'aftercare.police.documents': b('可能需要的接入商资料', 'Provider documents you may need'),
   'aftercare.police.documentsHelp': b(
     '部分地区办理公安联网备案需要以下材料：下载后核对、打印，需要接入商盖章时联系备案客服。',

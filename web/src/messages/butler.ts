@@ -113,6 +113,8 @@ export const BUTLER_MESSAGES = {
   'butler.invoice.title': b('发票', 'Invoices'),
   'butler.invoice.request': b('申请发票', 'Request an invoice'),
   'butler.invoice.help': b('服务确认后可申请发票，填写开票单位（发票抬头）、纳税人识别号和接收电子发票的邮箱。', 'Once the service is confirmed you can ask for an invoice: give the entity to invoice, its tax number and the e-mail address for the electronic invoice.'),
+  'butler.invoice.issuer': b('发票由“{entity}”开具：在费用中心索取发票时，开票主体请选择“{entity}”。', 'The invoice is issued by “{entity}”: when asking billing for it, choose “{entity}” as the invoicing entity.'),
+  'butler.invoice.issuerUnknown': b('开票主体请向管家确认。', 'Ask the butler which invoicing entity to choose.'),
   'butler.invoice.entityName': b('开票单位名称（发票抬头）', 'Entity to invoice'),
   'butler.invoice.taxNumber': b('纳税人识别号', 'Tax number'),
   'butler.invoice.taxHelp': b('一般为 18 位统一社会信用代码', 'Usually the 18-character unified social credit code'),

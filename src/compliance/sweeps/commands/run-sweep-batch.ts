@@ -47,7 +47,7 @@ const cursorKey = (cursor: SweepCursor | null): string => (cursor ? `${cursor.do
 
 /** Reads the targets after `cursor` and checks them. */
 function startBatch(ctx: AppContext, checker: SweepChecker, cursor: SweepCursor | null): BatchInProgress {
-  const targets = nextSweepTargets(ctx.db, cursor, sweepBatchSize(ctx, checker));
+  const targets = nextSweepTargets(ctx.db, cursor, sweepBatchSize(ctx, checker), ctx.clock.now());
   const checked = targets.then(async (batch) => {
     const timer = AbortSignal.timeout(BATCH_TIME_LIMIT_MS);
     return { batch, checked: oncePerDomain(await checkAll(checker, batch.targets, checker.concurrency, timer)) };
