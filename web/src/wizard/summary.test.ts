@@ -83,7 +83,8 @@ function typedValues(value: unknown, path = ''): { path: string; value: string }
   return [];
 }
 
-const CODES = /(^province$|\.nature$|\.type$|\.idType$|\.kind$|\.platforms\[\d+\]$|^services\[\d+\]\.leader$)/;
+const CODES =
+  /(^province$|\.nature$|\.type$|\.idType$|\.kind$|\.platforms\[\d+\]$|\.languages\[\d+\]$|^services\[\d+\]\.leader$)/;
 
 describe('the summary of what will be filed', () => {
   const shown = (masking: 'ids' | 'all') =>

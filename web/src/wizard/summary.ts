@@ -55,6 +55,15 @@ export type SummarySection = { key: string; title: string; rows: SummaryRow[]; p
 /** `ids`: before submitting, ID numbers masked but phones whole (the SMS goes there); `all`: afterwards, both masked. */
 export type Masking = 'ids' | 'all';
 
+/** A language tag ("zh-CN") as the reader's language names it ("中文（中国）"); anything else as typed. */
+export function languageName(tag: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : 'en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** The same rule as the server's masks (src/core/personal-data.ts): the first 3 and the last 4 stay readable. */
 export function mask(value: string | undefined): string {
   if (!value) return '—';
@@ -165,7 +174,14 @@ export function summarySections(draft: Record<string, unknown>, lang: Lang, mask
             ]),
         ...optional('homepage', 'service.homepage', service.homepage),
         { key: 'content', label: label('service.contentTypes'), value: list(service.contentTypes, CONTENT_TYPE_NAMES) },
-        ...optional('languages', 'service.languages', service.languages?.filter(Boolean).join('、')),
+        ...optional(
+          'languages',
+          'service.languages',
+          service.languages
+            ?.filter(Boolean)
+            .map((tag) => languageName(tag, lang))
+            .join('、'),
+        ),
         ...optional('approvals', 'service.preApprovals', service.preApprovals?.filter(Boolean).join('、')),
         { key: 'code', label: label('access.serviceCode'), value: text(service.access?.serviceCode) },
         { key: 'ips', label: label('access.ips'), value: list(service.access?.ips) },
