@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium)(
     async function choose(page: Page, fieldId: string, text: string) {
       await page.click(`#${fieldId}`);
       await page.keyboard.type(text);
+      // Enter picks the active option: wait until the list, filtered by what was typed, offers the one meant (on a
+      // loaded machine Enter could otherwise land on the option active before the filter ran).
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: text }).waitFor();
       await page.keyboard.press('Enter');
     }
 
@@ -123,6 +126,8 @@ describe.skipIf(!hasChromium)(
       await settled(page);
       await page.getByRole('button', { name: '下一步' }).click();
       await page.waitForURL(new RegExp(`step=${step}$`));
+      // The URL changes before React has drawn the new step: a click in between would still belong to the old one.
+      await expect.poll(async () => (await stepClasses(page))[step]).toMatch(/process|error/);
     }
 
     const stepClasses = (page: Page) =>
