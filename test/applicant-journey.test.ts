@@ -107,5 +107,17 @@ describe.each(testDatabases())('the applicant’s journey on $kind', (factory) =
     const handoff = (await applicant.get(`/api/v1/orders/${id}/handoff`)).json();
     expect(handoff.url).toMatch(/^http:\/\/localhost:4321\/m\//);
   });
+
+  it('points the 403 notice and block page of an unfiled site at where the platform listens', async () => {
+    const visitor = platform.client();
+    const notice = await visitor.get('/api/v1/enforcement/check?host=unfiled-example.cn', { headers: { accept: 'application/json' } });
+    expect(notice.statusCode).toBe(403);
+    expect(notice.json().how.zh).toContain('请登录 http://localhost:4321 提交首次备案');
+    expect(notice.json().how.en).toContain('log in at http://localhost:4321 ');
+    const page = await visitor.get('/api/v1/enforcement/block-page?host=unfiled-example.cn');
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('http://localhost:4321');
+    expect(page.body).not.toContain('localhost:3000');
+  });
 });
 

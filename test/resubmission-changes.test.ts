@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from './support/databases.ts';
+import { buildDraft } from './support/drafts.ts';
 import { colourJpeg } from './support/images.ts';
 import { applicantClient, preparedOrder, staffClient, submitted } from './support/journey.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
@@ -75,6 +76,41 @@ describe.each(testDatabases())('what changed on resubmission, on $kind', (factor
     expect(masked!.isMasked).toBe(true);
     expect(masked!.fields.find((f) => f.path === 'subject.leader.emergencyPhone')).toMatchObject({ before: '139****0002', after: '139****0009' });
     expect(masked!.fields.find((f) => f.path === 'services[0].name')!.after).toBe('云栖示例科技资料站');
+  });
+
+  it('compares with the draft the 管局 rejected, for the applicant while fixing it and for the reviewer once resubmitted', async () => {
+    const applicant = await applicantClient(platform);
+    const reviewer = await staffClient(platform);
+    const id = await preparedOrder(applicant);
+    await submitted(applicant, id);
+    expect((await reviewer.post(`/api/v1/review/${id}/approve`)).statusCode).toBe(200);
+    // The domain reached the national registry under another certificate after the provider's review.
+    await platform.ctx.db
+      .insertInto('sim_national_records')
+      .values({ domain: 'yunqi-demo.cn', subject_key: 'someone-else', leader_key: null, subject_number: '浙ICP备2020000001号', status: 'active', created_at: platform.clock.now() })
+      .execute();
+    await platform.advance(24);
+    await applicant.login('owner@example.com', 'correct horse');
+    const rejected = (await applicant.get(`/api/v1/orders/${id}`)).json();
+    expect(rejected.status).toBe('regulator_rejected');
+    expect(rejected.changesSinceDecision).toMatchObject({
+      decision: { outcome: 'regulator_rejected', version: rejected.version - 1, reasons: [{ code: 'RECORD_EXISTS_AT_REGULATOR' }] },
+      fields: [],
+      answers: [{ reason: 0, isAnswered: false }],
+    });
+
+    const draft = buildDraft({ domain: 'yunqi-demo2.cn' });
+    expect((await applicant.put(`/api/v1/orders/${id}`, { draft }, { headers: { 'if-match': String(rejected.version) } })).statusCode).toBe(200);
+    const fixing = await changesOf(applicant, id);
+    expect(fixing!.fields).toEqual([
+      expect.objectContaining({ path: 'services[0].domains[0].name', change: 'changed', before: 'yunqi-demo.cn', after: 'yunqi-demo2.cn', reasons: [0] }),
+    ]);
+    expect(fixing!.answers).toEqual([{ reason: 0, paths: ['services[0].domains[0].name'], materials: [], isAnswered: true }]);
+
+    await submitted(applicant, id, 'resubmit-after-regulator');
+    const seen = await changesOf(reviewer, id);
+    expect(seen!.decision.outcome).toBe('regulator_rejected');
+    expect(seen!.fields.map((f) => [f.path, f.before, f.after])).toEqual([['services[0].domains[0].name', 'yunqi-demo.cn', 'yunqi-demo2.cn']]);
   });
 
   it('answers a supplement request for a material with the new upload, and compares with the latest decision only', async () => {

@@ -26,6 +26,22 @@ describe('diffSinceDecision', () => {
     expect(diffSinceDecision({ before, after, reasons: [] }).fields).toEqual([]);
   });
 
+  it('takes a new domain or certificate as the answer to the 管局 holding a record under another certificate', () => {
+    const before = enterpriseDraft();
+    const after = clone(before);
+    after.services[0]!.domains[0]!.name = 'jiayi-new.com';
+    const reasons: DecisionReason[] = [{ code: 'RECORD_EXISTS_AT_REGULATOR', note: 'jiayi0.com is filed under another certificate' }];
+    expect(diffSinceDecision({ before, after, reasons }).answers).toEqual([
+      { reason: 0, paths: ['services[0].domains[0].name'], materials: [], isAnswered: true },
+    ]);
+    const recertified = clone(before);
+    recertified.subject.certificate.address = '浙江省甲市乙区丙路9号';
+    expect(diffSinceDecision({ before, after: recertified, reasons }).answers[0]!.isAnswered).toBe(true);
+    const unrelated = clone(before);
+    unrelated.subject.mailingAddress = '浙江省甲市乙区丁路2号';
+    expect(diffSinceDecision({ before, after: unrelated, reasons }).answers[0]!.isAnswered).toBe(false);
+  });
+
   it('marks the fields a reason names, by path or by what its code is about, and flags reasons nothing answers', () => {
     const before = enterpriseDraft('330000', 2);
     const after = clone(before);

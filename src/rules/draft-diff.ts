@@ -83,6 +83,8 @@ const FIELDS_BY_REASON_CODE: Readonly<Record<string, readonly RegExp[]>> = {
   REGISTRANT_CERT_TYPE_MISMATCH: [/^services\[\d+\]\.domains/],
   DOMAIN_OWNER_WRONG: [/^services\[\d+\]\.domains/],
   DOMAIN_NOT_IN_REGULATOR_DB: [/^services\[\d+\]\.domains/],
+  // The 管局 holds a record of this subject or domain under another certificate: the certificate or the domain answers.
+  RECORD_EXISTS_AT_REGULATOR: [/^subject\.certificate/, /^services\[\d+\]\.domains/],
   SITE_NAME_UNACCEPTABLE: [/^services\[\d+\]\.name$/],
   SITE_CONTENT_UNACCEPTABLE: [/^services\[\d+\]\.(name|contentTypes|preApprovals)$/],
   PRE_APPROVAL_UNACCEPTABLE: [/^services\[\d+\]\.preApprovals$/],

@@ -105,6 +105,9 @@ describe.skipIf(!hasChromium)('what changed on resubmission, in Chromium', () =>
     expect(await card.textContent()).toContain('2/3 条意见已有对应修改');
     expect(await card.locator('[data-reason="1"]').textContent()).toContain('浙江省杭州市西湖区文三路100号 → 浙江省杭州市西湖区文三路200号');
     expect(await card.locator('[data-reason="2"]').getAttribute('data-answered')).toBe('false');
+    // Resubmitted and in review again: the old reasons are not shown as if it were rejected now.
+    expect(await page.getByTestId('reject-reasons').count()).toBe(0);
+    expect(await page.getByText('驳回原因').count()).toBe(0);
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(SCREENSHOTS, 'order-changes-desktop.png'), fullPage: true, animations: 'disabled' });
     expect(await axeViolations(page)).toEqual([]);

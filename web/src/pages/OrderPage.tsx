@@ -28,6 +28,9 @@ const JOURNEY_INDEX: Record<string, number> = {
   abandoned: 0,
 };
 
+/** While rejected (or given up after a rejection) the reasons stand; once resubmitted they are history. */
+const REJECTED: readonly string[] = ['provider_rejected', 'regulator_rejected', 'abandoned'];
+
 export function OrderPage() {
   const { id = '' } = useParams();
   const state = useLoad(() => call('GET /api/v1/orders/{id}')<OrderView>({ params: { id } }), [id]);
@@ -118,8 +121,8 @@ function OrderDetails({ order, onChange }: { order: OrderView; onChange(): void 
         (order.changesSinceDecision.fields.length > 0 || order.changesSinceDecision.materials.length > 0) && (
           <ApplicantChanges changes={order.changesSinceDecision} />
         )}
-      {order.rejectReasons.length > 0 && (
-        <Card title={<Typography.Text type="danger">{t('order.reasons')}</Typography.Text>}>
+      {order.rejectReasons.length > 0 && REJECTED.includes(order.status) && (
+        <Card title={<Typography.Text type="danger">{t('order.reasons')}</Typography.Text>} data-testid="reject-reasons">
           <List
             dataSource={order.rejectReasons}
             renderItem={(r) => (

@@ -113,7 +113,9 @@ export function ReviewStep(props: {
               <Tag color={props.states[step] === 'done' ? 'green' : 'red'}>
                 {props.states[step] === 'done'
                   ? t('journey.stepDone')
-                  : t('journey.stepErrors', { n: stepErrors(findings, step).length || 1 })}
+                  : stepErrors(findings, step).length > 0
+                    ? t('journey.stepErrors', { n: stepErrors(findings, step).length })
+                    : t('journey.stepTodo')}
               </Tag>
             </Space>
           </List.Item>

@@ -65,6 +65,7 @@ export function SubjectStep({ ctx }: { ctx: FieldContext }) {
           path="subject.certificate.type"
           isRequired
           label={t('field.subject.certificate.type')}
+          also={['subject.certificate']}
           options={options({ ...CERTIFICATE_NAMES, ...ID_TYPE_NAMES }, certificates)}
         />
       </Col>

@@ -5,7 +5,7 @@ import { ApiError, call, type Finding } from '../api/client.ts';
 import { KIND_NAMES, STATUS_NAMES, translate } from '../i18n.ts';
 import { LiveApplicantChanges } from '../changes/ChangesSinceDecision.tsx';
 import { useI18n } from '../lang.tsx';
-import { describePath, isPlaced, STEP, STEP_KEYS, stepOfFinding } from './fields.ts';
+import { describePath, inputPathOf, isPlaced, STEP, STEP_KEYS, stepOfFinding } from './fields.ts';
 import { stepErrors, stepStates, type StepState } from './steps.ts';
 import { fieldId, type FieldContext } from './Field.tsx';
 import { FaceStep } from './FaceStep.tsx';
@@ -300,9 +300,9 @@ export function WizardPage() {
                     {currentErrors.map((f) => (
                       <li key={f.code + f.path + f.message.en} data-blocking={f.code}>
                         <a
-                          href={`#${fieldId(f.path)}`}
+                          href={`#${fieldId(inputPathOf(f.path))}`}
                           onClick={(e) => {
-                            const input = document.getElementById(fieldId(f.path));
+                            const input = document.getElementById(fieldId(inputPathOf(f.path)));
                             if (!input) return;
                             e.preventDefault();
                             input.scrollIntoView({ block: 'center' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePath, isPlaced, STEP, stepOfFinding, stepOfPath } from './fields.ts';
+import { describePath, inputPathOf, isPlaced, STEP, stepOfFinding, stepOfPath } from './fields.ts';
 
 describe('field names and steps', () => {
   it('names a field the way the applicant reads it', () => {
@@ -19,13 +19,41 @@ describe('field names and steps', () => {
     expect(stepOfFinding({ code: 'FACE_VERIFICATION_MISSING', path: 'subject.leader' })).toBe(STEP.face);
   });
 
+  it('shows a missing certificate under 证件类型, not only at the foot of the step', () => {
+    expect(isPlaced('subject.certificate', {})).toBe(true);
+    expect(inputPathOf('subject.certificate')).toBe('subject.certificate.type');
+  });
+
+  it('links a finding on a parent path to the input that shows it, in its own service', () => {
+    expect(inputPathOf('subject.certificate.number')).toBe('subject.certificate.number');
+    expect(inputPathOf('subject')).toBe('subject.nature');
+    expect(inputPathOf('subject.leader')).toBe('subject.leader.name');
+    expect(inputPathOf('services[2]')).toBe('services[2].name');
+    expect(inputPathOf('services[1].domains[0]')).toBe('services[1].domains[0].name');
+    expect(inputPathOf('services[1].access')).toBe('services[1].access.serviceCode');
+    expect(inputPathOf('services[0].leader')).toBe('services[0].leader.name');
+    // Every parent it names is one the wizard places, and the input it names exists in the wizard.
+    for (const parent of [
+      'subject',
+      'subject.certificate',
+      'services[0]',
+      'services[0].domains',
+      'services[0].app',
+      'services[0].access.ips',
+      'services[0].contentTypes',
+    ]) {
+      expect(isPlaced(parent, {}), parent).toBe(true);
+      expect(isPlaced(inputPathOf(parent), {}), inputPathOf(parent)).toBe(true);
+    }
+  });
+
   it('lists findings no input shows at the foot of their step', () => {
     const draft = { services: [{ leader: 'subject_leader' }, { leader: { name: 'x' } }] };
     expect(isPlaced('services[0].domains[0].name', draft)).toBe(true);
     expect(isPlaced('services[0].domains[1]', draft)).toBe(false);
     expect(isPlaced('services[0].leader.mobile', draft)).toBe(false);
     expect(isPlaced('services[1].leader.mobile', draft)).toBe(true);
-    expect(isPlaced('subject.certificate', draft)).toBe(false);
+    expect(isPlaced('subject.previousNames', draft)).toBe(false);
   });
 });
 

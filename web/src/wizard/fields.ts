@@ -61,6 +61,7 @@ const PLACED = new Set([
   'subject',
   'subject.nature',
   'subject.name',
+  'subject.certificate',
   'subject.certificate.type',
   'subject.certificate.number',
   'subject.certificate.validUntil',
@@ -101,4 +102,31 @@ export function isPlaced(path: string, draft: Record<string, unknown>): boolean 
     return typeof leader === 'object' && leader !== null && (!ownLeader[2] || PERSON_FIELDS.includes(ownLeader[2]));
   }
   return PLACED.has(pattern);
+}
+
+/**
+ * Parent paths the pre-check may name, and the input that shows their findings (its `also`): "subject.certificate"
+ * (no certificate at all) under 证件类型, a service as a whole under its name, a domain under the domain input.
+ */
+const INPUT_OF_PARENT: Readonly<Record<string, string>> = {
+  subject: 'subject.nature',
+  'subject.certificate': 'subject.certificate.type',
+  'subject.leader': 'subject.leader.name',
+  'services[]': 'services[].name',
+  'services[].leader': 'services[].leader.name',
+  'services[].domains': 'services[].domains[0].name',
+  'services[].domains[0]': 'services[].domains[0].name',
+  'services[].app': 'services[].app.platforms',
+  'services[].access': 'services[].access.serviceCode',
+  'services[].access.ips': 'services[].access.ips[0]',
+  'services[].contentTypes': 'services[].contentTypes[0]',
+};
+
+/** The path of the input that shows a finding on `path`, for links that take the user there ("主体证件" → 证件类型). */
+export function inputPathOf(path: string): string {
+  const service = /^services\[(\d+)\]/.exec(path);
+  const pattern = path.replace(/^services\[\d+\]/, 'services[]');
+  const input = INPUT_OF_PARENT[pattern];
+  if (!input) return path;
+  return service ? input.replace('services[]', `services[${service[1]}]`) : input;
 }

@@ -42,6 +42,29 @@ describe('wizard steps', () => {
     ]);
   });
 
+  it('does not tick the materials or face step while the steps that decide what they ask for hold errors', () => {
+    // No leader typed yet: no face check is missing, yet nothing has been checked either.
+    const noLeader = [
+      finding('FIELD_REQUIRED', 'subject.leader.name'),
+      finding('FIELD_REQUIRED', 'services[0].domains[0].name'),
+    ];
+    expect(stepStates({ findings: noLeader, isChecked: true, hasOrder: true, isSeen: () => true })).toEqual([
+      'done',
+      'error',
+      'error',
+      'todo',
+      'todo',
+      'todo',
+    ]);
+    // Its own errors still show once seen.
+    const both = [...noLeader, finding('MATERIAL_MISSING', 'materials')];
+    expect(stepStates({ findings: both, isChecked: true, hasOrder: true, isSeen: () => true })[STEP.materials]).toBe(
+      'error',
+    );
+    // With the first three steps right, an empty face step is done (nobody left to check).
+    expect(stepStates({ findings: [], isChecked: true, hasOrder: true, isSeen: () => true })[STEP.face]).toBe('done');
+  });
+
   it('shows a step not yet reached as to do, not as failed', () => {
     const states = stepStates({ findings, isChecked: true, hasOrder: true, isSeen: (n) => n < STEP.services });
     expect(states[STEP.services]).toBe('todo');
