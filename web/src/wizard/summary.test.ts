@@ -136,5 +136,6 @@ describe('the summary of what will be filed', () => {
     expect(site.rows.find((r) => r.key === 'domain')!.value).toBe('—');
     expect(site.rows.find((r) => r.key === 'code')!.value).toBe('—');
     expect(sections.filter((s) => s.person).map((s) => s.person)).toEqual(['subject.leader', 'services[0].leader']);
+    expect(sections.find((s) => s.key === 'leader')!.rows.find((r) => r.key === 'id')!.value).toBe('—');
   });
 });

@@ -99,7 +99,7 @@ export function summarySections(draft: Record<string, unknown>, lang: Lang, mask
     {
       key: 'id',
       label: label('person.idNumber'),
-      value: `${named(ID_TYPE_NAMES, person.idType)} ${mask(person.idNumber)}`,
+      value: person.idType || person.idNumber ? `${named(ID_TYPE_NAMES, person.idType)} ${mask(person.idNumber)}` : '—',
     },
     { key: 'valid', label: label('person.idValidUntil'), value: person.idValidUntil || longTerm },
     { key: 'mobile', label: label('person.mobile'), value: phone(person.mobile) },
