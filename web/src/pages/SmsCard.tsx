@@ -6,17 +6,30 @@ import { useI18n } from '../lang.tsx';
 import { hasDevTools, useSession } from '../session.tsx';
 import { describePath } from '../wizard/fields.ts';
 
-/** An instant in the browser's own time zone, named, e.g. "2026年11月25日 10:00 GMT+8". */
+/**
+ * An instant in the browser's own time zone, the zone named after the time, e.g. "2026年11月25日 10:00（GMT+8）".
+ * Intl puts the zone where the locale says (zh-CN: between the date and the time, "25日 GMT+8 10:00"): it is moved.
+ */
 export function inBrowserTime(iso: string, lang: 'zh' | 'en'): string {
   // dateStyle / timeStyle cannot be combined with timeZoneName: the parts are spelled out.
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+  const parts = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     timeZoneName: 'short',
-  });
+  }).formatToParts(new Date(iso));
+  const zone = parts.find((part) => part.type === 'timeZoneName')?.value;
+  const at = parts
+    .filter((part) => part.type !== 'timeZoneName')
+    .map((part) => part.value)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/,$/, '');
+  if (!zone) return at;
+  return lang === 'zh' ? `${at}（${zone}）` : `${at} (${zone})`;
 }
 
 type Person = { path: string; name?: string; mobile?: string };
