@@ -257,7 +257,15 @@ describe.each(testDatabases())('the butler service (资质管家) on $kind', (fa
     const orderId = await preparedOrder(owner);
     await submitted(owner, orderId);
     const ticket = await opened();
-    expect((await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json().contactMobile).toBe('13700001111');
+    const viewed = () => platform.ctx.db.selectFrom('audit_log').select(['actor_role', 'data']).where('entity_id', '=', ticket.id).where('action', '=', 'personal_data_viewed').execute();
+    expect(await viewed()).toEqual([]);
+    const seen = (await butler.get(`/api/v1/butler/tickets/${ticket.id}`)).json();
+    expect(seen.contactMobile).toBe('13700001111');
+    // The butler's look is audited, the owner's own is not, and neither is history on the ticket.
+    expect(await viewed()).toEqual([{ actor_role: 'butler', data: { fields: ['contactMobile', 'invoiceRequests.email'] } }]);
+    await owner.get(`/api/v1/butler/tickets/${ticket.id}`);
+    expect(await viewed()).toHaveLength(1);
+    expect(seen.timeline.map((event: { action: string }) => event.action)).not.toContain('personal_data_viewed');
     expect((await butler.get(`/api/v1/orders/${orderId}`)).statusCode).toBe(404);
     expect((await butler.get('/api/v1/orders')).json().items).toEqual([]);
     // A reviewer still reads submitted orders, and is no butler.

@@ -146,7 +146,7 @@ export async function butlerRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     '/api/v1/butler/tickets/:id',
     { schema: { tags: TAGS, summary: 'One ticket with its clocks, ISP checklist, invoice requests and history', params: idParams, response: { 200: ticketDetail } } },
-    async (request) => getTicket(ctx, requireUser(request), request.params.id),
+    async (request) => getTicket(ctx, requireUser(request), request.params.id, actorOf(request)),
   );
 
   r.post(

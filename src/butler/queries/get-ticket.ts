@@ -1,3 +1,4 @@
+import { writeAudit, type Actor } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { maskEmail } from '../../core/personal-data.ts';
 import type { SessionUser } from '../../accounts/index.ts';
@@ -5,6 +6,8 @@ import { ISP_CHECKLIST, type Bilingual } from '../../rules/index.ts';
 import { invoicingEntityOf, type InvoiceRequestView } from '../commands/request-invoice.ts';
 import { presentTicket, type TicketView } from '../present.ts';
 import { loadVisibleTicket } from '../repo.ts';
+
+const PERSONAL_DATA_VIEWED = 'personal_data_viewed';
 
 export type ChecklistItemView = {
   key: string;
@@ -35,9 +38,16 @@ export type TicketDetail = TicketView & {
   now: string;
 };
 
-/** One ticket for its owner or a butler: the view with its clocks, the ISP checklist, invoice requests and what happened. */
-export async function getTicket(ctx: AppContext, user: SessionUser, id: string): Promise<TicketDetail> {
+/**
+ * One ticket for its owner or a butler: the view with its clocks, the ISP checklist, invoice requests and what
+ * happened. A butler's view shows the customer's contact mobile and invoice e-mails: it is an audit row (kept out of
+ * the ticket's own history, which is what was done, not who looked).
+ */
+export async function getTicket(ctx: AppContext, user: SessionUser, id: string, actor: Actor = { userId: user.id, role: user.role, requestId: null }): Promise<TicketDetail> {
   const { ticket, party } = await loadVisibleTicket(ctx, ctx.db, user, id);
+  if (party === 'butler') {
+    await writeAudit(ctx.db, actor, ctx.clock.now(), { entityType: 'butler_ticket', entityId: ticket.id, action: PERSONAL_DATA_VIEWED, data: { fields: ['contactMobile', 'invoiceRequests.email'] } });
+  }
   const [owner, items, invoices, audit] = await Promise.all([
     ctx.db.selectFrom('users').select('email').where('id', '=', ticket.ownerId).executeTakeFirstOrThrow(),
     ctx.db
@@ -52,6 +62,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: string):
       .select(['at', 'action', 'from_status', 'to_status', 'actor_role', 'reason', 'data'])
       .where('entity_type', '=', 'butler_ticket')
       .where('entity_id', '=', ticket.id)
+      .where('action', '!=', PERSONAL_DATA_VIEWED)
       .orderBy('id')
       .execute(),
   ]);
