@@ -15,6 +15,7 @@ import { importFilings } from '../src/filing/index.ts';
 import { createContext } from '../src/core/context.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { RateLimiter } from '../src/http/rate-limit.ts';
+import { gb11643CheckChar } from '../src/rules/identity.ts';
 import { testDatabases } from './support/databases.ts';
 import { DEMO_PASSWORD } from '../src/accounts/index.ts';
 import { buildDraft, withIdCheck } from './support/drafts.ts';
@@ -592,6 +593,25 @@ describe.each(testDatabases())('security on $kind', (factory) => {
       const items = (await platform.client().get(`/api/v1/dev/outbox?to=${mobile}`)).json().items as { template: string; body: string }[];
       return items.filter((m) => m.template === 'privacy.id_check_code').map((m) => /验证码 (\d{6})/.exec(m.body)![1]!);
     };
+
+    it('limits starting checks per address (10 an hour), per ID number and per mobile (5 an hour each, from any address)', async () => {
+      const person = platform.client();
+      const start = (idNumber: string, mobile: string, remoteAddress: string) => person.post('/api/v1/id-check', { idNumber, mobile }, { remoteAddress });
+      // Well-formed ID numbers of one county (their check characters computed); mobiles on record nowhere. Every
+      // answer that is not refused is the same neutral 202.
+      const id = (n: number) => { const first17 = `11010119900307${String(n).padStart(3, '0')}`; return first17 + gb11643CheckChar(first17); };
+      const statuses = async (calls: Array<() => Promise<{ statusCode: number }>>) => {
+        const out: number[] = [];
+        for (const call of calls) out.push((await call()).statusCode);
+        return out;
+      };
+      // One ID from six addresses and six mobiles: the sixth is refused.
+      expect(await statuses(Array.from({ length: 6 }, (_, i) => () => start(id(1), `1390000000${i}`, `198.51.100.${i + 1}`)))).toEqual([202, 202, 202, 202, 202, 429]);
+      // One mobile with six IDs from six addresses: the sixth is refused.
+      expect(await statuses(Array.from({ length: 6 }, (_, i) => () => start(id(10 + i), '13911112222', `198.51.100.${i + 11}`)))).toEqual([202, 202, 202, 202, 202, 429]);
+      // One address, eleven people: the eleventh is refused whoever it asks about.
+      expect(await statuses(Array.from({ length: 11 }, (_, i) => () => start(id(100 + i), `138000010${String(i).padStart(2, '0')}`, '203.0.113.99')))).toEqual([...Array(10).fill(202), 429]);
+    });
 
     it('shows the person every filing using the ID after the SMS code, takes a misuse report and has staff answer it within 3 workdays', async () => {
       const subject = await filedSubject('owner@example.com');
