@@ -1,3 +1,4 @@
+import { timeLimited } from '../../../core/time-limit.ts';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type * as Undici from 'undici';
@@ -66,7 +67,7 @@ export class PageFetcher {
   }
 
   async fetch(startUrl: string, signal: AbortSignal): Promise<FetchResult> {
-    const limited = AbortSignal.any([signal, AbortSignal.timeout(this.limits.timeLimitMs)]);
+    const { signal: limited, clear } = timeLimited(signal, this.limits.timeLimitMs);
     const redirects: { url: string; status: number }[] = [];
     let url = startUrl;
     try {
@@ -97,6 +98,8 @@ export class PageFetcher {
       if (signal.aborted) return { kind: 'failed', url, error: 'the sweep was stopped' };
       if (limited.aborted) return { kind: 'failed', url, error: `no complete answer within ${this.limits.timeLimitMs / 1000} s` };
       return { kind: 'unreachable', url, status: null, error: describe(error), snippet: '' };
+    } finally {
+      clear();
     }
   }
 

@@ -1,3 +1,4 @@
+import { timeLimited } from '../../../core/time-limit.ts';
 import type * as Undici from 'undici';
 import { lazyModule } from '../../../core/lazy-module.ts';
 import type { RegistrarData, RegistrarLookup, RegistrationRecord } from './port.ts';
@@ -21,7 +22,7 @@ export function createRdapRegistrarData(options: RdapOptions): RegistrarData {
     name: 'rdap',
     async lookup(domain, signal) {
       const url = `${base}domain/${encodeURIComponent(domain)}`;
-      const limited = AbortSignal.any([signal, AbortSignal.timeout(timeLimitMs)]);
+      const { signal: limited, clear } = timeLimited(signal, timeLimitMs);
       try {
         const response = await request(url, { dispatcher: agent, signal: limited, headers: { accept: 'application/rdap+json, application/json' } });
         const text = await response.body.text();
@@ -37,6 +38,8 @@ export function createRdapRegistrarData(options: RdapOptions): RegistrarData {
         if (limited.aborted) return { kind: 'failed', reason: `${url}: no answer within ${timeLimitMs / 1000} s` };
         const { code, message } = error as { code?: string; message?: string };
         return { kind: 'failed', reason: `${url}: ${[code, message].filter(Boolean).join(': ')}` };
+      } finally {
+        clear();
       }
     },
     close: () => agent.destroy(),
